@@ -60,7 +60,8 @@ for path in files:
         if not name:
             continue
         contexts = sorted(
-            {(c.text or "").strip().replace("server config", "server").replace("virtual host", "vhost")
+            {" ".join((c.text or "").split()).replace("server config", "server")
+             .replace("virtual host", "vhost").replace("proxy section", "proxy")
              for c in syn.iter("context")})
         override = (syn.findtext("override") or "").strip() or "-"
         compat = " ".join((syn.findtext("compatibility") or "").split())

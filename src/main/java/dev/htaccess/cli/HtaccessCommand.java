@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "htaccess",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Lint, dry-run and serve Apache .htaccess files exactly as Apache httpd 2.4 does.",
+    description =
+        "Lint, dry-run and serve Apache .htaccess files exactly as Apache httpd 2.4 does.",
     commandListHeading = "%nCommands:%n",
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",

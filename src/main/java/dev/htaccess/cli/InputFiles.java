@@ -1,14 +1,14 @@
 package dev.htaccess.cli;
 
+import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.AccessDeniedException;
-import dev.htaccess.source.RawText;
 
 /** Reads input files for the commands, turning every failure into a one-line message. */
 final class InputFiles {
@@ -16,8 +16,8 @@ final class InputFiles {
   private InputFiles() {}
 
   /**
-   * Reads {@code name} ({@code -} is standard input); prints {@code path: cannot read: reason}
-   * and returns null when it cannot.
+   * Reads {@code name} ({@code -} is standard input); prints {@code path: cannot read: reason} and
+   * returns null when it cannot.
    */
   static SourceFile read(String name, InputStream stdin, PrintWriter err) {
     if (name.equals("-")) {

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code htaccess parse FILE...}: prints the AST, or the syntax errors Apache would report. */
 @Command(
@@ -72,7 +72,8 @@ final class ParseCommand implements Callable<Integer> {
       }
       ParseResult result =
           HtaccessReader.read(
-              file, serverConfig ? HtaccessReader.Kind.SERVER_CONFIG : HtaccessReader.Kind.HTACCESS);
+              file,
+              serverConfig ? HtaccessReader.Kind.SERVER_CONFIG : HtaccessReader.Kind.HTACCESS);
       for (Diagnostic d : result.diagnostics()) {
         err.println(DiagnosticPrinter.withSource(d, file));
       }

@@ -1,8 +1,8 @@
 package dev.htaccess.model;
 
 /**
- * The CondPattern of a RewriteCond, classified as mod_rewrite classifies it (cmd_rewritecond):
- * a regular expression unless it starts with one of the comparison or test operators.
+ * The CondPattern of a RewriteCond, classified as mod_rewrite classifies it (cmd_rewritecond): a
+ * regular expression unless it starts with one of the comparison or test operators.
  */
 public sealed interface CondPattern
     permits CondPattern.Regex,

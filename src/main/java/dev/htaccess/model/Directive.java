@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A directive line or a section. mod_rewrite's directives have their own records, parsed in
- * detail; every other directive is a {@link GenericDirective}.
+ * A directive line or a section. mod_rewrite's directives have their own records, parsed in detail;
+ * every other directive is a {@link GenericDirective}.
  */
 public sealed interface Directive extends ConfigNode
     permits GenericDirective,

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every directive of Apache httpd 2.4 (from the manual's synopses and the modules' command
- * tables, see {@code tools/gen-directive-catalog.py}) plus a few common third-party ones, so that
- * later stages know what is unknown, misplaced or malformed.
+ * Every directive of Apache httpd 2.4 (from the manual's synopses and the modules' command tables,
+ * see {@code tools/gen-directive-catalog.py}) plus a few common third-party ones, so that later
+ * stages know what is unknown, misplaced or malformed.
  */
 public final class DirectiveCatalog {
 

@@ -11,8 +11,8 @@ import java.util.Set;
  * @param module the module that provides it, e.g. {@code mod_rewrite} or {@code core}
  * @param status Core, Base, Extension, Experimental, MPM, or External (not part of httpd)
  * @param contexts where it may appear
- * @param override the AllowOverride class that allows it in .htaccess ({@code FileInfo},
- *     {@code AuthConfig}, {@code Indexes}, {@code Limit}, {@code Options}, {@code All}), or empty
+ * @param override the AllowOverride class that allows it in .htaccess ({@code FileInfo}, {@code
+ *     AuthConfig}, {@code Indexes}, {@code Limit}, {@code Options}, {@code All}), or empty
  * @param arguments how Apache splits and counts its arguments
  * @param since the first 2.4 release that has it, or empty when every 2.4 release has it
  * @param syntax the manual's synopsis
@@ -37,7 +37,9 @@ public record DirectiveInfo(
     SERVER,
     VHOST,
     DIRECTORY,
-    HTACCESS;
+    HTACCESS,
+    /** Inside {@code <Proxy>} sections. */
+    PROXY;
 
     static Context parse(String word) {
       return switch (word) {
@@ -45,6 +47,7 @@ public record DirectiveInfo(
         case "vhost" -> VHOST;
         case "directory" -> DIRECTORY;
         case ".htaccess" -> HTACCESS;
+        case "proxy" -> PROXY;
         default -> throw new IllegalArgumentException("unknown context " + word);
       };
     }

@@ -52,5 +52,4 @@ public record RewriteRule(
     }
     return found;
   }
-
 }

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param name the section's name without angle brackets, e.g. {@code IfModule}
  * @param arguments the header's arguments, with the closing {@code >} removed
- * @param rawArguments the header's argument text before the last {@code >}, as section handlers
- *     see it (for example the expression of {@code <If>})
+ * @param rawArguments the header's argument text before the last {@code >}, as section handlers see
+ *     it (for example the expression of {@code <If>})
  * @param children the nodes inside
  * @param span the opening line
  * @param endSpan the closing tag, or the opening line when the section is never closed

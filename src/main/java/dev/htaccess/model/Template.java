@@ -3,8 +3,8 @@ package dev.htaccess.model;
 import java.util.List;
 
 /**
- * A string with mod_rewrite expansions: a RewriteRule substitution, a RewriteCond test string,
- * the value of an {@code [E=]} or {@code [CO=]} flag. Parsed once, expanded per request.
+ * A string with mod_rewrite expansions: a RewriteRule substitution, a RewriteCond test string, the
+ * value of an {@code [E=]} or {@code [CO=]} flag. Parsed once, expanded per request.
  *
  * @param source the text as written (a byte string)
  * @param parts the literal text and expansions, in order

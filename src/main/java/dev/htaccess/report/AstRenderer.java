@@ -63,7 +63,9 @@ public final class AstRenderer {
         }
       } else if (node instanceof RewriteRule r) {
         {
-          out.append("RewriteRule pattern=").append(r.negated() ? "!" : "").append(quote(r.pattern()));
+          out.append("RewriteRule pattern=")
+              .append(r.negated() ? "!" : "")
+              .append(quote(r.pattern()));
           out.append(" substitution=").append(template(r.substitution()));
           if (!r.flags().isEmpty()) {
             out.append(" flags=[");
@@ -102,18 +104,29 @@ public final class AstRenderer {
         }
       } else if (node instanceof RewriteMap m) {
         out.append("RewriteMap name=")
-                .append(quote(m.mapName()))
-                .append(" type=")
-                .append(m.type())
-                .append(m.dbmType().isEmpty() ? "" : " dbm=" + m.dbmType())
-                .append(" source=")
-                .append(quote(m.source()));
+            .append(quote(m.mapName()))
+            .append(" type=")
+            .append(m.type())
+            .append(m.dbmType().isEmpty() ? "" : " dbm=" + m.dbmType())
+            .append(" source=")
+            .append(quote(m.source()));
       } else if (node instanceof GenericDirective g) {
-        out.append("Directive ").append(g.name());
+        out.append("Directive ").append(name(g.name()));
         args(out, g.arguments());
       }
       out.append('\n');
     }
+  }
+
+  /** A directive name as is when it is plain ASCII, else quoted so odd bytes show. */
+  private static String name(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return quote(raw);
+      }
+    }
+    return raw;
   }
 
   private static void args(StringBuilder out, List<Argument> arguments) {

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * A small JSON writer for our machine-readable formats. Values are {@code null}, {@link Boolean},
  * {@link Number}, {@link String} (byte strings are shown as text, see {@link RawText#display}),
- * {@link List} and {@link Map} (written in iteration order, so use a LinkedHashMap for stable
- * key order).
+ * {@link List} and {@link Map} (written in iteration order, so use a LinkedHashMap for stable key
+ * order).
  */
 public final class Json {
 
@@ -102,7 +102,7 @@ public final class Json {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

@@ -3,8 +3,8 @@ package dev.htaccess.source;
 import java.util.Objects;
 
 /**
- * A problem found in user input, with where it is. Problems in input are values, never
- * exceptions: a file with ten mistakes yields ten diagnostics.
+ * A problem found in user input, with where it is. Problems in input are values, never exceptions:
+ * a file with ten mistakes yields ten diagnostics.
  *
  * @param code the stable code of the check or syntax rule, e.g. {@code HT1001}
  * @param severity how bad it is

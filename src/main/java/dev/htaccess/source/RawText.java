@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strings that carry bytes. Apache handles configuration text and URLs as bytes; we hold them in
- * Java strings with one char per byte (ISO-8859-1), so that regular expressions match byte by
- * byte as PCRE does in Apache, and nothing is lost. These helpers convert between that form and
- * readable text.
+ * Java strings with one char per byte (ISO-8859-1), so that regular expressions match byte by byte
+ * as PCRE does in Apache, and nothing is lost. These helpers convert between that form and readable
+ * text.
  */
 public final class RawText {
 
@@ -43,8 +43,8 @@ public final class RawText {
   }
 
   /**
-   * Readable text for a byte string: valid UTF-8 sequences are decoded, every other byte is
-   * written as {@code \xNN} (as the oracle prints bytes that are not UTF-8).
+   * Readable text for a byte string: valid UTF-8 sequences are decoded, every other byte is written
+   * as {@code \xNN} (as the oracle prints bytes that are not UTF-8).
    */
   public static String display(String raw) {
     if (isAscii(raw)) {

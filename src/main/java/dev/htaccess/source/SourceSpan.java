@@ -1,9 +1,9 @@
 package dev.htaccess.source;
 
 /**
- * A range in a source file: 1-based lines and columns, end inclusive of the last line and
- * exclusive of the end column. Columns count bytes, because Apache reads configuration files as
- * bytes and a column must point at the same place whatever the file's encoding.
+ * A range in a source file: 1-based lines and columns, end inclusive of the last line and exclusive
+ * of the end column. Columns count bytes, because Apache reads configuration files as bytes and a
+ * column must point at the same place whatever the file's encoding.
  */
 public record SourceSpan(String file, int line, int column, int endLine, int endColumn) {
 

@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Turns the parse tree's flat list of lines into the AST: directives with their arguments split
- * by Apache's rules, and sections nested by name as {@code ap_build_config_sub} nests them, with
- * its messages for every imbalance.
+ * Turns the parse tree's flat list of lines into the AST: directives with their arguments split by
+ * Apache's rules, and sections nested by name as {@code ap_build_config_sub} nests them, with its
+ * messages for every imbalance.
  */
 final class AstBuilder {
 
@@ -116,7 +116,8 @@ final class AstBuilder {
     }
   }
 
-  private void directive(HtaccessParser.DirectiveContext ctx, List<ConfigNode> top, Deque<Frame> open) {
+  private void directive(
+      HtaccessParser.DirectiveContext ctx, List<ConfigNode> top, Deque<Frame> open) {
     Token head = ctx.head;
     Token last = ctx.getStop();
     int argsStart = head.getStopIndex() + 1;
@@ -172,8 +173,7 @@ final class AstBuilder {
     } else {
       int gt = rawArgs.lastIndexOf('>');
       if (gt < 0) {
-        error(
-            SyntaxRule.MALFORMED_SECTION, "<" + name + "> directive missing closing '>'", span);
+        error(SyntaxRule.MALFORMED_SECTION, "<" + name + "> directive missing closing '>'", span);
         gt = rawArgs.length();
       }
       sectionArgs = rawArgs.substring(0, gt);
@@ -204,6 +204,11 @@ final class AstBuilder {
       return;
     }
     Frame current = open.peek();
+    if (!wellFormed && current.name.equalsIgnoreCase(name)) {
+      // "</Files >" or "</Files x>": Apache reads the tag up to the space and finds no '>'.
+      error(SyntaxRule.MALFORMED_SECTION, "</" + name + "> directive missing closing '>'", span);
+      wellFormed = true;
+    }
     if (wellFormed && current.name.equalsIgnoreCase(name)) {
       open.pop();
       (open.isEmpty() ? top : open.peek().children).add(current.close(span));
@@ -214,8 +219,7 @@ final class AstBuilder {
         "Expected </" + current.name + "> but saw </" + name + ">",
         span);
     // Recover: when an outer section has this name, close everything up to it.
-    boolean outerMatches =
-        wellFormed && open.stream().anyMatch(f -> f.name.equalsIgnoreCase(name));
+    boolean outerMatches = wellFormed && open.stream().anyMatch(f -> f.name.equalsIgnoreCase(name));
     if (!outerMatches) {
       return;
     }

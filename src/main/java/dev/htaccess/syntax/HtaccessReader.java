@@ -17,8 +17,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
  * Reads a configuration file into an AST. The only entry point into the generated ANTLR code:
- * nothing else in the project sees ANTLR types. Never throws on bad input; every problem becomes
- * a {@link Diagnostic} with a position.
+ * nothing else in the project sees ANTLR types. Never throws on bad input; every problem becomes a
+ * {@link Diagnostic} with a position.
  */
 public final class HtaccessReader {
 

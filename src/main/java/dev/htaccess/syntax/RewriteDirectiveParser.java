@@ -176,8 +176,7 @@ final class RewriteDirectiveParser {
         }
       }
     }
-    return new RewriteMap(
-        name, arguments(args, words), mapName, type, dbmType, source, span);
+    return new RewriteMap(name, arguments(args, words), mapName, type, dbmType, source, span);
   }
 
   private Directive rule(String name, JoinedText args, SourceSpan span) {
@@ -286,8 +285,7 @@ final class RewriteDirectiveParser {
                 : new CondPattern.Lexical(Operator.LESS, p.substring(1));
           case '=':
             String operand = p.substring(1);
-            return new CondPattern.Lexical(
-                Operator.EQUAL, operand.equals("\"\"") ? "" : operand);
+            return new CondPattern.Lexical(Operator.EQUAL, operand.equals("\"\"") ? "" : operand);
           default:
             break;
         }
@@ -301,11 +299,11 @@ final class RewriteDirectiveParser {
   }
 
   /** Checks the delimiters of a flag field and parses it; null after reporting an error. */
-  private <T> List<T> flagField(
-      String name, JoinedText args, Word word, FieldParser<T> parser) {
+  private <T> List<T> flagField(String name, JoinedText args, Word word, FieldParser<T> parser) {
     String field = word.value();
     SourceSpan span = spanOf(args, word);
-    String directive = name.toLowerCase(Locale.ROOT).equals("rewriterule") ? "RewriteRule" : "RewriteCond";
+    String directive =
+        name.toLowerCase(Locale.ROOT).equals("rewriterule") ? "RewriteRule" : "RewriteCond";
     if (field.isEmpty() || field.charAt(0) != '[') {
       error(
           SyntaxRule.REWRITE_SYNTAX,
@@ -326,7 +324,8 @@ final class RewriteDirectiveParser {
           span);
       return null;
     }
-    boolean quoted = args.text().charAt(word.start()) == '"' || args.text().charAt(word.start()) == '\'';
+    boolean quoted =
+        args.text().charAt(word.start()) == '"' || args.text().charAt(word.start()) == '\'';
     int base = word.start() + (quoted ? 1 : 0);
     FlagParser.Field<T> parsed =
         parser.parse(field, (from, to) -> args.span(base + from, base + to));
