@@ -1,0 +1,209 @@
+package dev.htaccess.cli;
+
+import dev.htaccess.eval.Evaluation;
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.Outcome;
+import dev.htaccess.eval.RequestSpec;
+import dev.htaccess.eval.TraceEvent;
+import dev.htaccess.report.Json;
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.RawText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code htaccess test}: dry-runs requests as Apache httpd 2.4 would answer them. */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Dry-run requests against a document root as Apache httpd 2.4 would answer them.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:requests evaluated",
+      "1:the server configuration has errors (Apache would not start)",
+      "2:usage error",
+      "3:an input could not be read"
+    })
+final class TestCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    json,
+    jsonl
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--docroot", paramLabel = "DIR", description = "Document root (default: .).")
+  Path docroot = Path.of(".");
+
+  @Option(
+      names = "--server-config",
+      paramLabel = "FILE",
+      description = "Directives of the <VirtualHost> around the document root.")
+  Path serverConfig;
+
+  @Option(names = "--host", paramLabel = "NAME", description = "Default Host header.")
+  String host = "localhost";
+
+  @Option(names = "-X", paramLabel = "METHOD", description = "Method for URL arguments.")
+  String method = "GET";
+
+  @Option(names = "-H", paramLabel = "'Name: value'", description = "Header for URL arguments.")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = "--https", description = "Requests arrive over TLS.")
+  boolean https;
+
+  @Option(names = "--remote-addr", paramLabel = "IP", description = "Client address.")
+  String remoteAddr = "127.0.0.1";
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or jsonl.")
+  Format format = Format.text;
+
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE",
+      description = "One request a line: METHOD URL[<TAB>Header: value]...")
+  Path requestsFile;
+
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "Paths or absolute URLs.")
+  List<String> urls = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(docroot)) {
+      err.println(docroot + ": cannot read: not a directory");
+      return ExitCodes.UNREADABLE;
+    }
+    if (serverConfig != null && !Files.isRegularFile(serverConfig)) {
+      err.println(serverConfig + ": cannot read: no such file");
+      return ExitCodes.UNREADABLE;
+    }
+    Evaluator evaluator = Evaluator.create(docroot, serverConfig, host);
+    if (!evaluator.configErrors().isEmpty()) {
+      for (Diagnostic d : evaluator.configErrors()) {
+        err.println(d.format());
+      }
+      return ExitCodes.FINDINGS;
+    }
+    List<String[]> requests = new ArrayList<>();
+    if (requestsFile != null) {
+      if (!Files.isRegularFile(requestsFile)) {
+        err.println(requestsFile + ": cannot read: no such file");
+        return ExitCodes.UNREADABLE;
+      }
+      for (String line : RawText.fromBytes(Files.readAllBytes(requestsFile)).split("\n")) {
+        String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (l.isBlank() || l.stripLeading().startsWith("#")) {
+          continue;
+        }
+        requests.add(l.split("\t"));
+      }
+    }
+    for (String url : urls) {
+      List<String> parts = new ArrayList<>();
+      parts.add(method + " " + RawText.fromText(url));
+      for (String h : headers) {
+        parts.add(RawText.fromText(h));
+      }
+      requests.add(parts.toArray(new String[0]));
+    }
+    if (requests.isEmpty()) {
+      err.println("htaccess test: give URLs or --requests FILE");
+      return ExitCodes.USAGE;
+    }
+    List<Object> all = new ArrayList<>();
+    for (String[] r : requests) {
+      String first = r[0];
+      int sp = first.indexOf(' ');
+      String m = sp < 0 ? first : first.substring(0, sp);
+      String target = sp < 0 ? "" : first.substring(sp + 1);
+      List<RequestSpec.Header> hs = new ArrayList<>();
+      for (int i = 1; i < r.length; i++) {
+        int colon = r[i].indexOf(':');
+        if (colon > 0) {
+          hs.add(
+              new RequestSpec.Header(
+                  r[i].substring(0, colon).strip(), r[i].substring(colon + 1).strip()));
+        }
+      }
+      boolean tls = https || target.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+      if (target.matches("(?i)https?://.*")) {
+        int start = target.indexOf("//") + 2;
+        int slash = target.indexOf('/', start);
+        String h = slash < 0 ? target.substring(start) : target.substring(start, slash);
+        if (hs.stream().noneMatch(x -> x.name().equalsIgnoreCase("Host"))) {
+          hs.add(0, new RequestSpec.Header("Host", h));
+        }
+      }
+      Evaluation e = evaluator.evaluate(new RequestSpec(m, target, hs, tls, remoteAddr));
+      Map<String, Object> o = outcomeJson(first, e.outcome());
+      switch (format) {
+        case jsonl -> out.println(Json.write(o));
+        case json -> {
+          o.put("trace", traceJson(e.trace()));
+          all.add(o);
+        }
+        default -> printText(out, first, e);
+      }
+    }
+    if (format == Format.json) {
+      out.println(Json.pretty(all));
+    }
+    return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> outcomeJson(String request, Outcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("request", request);
+    m.put("status", o.status());
+    m.put("location", o.location());
+    m.put("uri", o.uri());
+    m.put("query", o.query());
+    m.put("proxy", o.proxy());
+    m.put("filename", o.filename());
+    m.put("content_type", o.contentType());
+    m.put("set_cookie", o.setCookie());
+    return m;
+  }
+
+  private static List<Object> traceJson(List<TraceEvent> trace) {
+    List<Object> out = new ArrayList<>();
+    for (TraceEvent t : trace) {
+      out.add(t.toString());
+    }
+    return out;
+  }
+
+  private static void printText(PrintWriter out, String request, Evaluation e) {
+    Outcome o = e.outcome();
+    StringBuilder line =
+        new StringBuilder(RawText.display(request)).append(" -> ").append(o.status());
+    if (o.location() != null) {
+      line.append(" redirect ").append(RawText.display(o.location()));
+    } else if (o.proxy() != null) {
+      line.append(" proxy ").append(RawText.display(o.proxy()));
+    } else if (o.filename() != null) {
+      line.append(" file ").append(RawText.display(o.filename()));
+    }
+    out.println(line);
+    for (TraceEvent t : e.trace()) {
+      out.println("  " + RawText.display(t.toString()));
+    }
+  }
+}

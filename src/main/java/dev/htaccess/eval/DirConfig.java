@@ -1,0 +1,38 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.model.Section;
+import dev.htaccess.source.Diagnostic;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-directory configuration that applies to a request after the directory walk: what the
+ * server config and every .htaccess on the way say, merged as Apache merges them.
+ *
+ * @param rewrite mod_rewrite's merged config, or null when no level configured mod_rewrite
+ * @param directoryIndex DirectoryIndex names
+ * @param directorySlash DirectorySlash
+ * @param errorDocuments ErrorDocument by status
+ * @param followSymLinks Options FollowSymLinks (or SymLinksIfOwnerMatch)
+ * @param indexes Options Indexes
+ * @param denied access is denied (Require all denied, Deny from all ...)
+ * @param fileSections {@code <Files>} and {@code <FilesMatch>} sections, in order, to apply to the
+ *     final file name
+ * @param addTypes AddType extension (lower case, without dot) to media type
+ * @param forceType ForceType, or null
+ * @param error the error that makes Apache answer 500, or null
+ * @param errorDirectory the directory whose .htaccess has the error (with trailing slash)
+ */
+record DirConfig(
+    RewriteScope rewrite,
+    List<String> directoryIndex,
+    boolean directorySlash,
+    Map<Integer, String> errorDocuments,
+    boolean followSymLinks,
+    boolean indexes,
+    boolean denied,
+    List<Section> fileSections,
+    Map<String, String> addTypes,
+    String forceType,
+    Diagnostic error,
+    String errorDirectory) {}

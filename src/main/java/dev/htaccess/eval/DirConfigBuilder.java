@@ -1,0 +1,373 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.model.Argument;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.Directive;
+import dev.htaccess.model.DirectiveCatalog;
+import dev.htaccess.model.DirectiveInfo;
+import dev.htaccess.model.GenericDirective;
+import dev.htaccess.model.RewriteBase;
+import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteEngine;
+import dev.htaccess.model.RewriteMap;
+import dev.htaccess.model.RewriteOption;
+import dev.htaccess.model.RewriteOptions;
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.Section;
+import dev.htaccess.regex.PcreSyntaxException;
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.Severity;
+import dev.htaccess.source.SourceSpan;
+import dev.htaccess.syntax.ParseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the configuration of each directory on the way to a file, top down, as Apache's directory
+ * walk does: the server's defaults first, then each .htaccess. A module's settings only change at a
+ * level whose file uses one of its directives (Apache creates a module's per-dir config lazily),
+ * which is why a child .htaccess without rewrite directives keeps its parent's rules.
+ */
+final class DirConfigBuilder {
+
+  private final Modules modules;
+  private final String method;
+  private RewriteScope rewrite;
+  private List<String> directoryIndex;
+  private boolean directorySlash = true;
+  private final Map<Integer, String> errorDocuments;
+  private boolean followSymLinks;
+  private boolean indexes;
+  private boolean denied;
+  private final List<Section> fileSections = new ArrayList<>();
+  private final Map<String, String> addTypes = new HashMap<>();
+  private String forceType;
+  private Diagnostic error;
+  private String errorDirectory;
+
+  DirConfigBuilder(SiteConfig site, String method) {
+    this.modules = site.modules();
+    this.method = method;
+    this.rewrite = site.directoryRewrite();
+    this.directoryIndex = site.directoryIndex();
+    this.errorDocuments = new LinkedHashMap<>(site.errorDocuments());
+    this.followSymLinks = site.followSymLinks();
+    this.indexes = site.indexes();
+  }
+
+  boolean failed() {
+    return error != null;
+  }
+
+  DirConfig build() {
+    return new DirConfig(
+        rewrite,
+        directoryIndex,
+        directorySlash,
+        Map.copyOf(errorDocuments),
+        followSymLinks,
+        indexes,
+        denied,
+        List.copyOf(fileSections),
+        Map.copyOf(addTypes),
+        forceType,
+        error,
+        errorDirectory);
+  }
+
+  /** Per-file state of mod_rewrite while one .htaccess is read. */
+  private static final class RewriteLevel {
+    boolean touched;
+    Boolean engine;
+    Set<RewriteOption> options;
+    String base;
+    final List<CompiledRule> rules = new ArrayList<>();
+    final List<RewriteCond> pendingConds = new ArrayList<>();
+  }
+
+  /** Applies one .htaccess of directory {@code dir} (physical path with trailing slash). */
+  void apply(ParseResult file, String dir) {
+    if (error != null) {
+      return;
+    }
+    for (Diagnostic d : file.diagnostics()) {
+      if (d.severity() == Severity.ERROR) {
+        fail(d, dir);
+        return;
+      }
+    }
+    RewriteLevel level = new RewriteLevel();
+    applyAll(file.nodes(), dir, level);
+    if (error == null && level.touched) {
+      mergeRewrite(level, dir);
+    }
+  }
+
+  private void fail(Diagnostic d, String dir) {
+    if (error == null) {
+      error = d;
+      errorDirectory = dir;
+    }
+  }
+
+  private void fail(String message, SourceSpan span, String dir) {
+    fail(new Diagnostic("HT1100", Severity.ERROR, message, span), dir);
+  }
+
+  private void applyAll(List<ConfigNode> nodes, String dir, RewriteLevel level) {
+    for (ConfigNode node : nodes) {
+      if (error != null) {
+        return;
+      }
+      if (node instanceof Directive d) {
+        applyDirective(d, dir, level);
+      }
+    }
+  }
+
+  private void applyDirective(Directive d, String dir, RewriteLevel level) {
+    String key = d.key();
+    if (d instanceof Section s) {
+      applySection(s, dir, level);
+      return;
+    }
+    DirectiveInfo info = DirectiveCatalog.standard().find(d.name()).orElse(null);
+    if (info == null || info.section() || !modules.provides(info.module())) {
+      fail(
+          "Invalid command '"
+              + d.name()
+              + "', perhaps misspelled or defined by a module not included in the server"
+              + " configuration",
+          d.span(),
+          dir);
+      return;
+    }
+    if (!info.allowedInHtaccess()) {
+      fail(d.name() + " not allowed here", d.span(), dir);
+      return;
+    }
+    if (d instanceof RewriteMap) {
+      fail("RewriteMap not allowed here", d.span(), dir);
+      return;
+    }
+    if (d instanceof RewriteEngine e) {
+      level.touched = true;
+      level.engine = e.on();
+    } else if (d instanceof RewriteBase b) {
+      level.touched = true;
+      level.base = b.url();
+    } else if (d instanceof RewriteOptions o) {
+      level.touched = true;
+      if (level.options == null) {
+        level.options = EnumSet.noneOf(RewriteOption.class);
+      }
+      level.options.addAll(o.options());
+    } else if (d instanceof RewriteCond c) {
+      level.touched = true;
+      level.pendingConds.add(c);
+    } else if (d instanceof RewriteRule r) {
+      level.touched = true;
+      try {
+        level.rules.add(new CompiledRule(r, level.pendingConds));
+      } catch (PcreSyntaxException ex) {
+        fail(
+            "RewriteRule: cannot compile regular expression '"
+                + ex.pattern()
+                + "': "
+                + ex.getMessage(),
+            r.span(),
+            dir);
+      }
+      level.pendingConds.clear();
+    } else if (d instanceof GenericDirective g) {
+      applyGeneric(g, key, dir);
+    }
+  }
+
+  private void applyGeneric(GenericDirective g, String key, String dir) {
+    List<Argument> args = g.arguments();
+    switch (key) {
+      case "directoryindex" -> {
+        List<String> names = new ArrayList<>();
+        for (Argument a : args) {
+          names.add(a.value());
+        }
+        directoryIndex =
+            names.size() == 1 && names.get(0).equalsIgnoreCase("disabled") ? List.of() : names;
+      }
+      case "directoryslash" -> {
+        if (!args.isEmpty()) {
+          directorySlash = args.get(0).value().equalsIgnoreCase("on");
+        }
+      }
+      case "errordocument" -> {
+        if (args.size() >= 2) {
+          try {
+            errorDocuments.put(
+                Integer.parseInt(args.get(0).value()),
+                args.get(1).raw().startsWith("\"")
+                    ? "\"" + args.get(1).value()
+                    : args.get(1).value());
+          } catch (NumberFormatException e) {
+            fail("Unsupported HTTP response code " + args.get(0).value(), g.span(), dir);
+          }
+        } else {
+          fail(
+              "ErrorDocument takes two arguments, Change responses for HTTP errors", g.span(), dir);
+        }
+      }
+      case "options" -> applyOptions(args);
+      case "require" -> {
+        if (args.size() >= 2 && args.get(0).value().equalsIgnoreCase("all")) {
+          denied = args.get(1).value().equalsIgnoreCase("denied");
+        }
+      }
+      case "deny" -> {
+        if (args.size() >= 2 && args.get(1).value().equalsIgnoreCase("all")) {
+          denied = true;
+        }
+      }
+      case "addtype" -> {
+        for (int i = 1; i < args.size(); i++) {
+          String ext = args.get(i).value().toLowerCase(Locale.ROOT);
+          addTypes.put(ext.startsWith(".") ? ext.substring(1) : ext, args.get(0).value());
+        }
+      }
+      case "forcetype" -> forceType = args.isEmpty() ? null : args.get(0).value();
+      default -> {}
+    }
+  }
+
+  private void applyOptions(List<Argument> args) {
+    boolean relative =
+        args.stream().allMatch(a -> a.value().startsWith("+") || a.value().startsWith("-"));
+    if (!relative) {
+      followSymLinks = false;
+      indexes = false;
+    }
+    for (Argument a : args) {
+      String v = a.value();
+      boolean on = !v.startsWith("-");
+      String name = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "followsymlinks", "symlinksifownermatch" -> followSymLinks = on;
+        case "indexes" -> indexes = on;
+        case "all" -> followSymLinks = on;
+        case "none" -> {
+          followSymLinks = false;
+          indexes = false;
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private void applySection(Section s, String dir, RewriteLevel level) {
+    String name = s.name().toLowerCase(Locale.ROOT);
+    String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
+    boolean negate = arg.startsWith("!");
+    String bare = negate ? arg.substring(1) : arg;
+    switch (name) {
+      case "ifmodule" -> {
+        if (modules.hasModule(bare) != negate) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "ifdefine" -> {
+        if (negate) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "ifdirective" -> {
+        boolean known =
+            DirectiveCatalog.standard()
+                .find(bare)
+                .filter(i -> modules.provides(i.module()))
+                .isPresent();
+        if (known != negate) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "ifsection" -> {
+        boolean known =
+            DirectiveCatalog.standard()
+                .find(bare)
+                .filter(i -> i.section() && modules.provides(i.module()))
+                .isPresent();
+        if (known != negate) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "iffile" -> {
+        if (Files.exists(Path.of(bare)) != negate) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "files", "filesmatch" -> fileSections.add(s);
+      case "limit" -> {
+        if (s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method))) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "limitexcept" -> {
+        if (s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method))) {
+          applyAll(s.children(), dir, level);
+        }
+      }
+      case "if", "elseif", "else", "requireall", "requireany", "requirenone" -> {}
+      default -> {
+        DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
+        if (info == null || !modules.provides(info.module())) {
+          fail(
+              "Invalid command '<"
+                  + s.name()
+                  + "', perhaps misspelled or defined by a module not"
+                  + " included in the server configuration",
+              s.span(),
+              dir);
+        } else if (!info.allowedInHtaccess()) {
+          fail("<" + s.name() + " not allowed here", s.span(), dir);
+        }
+      }
+    }
+  }
+
+  private void mergeRewrite(RewriteLevel level, String dir) {
+    RewriteScope base = rewrite;
+    boolean engineSet = level.engine != null || (base != null && base.engineSet());
+    boolean engineOn = level.engine != null ? level.engine : base != null && base.engineOn();
+    Set<RewriteOption> options =
+        level.options != null
+            ? level.options
+            : base != null ? base.options() : EnumSet.noneOf(RewriteOption.class);
+    boolean optionsSet = level.options != null || (base != null && base.optionsSet());
+    String baseUrl =
+        options.contains(RewriteOption.MERGE_BASE) && level.base == null && base != null
+            ? base.baseUrl()
+            : level.base;
+    List<CompiledRule> baseRules = base == null ? List.of() : base.rules();
+    Set<RewriteOption> baseOptions = base == null ? Set.of() : base.options();
+    List<CompiledRule> rules = new ArrayList<>();
+    boolean ignore = options.contains(RewriteOption.IGNORE_INHERIT);
+    if (options.contains(RewriteOption.INHERIT)
+        || (baseOptions.contains(RewriteOption.INHERIT_DOWN) && !ignore)) {
+      rules.addAll(level.rules);
+      rules.addAll(baseRules);
+    } else if (options.contains(RewriteOption.INHERIT_BEFORE)
+        || (baseOptions.contains(RewriteOption.INHERIT_DOWN_BEFORE) && !ignore)) {
+      rules.addAll(baseRules);
+      rules.addAll(level.rules);
+    } else {
+      rules.addAll(level.rules);
+    }
+    rewrite = new RewriteScope(engineOn, engineSet, options, optionsSet, baseUrl, dir, rules);
+  }
+}

@@ -1,0 +1,1450 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.model.Argument;
+import dev.htaccess.model.CondPattern;
+import dev.htaccess.model.RewriteOption;
+import dev.htaccess.model.Section;
+import dev.htaccess.model.Template;
+import dev.htaccess.regex.PcrePattern;
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.RawText;
+import dev.htaccess.source.SourceFile;
+import dev.htaccess.syntax.HtaccessReader;
+import dev.htaccess.syntax.ParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+
+/**
+ * Simulates Apache httpd 2.4's handling of a request against a document root: URL decoding,
+ * server-context rewriting, Alias and ProxyPass, the directory walk that reads each .htaccess,
+ * per-directory rewriting with its internal redirects, mod_dir, the default handler and
+ * ErrorDocument. Rules are compiled once per .htaccess version (cached by modification time);
+ * per-request state lives in one {@link Exchange}.
+ */
+public final class Evaluator {
+
+  private final SiteConfig site;
+  private final String defaultHost;
+  private final Map<Path, CachedFile> htaccessCache = new ConcurrentHashMap<>();
+
+  private record CachedFile(long modified, long size, ParseResult result) {}
+
+  private Evaluator(SiteConfig site, String defaultHost) {
+    this.site = site;
+    this.defaultHost = defaultHost;
+  }
+
+  /**
+   * Creates an evaluator; {@code serverConfig} may be null. Returns the server config's errors
+   * through {@link #configErrors()} rather than throwing: Apache would refuse to start.
+   */
+  public static Evaluator create(Path docroot, Path serverConfig, String defaultHost)
+      throws IOException {
+    ParseResult config = null;
+    Path configDir = docroot;
+    if (serverConfig != null) {
+      config =
+          HtaccessReader.read(SourceFile.read(serverConfig), HtaccessReader.Kind.SERVER_CONFIG);
+      Path parent = serverConfig.toAbsolutePath().getParent();
+      configDir = parent == null ? Path.of(".") : parent;
+    }
+    return new Evaluator(SiteConfig.load(docroot, config, configDir), defaultHost);
+  }
+
+  /** Errors in the server configuration; when not empty, Apache would not start. */
+  public List<Diagnostic> configErrors() {
+    return site.errors();
+  }
+
+  /** Simulates one request. */
+  public Evaluation evaluate(RequestSpec request) {
+    Exchange x = new Exchange(request);
+    Outcome outcome = x.run();
+    return new Evaluation(request, outcome, x.trace);
+  }
+
+  // ---------------------------------------------------------------- per-request state
+
+  /** The result of one pass through the pipeline. */
+  private record Result(
+      int status,
+      String location,
+      String uri,
+      String args,
+      String proxy,
+      String filename,
+      String contentType,
+      String redirectTo,
+      boolean errorPage) {
+
+    static Result internalRedirect(String uri, String args) {
+      return new Result(0, null, uri, args, null, null, null, uri, false);
+    }
+  }
+
+  /** Everything about one request: the client's, and what rounds of processing found. */
+  private final class Exchange {
+    final RequestSpec request;
+    final List<TraceEvent> trace = new ArrayList<>();
+    final Map<String, String> env = new LinkedHashMap<>();
+    final List<String> cookies = new ArrayList<>();
+    final Set<String> vary = new LinkedHashSet<>();
+    final String host;
+    final int port;
+    final boolean https;
+    String theRequest;
+    boolean endFlag;
+    String forcedType;
+
+    Exchange(RequestSpec request) {
+      this.request = request;
+      this.https = request.https();
+      String h = request.header("Host");
+      if (h == null) {
+        h = defaultHost;
+      }
+      int colon = h.lastIndexOf(':');
+      if (colon > 0
+          && h.indexOf(']') < colon
+          && h.substring(colon + 1).chars().allMatch(Character::isDigit)
+          && colon < h.length() - 1) {
+        this.host = h.substring(0, colon);
+        this.port = Integer.parseInt(h.substring(colon + 1));
+      } else {
+        this.host = h;
+        this.port = https ? 443 : 80;
+      }
+      this.theRequest = request.method() + " " + request.target() + " HTTP/1.1";
+    }
+
+    Outcome run() {
+      String target = request.target();
+      if (request.upperMethod().equals("OPTIONS") && target.equals("*")) {
+        return new Outcome(200, null, "*", null, null, "/*", null, List.of(), null);
+      }
+      if (target.indexOf(' ') >= 0) {
+        String uri = target.substring(0, target.indexOf(' '));
+        return error(400, uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri, null);
+      }
+      String path = target;
+      String lower = target.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        int start = target.indexOf("//") + 2;
+        int slash = target.indexOf('/', start);
+        path = slash < 0 ? "/" : target.substring(slash);
+      }
+      String args = null;
+      int q = path.indexOf('?');
+      if (q >= 0) {
+        args = path.substring(q + 1);
+        path = path.substring(0, q);
+      }
+      if (!path.startsWith("/")) {
+        return error(400, path, args);
+      }
+      UrlEscaping.Unescaped decoded = UrlEscaping.unescapePath(path);
+      String uri = normalize(decoded.path());
+      if (uri == null) {
+        return error(400, normalizeLenient(decoded.path()), args);
+      }
+      if (decoded.errorStatus() != 0) {
+        return error(decoded.errorStatus(), uri, args);
+      }
+      return redirectLoop(uri, args);
+    }
+
+    Outcome error(int status, String uri, String args) {
+      return new Outcome(
+          status, null, uri, args, null, null, "text/html; charset=iso-8859-1", cookies, null);
+    }
+
+    Outcome redirectLoop(String uri, String args) {
+      int redirects = 0;
+      String currentUri = uri;
+      String currentArgs = args;
+      int errorStatus = 0;
+      trace.add(new TraceEvent.Round(1, currentUri, currentArgs, "request"));
+      while (true) {
+        Result r = process(currentUri, currentArgs, false);
+        if (r.redirectTo() == null) {
+          int status = errorStatus != 0 && r.status() == 200 ? errorStatus : r.status();
+          if (errorStatus == 0 && r.status() >= 400 && !r.errorPage()) {
+            String doc = errorDocumentFor(r);
+            if (doc != null && doc.startsWith("/")) {
+              errorStatus = r.status();
+              redirects++;
+              if (redirects > site.limitInternalRecursion()) {
+                return recursionLimit(r.uri(), r.args());
+              }
+              int qi = doc.indexOf('?');
+              currentUri = qi < 0 ? doc : doc.substring(0, qi);
+              currentArgs = qi < 0 ? null : doc.substring(qi + 1);
+              trace.add(
+                  new TraceEvent.Round(
+                      redirects + 1, currentUri, currentArgs, "ErrorDocument " + r.status()));
+              continue;
+            }
+          }
+          if (errorStatus != 0 && r.status() >= 400) {
+            status = errorStatus;
+            return new Outcome(
+                status,
+                r.location(),
+                r.uri(),
+                r.args(),
+                r.proxy(),
+                r.filename(),
+                "text/html; charset=iso-8859-1",
+                cookies,
+                varyHeader());
+          }
+          String contentType = r.contentType();
+          if (r.status() >= 400
+              || (r.status() >= 300 && r.status() < 400 && r.location() != null)) {
+            contentType = "text/html; charset=iso-8859-1";
+          }
+          return new Outcome(
+              status,
+              r.location(),
+              r.uri(),
+              r.args(),
+              r.proxy(),
+              r.filename(),
+              contentType,
+              cookies,
+              varyHeader());
+        }
+        redirects++;
+        if (redirects > site.limitInternalRecursion()) {
+          trace.add(
+              new TraceEvent.Decision(
+                  "Request exceeded the limit of "
+                      + site.limitInternalRecursion()
+                      + " internal redirects"));
+          return recursionLimit(currentUri, currentArgs);
+        }
+        currentUri = r.redirectTo();
+        currentArgs = r.args();
+        trace.add(
+            new TraceEvent.Round(redirects + 1, currentUri, currentArgs, "internal redirect"));
+      }
+    }
+
+    private String errorDocumentFor(Result r) {
+      DirConfig cfg = lastConfig;
+      Map<Integer, String> docs = cfg != null ? cfg.errorDocuments() : site.errorDocuments();
+      return docs.get(r.status());
+    }
+
+    Outcome recursionLimit(String uri, String args) {
+      return new Outcome(
+          500, null, uri, args, null, null, "text/html; charset=iso-8859-1", cookies, varyHeader());
+    }
+
+    String varyHeader() {
+      return vary.isEmpty() ? null : String.join(",", vary);
+    }
+
+    DirConfig lastConfig;
+
+    // ------------------------------------------------------------ one pass
+
+    Result process(String uri, String args, boolean subrequest) {
+      String filename = null;
+      String effectiveUri = uri;
+      String currentArgs = args;
+      // 1. Server-context rewriting (translate_name).
+      if (site.serverEngine() && !site.serverRules().isEmpty()) {
+        RuleContext ctx = new RuleContext(null, subrequest, uri, currentArgs, null, null);
+        int action = applyRules(site.serverRules(), ctx);
+        if (action != 0) {
+          currentArgs = ctx.args;
+          if (ctx.status != 0) {
+            return new Result(ctx.status, null, uri, currentArgs, null, null, null, null, false);
+          }
+          String f = ctx.filename;
+          if (f.startsWith("proxy:")) {
+            return new Result(
+                200,
+                null,
+                uri,
+                currentArgs,
+                proxyUrl(f.substring(6), currentArgs, action == 2),
+                null,
+                null,
+                null,
+                false);
+          }
+          if (isAbsoluteUri(f) > 0) {
+            return redirect(ctx, f, action, uri, args);
+          }
+          if (f.startsWith("passthrough:")) {
+            effectiveUri = f.substring("passthrough:".length());
+          } else {
+            filename = serverPathToFilename(f);
+          }
+        }
+      }
+      // 2. ProxyPass, Alias, then the document root.
+      if (filename == null) {
+        for (SiteConfig.Mapping m : site.proxyPasses()) {
+          if (effectiveUri.startsWith(m.prefix())) {
+            String rest = effectiveUri.substring(m.prefix().length());
+            String url =
+                m.target()
+                    + UrlEscaping.escapePath(rest)
+                    + (currentArgs != null ? "?" + currentArgs : "");
+            return new Result(200, null, uri, currentArgs, url, null, null, null, false);
+          }
+        }
+        for (SiteConfig.Mapping m : site.aliases()) {
+          if (aliasMatches(effectiveUri, m.prefix())) {
+            filename = m.target() + effectiveUri.substring(m.prefix().length());
+            break;
+          }
+        }
+      }
+      if (filename == null) {
+        filename = site.docrootPath() + effectiveUri;
+      }
+      return afterTranslate(uri, currentArgs, filename, subrequest);
+    }
+
+    private String serverPathToFilename(String f) {
+      // mod_rewrite in server context: a path whose first segment exists on disk is a file
+      // path; otherwise the document root is prepended.
+      int second = f.indexOf('/', 1);
+      String first = second < 0 ? f : f.substring(0, second);
+      if (first.length() > 1 && Files.exists(Path.of(RawText.display(first)))) {
+        return f;
+      }
+      return site.docrootPath() + f;
+    }
+
+    private boolean aliasMatches(String uri, String prefix) {
+      if (!uri.startsWith(prefix)) {
+        return false;
+      }
+      return prefix.endsWith("/")
+          || uri.length() == prefix.length()
+          || uri.charAt(prefix.length()) == '/';
+    }
+
+    Result afterTranslate(String uri, String args, String filename, boolean subrequest) {
+      // 3. Directory walk: find the existing part of the path; read each .htaccess on the way.
+      String docroot = site.docrootPath();
+      DirConfigBuilder builder = new DirConfigBuilder(site, request.upperMethod());
+      String existing;
+      String pathInfo = "";
+      boolean underDocroot = filename.equals(docroot) || filename.startsWith(docroot + "/");
+      String walkStart = underDocroot ? docroot : null;
+      String[] segments = filename.substring(1).split("/", -1);
+      StringBuilder current = new StringBuilder();
+      int i = 0;
+      boolean isDir = false;
+      boolean exists = true;
+      for (; i < segments.length; i++) {
+        String next = current + "/" + segments[i];
+        if (segments[i].isEmpty() && i == segments.length - 1) {
+          break; // trailing slash
+        }
+        BasicFileAttributes attrs = stat(next);
+        if (attrs == null) {
+          // Apache keeps the first missing segment in r->filename; the rest is PATH_INFO.
+          exists = false;
+          current.setLength(0);
+          current.append(next);
+          isDir = false;
+          i++;
+          break;
+        }
+        current.setLength(0);
+        current.append(next);
+        if (attrs.isDirectory()) {
+          if (walkStart != null && (next.equals(docroot) || next.startsWith(docroot + "/"))) {
+            readHtaccess(builder, next);
+            if (builder.failed()) {
+              DirConfig cfg = builder.build();
+              lastConfig = cfg;
+              return new Result(
+                  500, null, uri, args, null, relative(cfg.errorDirectory()), null, null, false);
+            }
+          }
+          isDir = true;
+        } else {
+          isDir = false;
+          i++;
+          break;
+        }
+      }
+      if (walkStart != null && current.length() < docroot.length()) {
+        readHtaccess(builder, docroot);
+      }
+      existing = current.length() == 0 ? "/" : current.toString();
+      StringBuilder info = new StringBuilder();
+      for (int j = i; j < segments.length; j++) {
+        info.append('/').append(segments[j]);
+      }
+      pathInfo = info.toString();
+      if (isDir && pathInfo.equals("/")) {
+        existing = existing + "/";
+        pathInfo = "";
+      } else if (!exists || !isDir) {
+        // keep
+      }
+      if (isDir && !existing.endsWith("/") && pathInfo.isEmpty() && filename.endsWith("/")) {
+        existing = existing + "/";
+      }
+      DirConfig cfg = builder.build();
+      lastConfig = cfg;
+      String fname = existing;
+      // 4. Access control: <Files ".ht*"> is denied in the main server; Require all denied.
+      String base = fname.substring(fname.lastIndexOf('/') + 1);
+      if (base.startsWith(".ht") || cfg.denied() || filesDenied(cfg, base)) {
+        return new Result(403, null, uri, args, null, relative(fname), null, null, false);
+      }
+      // 5. Per-directory rewriting (fixup).
+      RewriteScope scope = cfg.rewrite();
+      if (scope != null && scope.engineOn() && !scope.rules().isEmpty() && !endFlag) {
+        boolean enteringDir =
+            !scope.has(RewriteOption.ALLOW_NO_SLASH)
+                && fname.length() == scope.directory().length() - 1
+                && scope.directory().startsWith(fname);
+        if (!enteringDir) {
+          if (!cfg.followSymLinks()) {
+            return new Result(403, null, uri, args, null, relative(fname), null, null, false);
+          }
+          trace.add(new TraceEvent.RuleSetStart("per-dir", scope.directory()));
+          RuleContext ctx = new RuleContext(scope, subrequest, uri, args, fname, pathInfo);
+          int action = applyRules(scope.rules(), ctx);
+          if (action != 0) {
+            Result r = perDirResult(ctx, action, scope, uri, args, fname);
+            if (r != null) {
+              return r;
+            }
+          } else {
+            // pass through: nothing changed
+          }
+        }
+      }
+      // 6. mod_dir.
+      if (isDir && pathInfo.isEmpty()) {
+        if (!uri.endsWith("/")) {
+          if (cfg.directorySlash() && !subrequest) {
+            String loc =
+                selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
+            return new Result(301, loc, uri, args, null, null, null, null, false);
+          }
+        } else if (!subrequest) {
+          for (String index : cfg.directoryIndex()) {
+            String subUri = index.startsWith("/") ? index : uri + index;
+            Result sub = process(subUri, args, true);
+            if (sub.proxy() != null
+                || (sub.status() == 200 && sub.filename() != null)
+                || sub.redirectTo() != null) {
+              if (sub.redirectTo() != null) {
+                return sub;
+              }
+              return sub;
+            }
+          }
+          if (!cfg.indexes()) {
+            return new Result(403, null, uri, args, null, relative(fname), null, null, false);
+          }
+          return new Result(
+              200, null, uri, args, null, relative(fname), "text/html;charset=UTF-8", null, false);
+        }
+      }
+      // 7. The default handler.
+      if (!exists || !pathInfo.isEmpty()) {
+        return new Result(404, null, uri, args, null, relative(fname), null, null, false);
+      }
+      String type =
+          forcedType != null
+              ? forcedType
+              : cfg.forceType() != null
+                  ? cfg.forceType()
+                  : MimeTypes.system().typeOf(base, cfg.addTypes());
+      if (!knownMethod(request.upperMethod())) {
+        return new Result(501, null, uri, args, null, relative(fname), null, null, false);
+      }
+      return new Result(200, null, uri, args, null, relative(fname), type, null, false);
+    }
+
+    private boolean knownMethod(String m) {
+      return Set.of(
+              "GET",
+              "HEAD",
+              "POST",
+              "PUT",
+              "DELETE",
+              "CONNECT",
+              "OPTIONS",
+              "TRACE",
+              "PATCH",
+              "PROPFIND",
+              "PROPPATCH",
+              "MKCOL",
+              "COPY",
+              "MOVE",
+              "LOCK",
+              "UNLOCK")
+          .contains(m);
+    }
+
+    private boolean filesDenied(DirConfig cfg, String base) {
+      boolean denied = false;
+      for (Section s : cfg.fileSections()) {
+        if (!filesMatch(s, base)) {
+          continue;
+        }
+        for (var node : s.children()) {
+          if (node instanceof dev.htaccess.model.GenericDirective g) {
+            List<Argument> a = g.arguments();
+            if (g.key().equals("require")
+                && a.size() >= 2
+                && a.get(0).value().equalsIgnoreCase("all")) {
+              denied = a.get(1).value().equalsIgnoreCase("denied");
+            } else if (g.key().equals("deny")
+                && a.size() >= 2
+                && a.get(1).value().equalsIgnoreCase("all")) {
+              denied = true;
+            }
+          }
+        }
+      }
+      return denied;
+    }
+
+    private boolean filesMatch(Section s, String base) {
+      if (s.arguments().isEmpty()) {
+        return false;
+      }
+      String arg = s.arguments().get(0).value();
+      boolean regex = s.key().equals("filesmatch");
+      if (!regex && arg.equals("~") && s.arguments().size() > 1) {
+        regex = true;
+        arg = s.arguments().get(1).value();
+      }
+      try {
+        if (regex) {
+          return PcrePattern.compile(arg, false).matcher(base).find();
+        }
+        return java.nio.file.FileSystems.getDefault()
+            .getPathMatcher("glob:" + arg)
+            .matches(Path.of(base.isEmpty() ? "." : RawText.display(base)));
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+
+    private Result perDirResult(
+        RuleContext ctx,
+        int action,
+        RewriteScope scope,
+        String uri,
+        String oargs,
+        String ofilename) {
+      String f = ctx.filename;
+      int skip = isAbsoluteUri(f);
+      boolean willEscape = skip > 0 && action != 2;
+      if (ctx.args != null && !willEscape && hasCtlOrSpace(ctx.args)) {
+        trace.add(
+            new TraceEvent.Decision(
+                "AH10411: Rewritten query string contains control characters or spaces"));
+        return new Result(403, null, uri, oargs, null, relative(ofilename), null, null, false);
+      }
+      if (ctx.status != 0) {
+        return new Result(
+            ctx.status, null, uri, ctx.args, null, relative(ofilename), null, null, false);
+      }
+      if (f.startsWith("proxy:")) {
+        return new Result(
+            200,
+            null,
+            uri,
+            ctx.args,
+            proxyUrl(f.substring(6), ctx.args, action == 2),
+            null,
+            null,
+            null,
+            false);
+      }
+      if (skip > 0) {
+        if (scope.baseUrl() != null) {
+          int hostEnd = f.indexOf('/', skip);
+          if (hostEnd >= 0 && hostEnd + 1 < f.length()) {
+            String after = f.substring(hostEnd + 1);
+            String dir =
+                scope.directory().startsWith("/")
+                    ? scope.directory().substring(1)
+                    : scope.directory();
+            if (after.startsWith(dir)) {
+              String base = scope.baseUrl().substring(1);
+              f =
+                  f.substring(0, hostEnd + 1)
+                      + base
+                      + (base.endsWith("/") || after.length() == dir.length() ? "" : "")
+                      + after.substring(dir.length());
+            }
+          }
+        }
+        return redirect(ctx, f, action, uri, oargs);
+      }
+      if (f.startsWith("passthrough:")) {
+        f = f.substring("passthrough:".length());
+      }
+      if (!f.startsWith("/")) {
+        return new Result(400, null, uri, ctx.args, null, null, null, null, false);
+      }
+      if (f.equals(ofilename)) {
+        trace.add(
+            new TraceEvent.Decision(
+                "initial URL equal rewritten URL: " + f + " [IGNORING REWRITE]"));
+        return null;
+      }
+      String tmp = f;
+      if (scope.baseUrl() != null) {
+        f = substPrefix(f, scope.directory(), scope.baseUrl());
+      } else {
+        String root = site.docrootPath();
+        if (f.startsWith(root + "/")) {
+          f = f.substring(root.length());
+        }
+      }
+      trace.add(new TraceEvent.Decision("internal redirect with " + f + " [INTERNAL REDIRECT]"));
+      String newArgs = ctx.args;
+      if (tmp.equals(f) && false) {
+        return null;
+      }
+      int qi = -1;
+      return Result.internalRedirect(qi < 0 ? f : f, newArgs);
+    }
+
+    private String substPrefix(String input, String match, String subst) {
+      int len = match.length();
+      if (len > 0 && match.charAt(len - 1) == '/') {
+        len--;
+      }
+      if (input.startsWith(match.substring(0, len))
+          && (input.length() == len || input.charAt(len) == '/')) {
+        int slen = subst.length();
+        if (slen > 0 && subst.charAt(slen - 1) == '/') {
+          slen--;
+        }
+        return subst.substring(0, slen) + input.substring(len);
+      }
+      return input;
+    }
+
+    private boolean hasCtlOrSpace(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (!UrlEscaping.isVcharOrObsText(s.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Result redirect(RuleContext ctx, String f, int action, String uri, String oargs) {
+      int skip = isAbsoluteUri(f);
+      String loc = f;
+      if (action != 2) {
+        loc = escapeAbsoluteUri(f, skip);
+      }
+      if (ctx.args != null) {
+        boolean noescape = action == 2 || (oargs != null && ctx.args.equals(oargs));
+        loc = loc + "?" + (noescape ? ctx.args : UrlEscaping.escapePath(ctx.args));
+      }
+      int status = ctx.redirectStatus >= 300 && ctx.redirectStatus < 400 ? ctx.redirectStatus : 302;
+      trace.add(new TraceEvent.Decision("redirect to " + loc + " [REDIRECT/" + status + "]"));
+      return new Result(status, loc, uri, oargs, null, null, null, null, false);
+    }
+
+    private String escapeAbsoluteUri(String uri, int scheme) {
+      int cp = scheme;
+      if (uri.charAt(cp - 1) == '/') {
+        while (cp < uri.length() && uri.charAt(cp) != '/') {
+          cp++;
+        }
+        if (cp >= uri.length() || cp + 1 >= uri.length()) {
+          return uri;
+        }
+        cp++;
+      }
+      return uri.substring(0, cp) + UrlEscaping.escapePath(uri.substring(cp));
+    }
+
+    private String proxyUrl(String url, String args, boolean noEscape) {
+      // mod_proxy canonicalises the path (escaping it) and appends the query string.
+      int skip = isAbsoluteUri(url);
+      String out = url;
+      if (skip > 0 && !noEscape) {
+        int slash = url.indexOf('/', skip);
+        if (slash >= 0) {
+          String path = url.substring(slash);
+          int q = path.indexOf('?');
+          String query = null;
+          if (q >= 0) {
+            query = path.substring(q + 1);
+            path = path.substring(0, q);
+          }
+          out = url.substring(0, slash) + canonPath(path) + (query != null ? "?" + query : "");
+        }
+      }
+      if (args != null && !noEscape && out.indexOf('?') < 0) {
+        out = out + "?" + args;
+      }
+      return out;
+    }
+
+    private String canonPath(String path) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < path.length(); i++) {
+        char c = path.charAt(i);
+        if (c == '%'
+            && i + 2 < path.length()
+            && UrlEscaping.isHex(path.charAt(i + 1))
+            && UrlEscaping.isHex(path.charAt(i + 2))) {
+          out.append(path, i, i + 3);
+          i += 2;
+        } else if (UrlEscaping.isAlnum(c) || "$-_.+!*'(),;:@&=/~".indexOf(c) >= 0) {
+          out.append(c);
+        } else {
+          out.append(String.format("%%%02X", (int) c));
+        }
+      }
+      return out.toString();
+    }
+
+    String selfUrl() {
+      String scheme = https ? "https" : "http";
+      boolean defaultPort = (https && port == 443) || (!https && port == 80);
+      return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    String relative(String fname) {
+      if (fname == null) {
+        return null;
+      }
+      String root = site.docrootPath();
+      if (fname.equals(root) || fname.equals(root + "/")) {
+        return "/";
+      }
+      if (fname.startsWith(root + "/")) {
+        return fname.substring(root.length());
+      }
+      return null;
+    }
+
+    private BasicFileAttributes stat(String path) {
+      try {
+        return Files.readAttributes(Path.of(RawText.display(path)), BasicFileAttributes.class);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private void readHtaccess(DirConfigBuilder builder, String dir) {
+      Path file = Path.of(RawText.display(dir), ".htaccess");
+      try {
+        BasicFileAttributes attrs =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long modified = attrs.lastModifiedTime().toMillis();
+        CachedFile cached = htaccessCache.get(file);
+        if (cached == null || cached.modified() != modified || cached.size() != attrs.size()) {
+          cached =
+              new CachedFile(modified, attrs.size(), HtaccessReader.read(SourceFile.read(file)));
+          htaccessCache.put(file, cached);
+        }
+        builder.apply(cached.result(), dir.endsWith("/") ? dir : dir + "/");
+      } catch (IOException e) {
+        // No .htaccess here.
+      }
+    }
+
+    // ------------------------------------------------------------ the rewrite engine
+
+    /** State of one rule list run: mod_rewrite's rewrite_ctx plus the request fields it edits. */
+    private final class RuleContext {
+      final RewriteScope scope;
+      final String perdir;
+      final boolean subrequest;
+      final String uri;
+      String args;
+      String filename;
+      String pathInfo;
+      int status;
+      int redirectStatus;
+      String matchInput;
+      Matcher ruleMatch;
+      String ruleSource;
+      Matcher condMatch;
+
+      RuleContext(
+          RewriteScope scope,
+          boolean subrequest,
+          String uri,
+          String args,
+          String filename,
+          String pathInfo) {
+        this.scope = scope;
+        this.perdir = scope == null ? null : scope.directory();
+        this.subrequest = subrequest;
+        this.uri = uri;
+        this.args = args;
+        this.filename = filename == null ? uri : filename;
+        this.pathInfo = pathInfo == null ? "" : pathInfo;
+      }
+    }
+
+    /** Returns 0 when nothing changed, 1 for a normal change, 2 for a NE change. */
+    int applyRules(List<CompiledRule> rules, RuleContext ctx) {
+      int changed = 0;
+      int round = 1;
+      loop:
+      while (true) {
+        for (int i = 0; i < rules.size(); i++) {
+          CompiledRule p = rules.get(i);
+          if (ctx.subrequest && (p.noSubrequests || p.redirect)) {
+            continue;
+          }
+          int rc = applyRule(p, ctx);
+          if (rc != NOMATCH) {
+            if (rc == STATUS_SET) {
+              return 1;
+            }
+            if (p.statusOnly) {
+              ctx.status = p.status;
+              return 1;
+            }
+            if (rc != NOSUB) {
+              changed = p.noEscape ? 2 : 1;
+            }
+            if (p.passThrough) {
+              ctx.filename = "passthrough:" + ctx.filename;
+              return 1;
+            }
+            if (p.end) {
+              endFlag = true;
+              break loop;
+            }
+            if (p.proxy || p.last) {
+              break loop;
+            }
+            if (p.next) {
+              if (++round >= p.maxRounds) {
+                ctx.status = 500;
+                return 1;
+              }
+              continue loop;
+            }
+            if (p.skip > 0) {
+              i = Math.min(rules.size(), i + p.skip);
+            }
+          } else {
+            while (i < rules.size() && rules.get(i).chain) {
+              i++;
+            }
+          }
+        }
+        break;
+      }
+      return changed;
+    }
+
+    static final int NOMATCH = 0;
+    static final int MATCH = 1;
+    static final int NOSUB = 2;
+    static final int STATUS_SET = 3;
+
+    int applyRule(CompiledRule p, RuleContext ctx) {
+      String input = ctx.filename;
+      if (ctx.perdir != null) {
+        if (!ctx.pathInfo.isEmpty()) {
+          input = input + ctx.pathInfo;
+        }
+        if (input.startsWith(ctx.perdir)) {
+          trace.add(new TraceEvent.PrefixStripped(input, input.substring(ctx.perdir.length())));
+          input = input.substring(ctx.perdir.length());
+        }
+      }
+      Matcher m = p.pattern.matcher(input);
+      boolean found = m.find();
+      boolean matched = found != p.source.negated();
+      trace.add(
+          new TraceEvent.RuleTried(
+              p.source.span(), p.source.pattern(), input, matched, found ? groups(m) : List.of()));
+      if (!matched) {
+        return NOMATCH;
+      }
+      ctx.matchInput = input;
+      ctx.ruleMatch = p.source.negated() ? null : m;
+      ctx.ruleSource = input;
+      ctx.condMatch = null;
+      List<String> varyThis = new ArrayList<>();
+      for (int i = 0; i < p.conds.size(); i++) {
+        CompiledRule.Cond c = p.conds.get(i);
+        boolean rc = applyCond(c, ctx, varyThis);
+        if (c.noVary()) {
+          varyThis.clear();
+        }
+        if (c.orNext()) {
+          if (!rc) {
+            varyThis.clear();
+            continue;
+          }
+          while (i < p.conds.size() && p.conds.get(i).orNext()) {
+            i++;
+          }
+        } else if (!rc) {
+          return NOMATCH;
+        }
+        vary.addAll(varyThis);
+        varyThis.clear();
+      }
+      String newUri = null;
+      if (!p.noSub) {
+        Expansion e = expand(p.outputTemplate, ctx, p, !p.unsafeAllow3F);
+        newUri = e.text;
+        trace.add(new TraceEvent.Substituted(p.source.span(), input, newUri));
+        if (e.unsafeQuestionMark) {
+          trace.add(
+              new TraceEvent.Decision(
+                  "AH10508: Unsafe URL with %3f URL rewritten without UnsafeAllow3F"));
+          ctx.status = 403;
+          return STATUS_SET;
+        }
+      }
+      for (String envSpec : p.env) {
+        String v = expand(dev.htaccess.syntax.TemplateParser.parse(envSpec), ctx, null, false).text;
+        int colon = v.indexOf(':');
+        if (v.startsWith("!")) {
+          env.remove(v.substring(1));
+        } else if (colon >= 0) {
+          env.put(v.substring(0, colon), v.substring(colon + 1));
+        } else {
+          env.put(v, "");
+        }
+      }
+      for (String cookieSpec : p.cookies) {
+        String v =
+            expand(dev.htaccess.syntax.TemplateParser.parse(cookieSpec), ctx, null, false).text;
+        String cookie = CookieFlag.render(v, host);
+        if (cookie != null && !cookies.contains(cookie)) {
+          cookies.add(cookie);
+        }
+      }
+      if (p.noSub) {
+        if (p.type != null) {
+          forcedType =
+              expand(dev.htaccess.syntax.TemplateParser.parse(p.type), ctx, null, false)
+                  .text
+                  .toLowerCase(Locale.ROOT);
+        }
+        return NOSUB;
+      }
+      boolean prefixAdded = false;
+      if (!newUri.startsWith("/") && isAbsoluteUri(newUri) == 0) {
+        if (ctx.perdir != null) {
+          newUri = ctx.perdir + newUri;
+          prefixAdded = true;
+        } else if (!p.proxy && !p.redirect) {
+          newUri = "/" + newUri;
+          prefixAdded = true;
+        }
+      }
+      ctx.filename = newUri;
+      if (ctx.perdir != null && p.discardPathInfo) {
+        ctx.pathInfo = "";
+      }
+      splitQuery(ctx, p);
+      if (p.proxy) {
+        ctx.filename = "proxy:" + fullyQualify(ctx.filename);
+        return MATCH;
+      }
+      if (p.redirect) {
+        ctx.filename = fullyQualify(ctx.filename);
+        ctx.redirectStatus = p.status;
+        return MATCH;
+      }
+      reduceUri(ctx);
+      if (isAbsoluteUri(ctx.filename) > 0) {
+        ctx.redirectStatus = p.status;
+        return MATCH;
+      }
+      if (!(p.unc || prefixAdded)) {
+        String out = p.output;
+        if (!(out.length() > 1 && out.charAt(0) == '/' && out.charAt(1) == '/')) {
+          String f = ctx.filename;
+          int k = 0;
+          while (k + 1 < f.length() && f.charAt(k) == '/' && f.charAt(k + 1) == '/') {
+            k++;
+          }
+          ctx.filename = f.substring(k);
+        }
+      }
+      if (p.type != null) {
+        forcedType =
+            expand(dev.htaccess.syntax.TemplateParser.parse(p.type), ctx, null, false)
+                .text
+                .toLowerCase(Locale.ROOT);
+      }
+      return MATCH;
+    }
+
+    private List<String> groups(Matcher m) {
+      List<String> out = new ArrayList<>();
+      for (int g = 0; g <= m.groupCount(); g++) {
+        out.add(m.group(g));
+      }
+      return out;
+    }
+
+    private void splitQuery(RuleContext ctx, CompiledRule p) {
+      if (p.qsNone) {
+        ctx.args = null;
+        return;
+      }
+      int skip = isAbsoluteUri(ctx.filename);
+      if (skip > 0 && !supportsQuery(ctx.filename)) {
+        ctx.args = null;
+        return;
+      }
+      if (p.qsDiscard) {
+        ctx.args = null;
+      }
+      String f = ctx.filename;
+      int q = p.qsLast ? f.lastIndexOf('?') : f.indexOf('?', skip);
+      if (q >= skip && q >= 0) {
+        String query = f.substring(q + 1);
+        ctx.filename = f.substring(0, q);
+        String newArgs;
+        if (p.qsAppend) {
+          newArgs = ctx.args != null ? query + "&" + ctx.args : query;
+        } else {
+          newArgs = query;
+        }
+        if (newArgs.isEmpty()) {
+          newArgs = null;
+        } else if (newArgs.endsWith("&")) {
+          newArgs = newArgs.substring(0, newArgs.length() - 1);
+        }
+        ctx.args = newArgs;
+      }
+    }
+
+    private boolean supportsQuery(String url) {
+      String l = url.toLowerCase(Locale.ROOT);
+      return !(l.startsWith("ftp:")
+          || l.startsWith("gopher:")
+          || l.startsWith("ldap:")
+          || l.startsWith("news:")
+          || l.startsWith("nntp:"));
+    }
+
+    private String fullyQualify(String f) {
+      if (isAbsoluteUri(f) > 0) {
+        return f;
+      }
+      return selfUrl() + (f.startsWith("/") ? "" : "/") + f;
+    }
+
+    private void reduceUri(RuleContext ctx) {
+      String f = ctx.filename;
+      String scheme = https ? "https" : "http";
+      if (f.length() > scheme.length() + 3
+          && f.regionMatches(true, 0, scheme + "://", 0, scheme.length() + 3)) {
+        int hostStart = scheme.length() + 3;
+        int k = hostStart;
+        while (k < f.length() && f.charAt(k) != '/' && f.charAt(k) != ':') {
+          k++;
+        }
+        String h = f.substring(hostStart, k);
+        String url;
+        if (k < f.length() && f.charAt(k) == ':') {
+          int slash = f.indexOf('/', k);
+          url = slash < 0 ? "/" : f.substring(slash);
+        } else if (k < f.length()) {
+          url = f.substring(k);
+        } else {
+          url = "/";
+        }
+        if (h.equalsIgnoreCase(host) || h.equalsIgnoreCase(defaultHost)) {
+          ctx.filename = url;
+        }
+      }
+    }
+
+    private boolean applyCond(CompiledRule.Cond c, RuleContext ctx, List<String> varyThis) {
+      var cond = c.source();
+      String input =
+          cond.pattern() instanceof CondPattern.Expression
+              ? ""
+              : expand(cond.testString(), ctx, null, false, varyThis).text;
+      boolean rc;
+      Matcher matcher = null;
+      CondPattern pattern = cond.pattern();
+      if (pattern instanceof CondPattern.Regex) {
+        matcher = c.regex().matcher(input);
+        rc = matcher.find();
+      } else if (pattern instanceof CondPattern.FileTest ft) {
+        rc = fileTest(ft.test(), input);
+      } else if (pattern instanceof CondPattern.Lexical lx) {
+        int cmp =
+            c.noCase() ? compareIgnoreCase(input, lx.operand()) : compareLex(input, lx.operand());
+        rc =
+            switch (lx.operator()) {
+              case LESS -> cmp < 0;
+              case LESS_OR_EQUAL -> cmp <= 0;
+              case GREATER -> cmp > 0;
+              case GREATER_OR_EQUAL -> cmp >= 0;
+              case EQUAL ->
+                  c.noCase() ? input.equalsIgnoreCase(lx.operand()) : input.equals(lx.operand());
+            };
+      } else if (pattern instanceof CondPattern.IntegerCompare ic) {
+        int a = CompiledRule.atoi(input);
+        int b = CompiledRule.atoi(ic.operand());
+        rc =
+            switch (ic.operator()) {
+              case LESS -> a < b;
+              case LESS_OR_EQUAL -> a <= b;
+              case GREATER -> a > b;
+              case GREATER_OR_EQUAL -> a >= b;
+              case EQUAL -> a == b;
+            };
+      } else {
+        rc = false;
+      }
+      if (rc && !cond.negated() && matcher != null) {
+        ctx.condMatch = matcher;
+      }
+      if (cond.negated()) {
+        rc = !rc;
+      }
+      trace.add(
+          new TraceEvent.CondTried(
+              cond.span(),
+              cond.testString().source(),
+              input,
+              cond.rawPattern(),
+              rc,
+              matcher != null && !cond.negated() && rc ? groups(matcher) : List.of()));
+      return rc;
+    }
+
+    private int compareLex(String a, String b) {
+      if (a.length() != b.length()) {
+        return a.length() > b.length() ? 1 : -1;
+      }
+      return Integer.signum(a.compareTo(b));
+    }
+
+    private int compareIgnoreCase(String a, String b) {
+      return Integer.signum(
+          RewriteMapSource.asciiLower(a).compareTo(RewriteMapSource.asciiLower(b)));
+    }
+
+    private boolean fileTest(char test, String input) {
+      if (input.isEmpty()) {
+        return false;
+      }
+      Path path = Path.of(RawText.display(input));
+      switch (test) {
+        case 'f':
+          return Files.isRegularFile(path);
+        case 's':
+          try {
+            return Files.isRegularFile(path) && Files.size(path) > 0;
+          } catch (IOException e) {
+            return false;
+          }
+        case 'd':
+          return Files.isDirectory(path);
+        case 'l':
+        case 'L':
+        case 'h':
+          return Files.isSymbolicLink(path);
+        case 'x':
+          return Files.isExecutable(path) && Files.exists(path);
+        case 'F':
+          return Files.isRegularFile(path);
+        case 'U':
+          String uri = input;
+          Result r = process(uri, null, true);
+          return r.status() < 400;
+        default:
+          return false;
+      }
+    }
+
+    private record Expansion(String text, boolean unsafeQuestionMark) {}
+
+    private Expansion expand(Template t, RuleContext ctx, CompiledRule rule, boolean trackQmark) {
+      return expand(t, ctx, rule, trackQmark, null);
+    }
+
+    private Expansion expand(
+        Template t, RuleContext ctx, CompiledRule rule, boolean trackQmark, List<String> varyThis) {
+      StringBuilder out = new StringBuilder();
+      Boolean unsafe = null;
+      boolean tracking = trackQmark;
+      boolean lastOnly = rule != null && rule.qsLast;
+      for (Template.Part part : t.parts()) {
+        String piece;
+        boolean expanded;
+        if (part instanceof Template.Literal l) {
+          piece = l.text();
+          expanded = false;
+        } else if (part instanceof Template.RuleBackref b) {
+          piece = group(ctx.ruleMatch, b.group());
+          if (piece != null && rule != null && rule.escapeBackrefs) {
+            piece =
+                UrlEscaping.escapeBackref(
+                    piece, rule.escapes, rule.noEscapes, rule.noPlus, rule.controlsOnly);
+          }
+          expanded = true;
+        } else if (part instanceof Template.CondBackref b) {
+          piece = group(ctx.condMatch, b.group());
+          if (piece != null && rule != null && rule.escapeBackrefs) {
+            piece =
+                UrlEscaping.escapeBackref(
+                    piece, rule.escapes, rule.noEscapes, rule.noPlus, rule.controlsOnly);
+          }
+          expanded = true;
+        } else if (part instanceof Template.Variable v) {
+          piece = variable(v.name(), ctx, varyThis);
+          expanded = true;
+        } else {
+          Template.MapLookup m = (Template.MapLookup) part;
+          RewriteMapSource map = site.maps().get(m.map());
+          String key = expand(m.key(), ctx, rule, false, varyThis).text;
+          piece = map == null ? null : map.lookup(key);
+          if ((piece == null) && m.defaultValue() != null) {
+            piece = expand(m.defaultValue(), ctx, rule, false, varyThis).text;
+          }
+          expanded = true;
+        }
+        if (piece == null) {
+          piece = "";
+        }
+        if (tracking) {
+          if (!expanded && piece.indexOf('?') >= 0) {
+            unsafe = false;
+            if (!lastOnly) {
+              tracking = false;
+            }
+          } else if (expanded && piece.indexOf('?') >= 0) {
+            unsafe = true;
+            if (!lastOnly) {
+              tracking = false;
+            }
+          }
+        }
+        out.append(piece);
+      }
+      return new Expansion(out.toString(), unsafe != null && unsafe);
+    }
+
+    private String group(Matcher m, int n) {
+      if (m == null || n > m.groupCount()) {
+        return "";
+      }
+      String g = m.group(n);
+      return g == null ? "" : g;
+    }
+
+    private String header(String name, List<String> varyThis) {
+      if (varyThis != null && !name.equalsIgnoreCase("Host")) {
+        varyThis.add(name);
+      }
+      return request.header(name);
+    }
+
+    private String variable(String name, RuleContext ctx, List<String> varyThis) {
+      if (name.length() < 4) {
+        return "";
+      }
+      if (name.length() > 4 && name.charAt(3) == ':') {
+        String prefix = name.substring(0, 3).toUpperCase(Locale.ROOT);
+        String arg = name.substring(4);
+        if (prefix.equals("ENV")) {
+          String v = env.get(arg);
+          return v == null ? "" : v;
+        }
+        if (prefix.equals("SSL")) {
+          return "";
+        }
+      }
+      if (name.length() > 5 && name.charAt(4) == ':') {
+        String prefix = name.substring(0, 4).toUpperCase(Locale.ROOT);
+        String arg = name.substring(5);
+        if (prefix.equals("HTTP")) {
+          String v = header(arg, varyThis);
+          return v == null ? "" : v;
+        }
+        if (prefix.equals("LA-U") || prefix.equals("LA-F")) {
+          return variable(arg, ctx, varyThis);
+        }
+      }
+      String v =
+          switch (RewriteMapSource.asciiUpper(name)) {
+            case "HTTP_USER_AGENT" -> header("User-Agent", varyThis);
+            case "HTTP_REFERER" -> header("Referer", varyThis);
+            case "HTTP_COOKIE" -> header("Cookie", varyThis);
+            case "HTTP_FORWARDED" -> header("Forwarded", varyThis);
+            case "HTTP_HOST" ->
+                request.header("Host") != null ? request.header("Host") : defaultHost;
+            case "HTTP_PROXY_CONNECTION" -> header("Proxy-Connection", varyThis);
+            case "HTTP_ACCEPT" -> header("Accept", varyThis);
+            case "REMOTE_ADDR", "CONN_REMOTE_ADDR", "REMOTE_HOST" -> request.remoteAddr();
+            case "REMOTE_PORT" -> "0";
+            case "REMOTE_USER", "REMOTE_IDENT", "AUTH_TYPE" -> "";
+            case "REQUEST_METHOD" -> request.method();
+            case "SCRIPT_FILENAME", "REQUEST_FILENAME" -> ctx.filename;
+            case "PATH_INFO" -> ctx.pathInfo;
+            case "QUERY_STRING" -> ctx.args;
+            case "DOCUMENT_ROOT", "CONTEXT_DOCUMENT_ROOT" -> site.docrootPath();
+            case "CONTEXT_PREFIX" -> "";
+            case "SERVER_ADMIN" -> "[no address given]";
+            case "SERVER_NAME" -> host;
+            case "SERVER_ADDR" -> "127.0.0.1";
+            case "SERVER_PORT" -> Integer.toString(port);
+            case "SERVER_PROTOCOL" -> "HTTP/1.1";
+            case "SERVER_SOFTWARE" -> "Apache";
+            case "THE_REQUEST" -> theRequest;
+            case "REQUEST_URI" -> ctx.uri;
+            case "REQUEST_SCHEME" -> https ? "https" : "http";
+            case "HTTPS" -> https ? "on" : "off";
+            case "IS_SUBREQ" -> ctx.subrequest ? "true" : "false";
+            case "IPV6" -> "off";
+            case "HTTP2" -> "off";
+            case "API_VERSION" -> "20120211:140";
+            case "TIME_YEAR",
+                "TIME_MON",
+                "TIME_DAY",
+                "TIME_HOUR",
+                "TIME_MIN",
+                "TIME_SEC",
+                "TIME_WDAY",
+                "TIME" ->
+                time(name);
+            default -> "";
+          };
+      return v == null ? "" : v;
+    }
+
+    private String time(String name) {
+      java.time.LocalDateTime now = java.time.LocalDateTime.now();
+      return switch (RewriteMapSource.asciiUpper(name)) {
+        case "TIME_YEAR" -> String.format("%04d", now.getYear());
+        case "TIME_MON" -> String.format("%02d", now.getMonthValue());
+        case "TIME_DAY" -> String.format("%02d", now.getDayOfMonth());
+        case "TIME_HOUR" -> String.format("%02d", now.getHour());
+        case "TIME_MIN" -> String.format("%02d", now.getMinute());
+        case "TIME_SEC" -> String.format("%02d", now.getSecond());
+        case "TIME_WDAY" -> Integer.toString(now.getDayOfWeek().getValue() % 7);
+        default ->
+            String.format(
+                "%04d%02d%02d%02d%02d%02d",
+                now.getYear(),
+                now.getMonthValue(),
+                now.getDayOfMonth(),
+                now.getHour(),
+                now.getMinute(),
+                now.getSecond());
+      };
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** mod_rewrite's is_absolute_uri: the length of the scheme prefix, or 0. */
+  static int isAbsoluteUri(String uri) {
+    if (uri.startsWith("/") || uri.length() <= 5) {
+      return 0;
+    }
+    String l = uri.toLowerCase(Locale.ROOT);
+    String[] schemes = {
+      "ajp://",
+      "balancer://",
+      "ftp://",
+      "fcgi://",
+      "gopher://",
+      "http://",
+      "https://",
+      "h2://",
+      "h2c://",
+      "ldap://",
+      "mailto:",
+      "news:",
+      "nntp://",
+      "scgi://",
+      "ws://",
+      "wss://",
+      "unix:"
+    };
+    for (String s : schemes) {
+      if (l.startsWith(s)) {
+        if (s.equals("unix:")) {
+          return l.startsWith("unix://") ? 7 : 5;
+        }
+        return s.length();
+      }
+    }
+    return 0;
+  }
+
+  /** Resolves "." and ".." and merges slashes; null when ".." climbs above the root. */
+  static String normalize(String path) {
+    String[] parts = path.split("/", -1);
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String s = parts[i];
+      boolean last = i == parts.length - 1;
+      if (s.equals(".")) {
+        if (last) {
+          out.add("");
+        }
+        continue;
+      }
+      if (s.equals("..")) {
+        if (out.isEmpty()) {
+          return null;
+        }
+        out.remove(out.size() - 1);
+        if (last) {
+          out.add("");
+        }
+        continue;
+      }
+      if (s.isEmpty() && !last) {
+        continue;
+      }
+      out.add(s);
+    }
+    return "/" + String.join("/", out);
+  }
+
+  /** Like {@link #normalize} but drops ".." above the root (what r->uri shows on a 400). */
+  static String normalizeLenient(String path) {
+    String p = path;
+    while (p.startsWith("/../")) {
+      p = p.substring(3);
+    }
+    String n = normalize(p);
+    return n == null ? p : n;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.htaccess.eval;
+
+import java.util.List;
+
+/**
+ * What Apache finally does with a request, in the oracle's terms ({@code ../shared/oracle}).
+ *
+ * @param status the response status
+ * @param location the Location header, or null
+ * @param uri the final {@code r->uri} (decoded path)
+ * @param query the final {@code r->args} (raw), or null when there is none
+ * @param proxy the absolute URL requested upstream, or null
+ * @param filename the final {@code r->filename} relative to the document root, or null when it is
+ *     not a path under it
+ * @param contentType the Content-Type header, or null
+ * @param setCookie the Set-Cookie headers in order
+ * @param vary the Vary header Apache adds for headers tested by conditions, or null
+ */
+public record Outcome(
+    int status,
+    String location,
+    String uri,
+    String query,
+    String proxy,
+    String filename,
+    String contentType,
+    List<String> setCookie,
+    String vary) {
+
+  public Outcome {
+    setCookie = List.copyOf(setCookie);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.model.Argument;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.Directive;
+import dev.htaccess.model.GenericDirective;
+import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteEngine;
+import dev.htaccess.model.RewriteMap;
+import dev.htaccess.model.RewriteOption;
+import dev.htaccess.model.RewriteOptions;
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.Section;
+import dev.htaccess.regex.PcreSyntaxException;
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.Severity;
+import dev.htaccess.syntax.ParseResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server around the document root: what {@code --server-config} declares inside the {@code
+ * <VirtualHost>}, on top of defaults that match the oracle's virtual host (DirectoryIndex
+ * index.html index.php, AllowOverride All, Options FollowSymLinks, LimitInternalRecursion 10).
+ */
+final class SiteConfig {
+
+  /** An Alias or ProxyPass: a URL prefix and its target. */
+  record Mapping(String prefix, String target) {}
+
+  private final Path docroot;
+  private final String docrootPath;
+  private final Modules modules = Modules.ORACLE_DEFAULT;
+  private final List<CompiledRule> serverRules = new ArrayList<>();
+  private boolean serverEngine;
+  private final Set<RewriteOption> serverOptions = EnumSet.noneOf(RewriteOption.class);
+  private final Map<String, RewriteMapSource> maps = new LinkedHashMap<>();
+  private final List<Mapping> aliases = new ArrayList<>();
+  private final List<Mapping> proxyPasses = new ArrayList<>();
+  private List<String> directoryIndex = List.of("index.html", "index.php");
+  private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
+  private int limitInternalRecursion = 10;
+  private final List<Diagnostic> errors = new ArrayList<>();
+
+  SiteConfig(Path docroot) {
+    this.docroot = docroot.toAbsolutePath().normalize();
+    String p = this.docroot.toString();
+    this.docrootPath = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+  }
+
+  /** Builds the site from the server config (may be null). */
+  static SiteConfig load(Path docroot, ParseResult serverConfig, Path configDir) {
+    SiteConfig site = new SiteConfig(docroot);
+    if (serverConfig != null) {
+      for (Diagnostic d : serverConfig.diagnostics()) {
+        if (d.severity() == Severity.ERROR) {
+          site.errors.add(d);
+        }
+      }
+      site.applyAll(serverConfig.nodes(), configDir, new ArrayList<>());
+    }
+    return site;
+  }
+
+  private void applyAll(List<ConfigNode> nodes, Path configDir, List<RewriteCond> conds) {
+    for (ConfigNode node : nodes) {
+      if (!(node instanceof Directive d)) {
+        continue;
+      }
+      if (d instanceof Section s) {
+        String name = s.key();
+        String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
+        boolean neg = arg.startsWith("!");
+        if (name.equals("ifmodule") && modules.hasModule(neg ? arg.substring(1) : arg) != neg) {
+          applyAll(s.children(), configDir, conds);
+        } else if (name.equals("virtualhost")) {
+          applyAll(s.children(), configDir, conds);
+        }
+        continue;
+      }
+      if (d instanceof RewriteEngine e) {
+        serverEngine = e.on();
+      } else if (d instanceof RewriteOptions o) {
+        serverOptions.addAll(o.options());
+      } else if (d instanceof RewriteCond c) {
+        conds.add(c);
+      } else if (d instanceof RewriteRule r) {
+        try {
+          serverRules.add(new CompiledRule(r, conds));
+        } catch (PcreSyntaxException ex) {
+          errors.add(
+              new Diagnostic(
+                  "HT1100",
+                  Severity.ERROR,
+                  "RewriteRule: cannot compile regular expression '" + ex.pattern() + "'",
+                  r.span()));
+        }
+        conds.clear();
+      } else if (d instanceof RewriteMap m) {
+        try {
+          maps.put(m.mapName(), RewriteMapSource.of(m, configDir));
+        } catch (IllegalArgumentException ex) {
+          errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), m.span()));
+        }
+      } else if (d instanceof GenericDirective g) {
+        List<Argument> a = g.arguments();
+        switch (g.key()) {
+          case "alias" -> {
+            if (a.size() == 2) {
+              aliases.add(new Mapping(a.get(0).value(), a.get(1).value()));
+            }
+          }
+          case "proxypass" -> {
+            if (a.size() >= 2) {
+              proxyPasses.add(new Mapping(a.get(0).value(), a.get(1).value()));
+            }
+          }
+          case "directoryindex" -> directoryIndex = a.stream().map(Argument::value).toList();
+          case "errordocument" -> {
+            if (a.size() >= 2) {
+              try {
+                errorDocuments.put(Integer.parseInt(a.get(0).value()), a.get(1).value());
+              } catch (NumberFormatException ex) {
+                errors.add(
+                    new Diagnostic("HT1100", Severity.ERROR, "bad ErrorDocument code", g.span()));
+              }
+            }
+          }
+          case "limitinternalrecursion" -> {
+            if (!a.isEmpty()) {
+              limitInternalRecursion = CompiledRule.atoi(a.get(0).value());
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+  }
+
+  List<Diagnostic> errors() {
+    return errors;
+  }
+
+  Path docroot() {
+    return docroot;
+  }
+
+  /** The document root as a path string without trailing slash. */
+  String docrootPath() {
+    return docrootPath;
+  }
+
+  Modules modules() {
+    return modules;
+  }
+
+  List<CompiledRule> serverRules() {
+    return serverRules;
+  }
+
+  boolean serverEngine() {
+    return serverEngine;
+  }
+
+  Map<String, RewriteMapSource> maps() {
+    return maps;
+  }
+
+  List<Mapping> aliases() {
+    return aliases;
+  }
+
+  List<Mapping> proxyPasses() {
+    return proxyPasses;
+  }
+
+  List<String> directoryIndex() {
+    return directoryIndex;
+  }
+
+  Map<Integer, String> errorDocuments() {
+    return errorDocuments;
+  }
+
+  int limitInternalRecursion() {
+    return limitInternalRecursion;
+  }
+
+  /** The per-directory rewrite config the server gives the document root (none by default). */
+  RewriteScope directoryRewrite() {
+    return null;
+  }
+
+  boolean followSymLinks() {
+    return true;
+  }
+
+  boolean indexes() {
+    return false;
+  }
+}
