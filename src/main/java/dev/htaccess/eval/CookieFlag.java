@@ -1,51 +1,80 @@
 package dev.htaccess.eval;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Renders the {@code [CO=name:value:domain:lifetime:path:secure:httponly:samesite]} flag as a
- * Set-Cookie header, as mod_rewrite's do_expand_cookie does.
+ * Set-Cookie header, following mod_rewrite's add_cookie: fields are split like strtok (empty fields
+ * collapse), a leading {@code ;} switches the separator, name, value and domain are required, and a
+ * zero lifetime means a session cookie.
  */
 final class CookieFlag {
 
   private CookieFlag() {}
 
-  static String render(String spec, String host) {
-    String sep = ":";
-    String s = spec;
-    if (s.startsWith(";")) {
-      sep = ";";
-      s = s.substring(1);
-    }
-    String[] f = s.split(java.util.regex.Pattern.quote(sep), -1);
-    if (f.length < 2) {
+  /** The cookie's name, or null when the flag is incomplete (Apache then sets nothing). */
+  static String name(String spec) {
+    List<String> f = fields(spec);
+    return f.size() >= 3 ? f.get(0) : null;
+  }
+
+  /**
+   * The Set-Cookie value, or null. The expiry is written relative to the response's Date, as {@code
+   * expires=<Date+Ns>} (the oracle's form), since a dry run has no clock of its own.
+   */
+  static String render(String spec) {
+    List<String> f = fields(spec);
+    if (f.size() < 3) {
       return null;
     }
     StringBuilder out = new StringBuilder();
-    out.append(f[0]).append('=').append(f[1]).append("; path=");
-    String domain = f.length > 2 ? f[2] : "";
-    String lifetime = f.length > 3 ? f[3] : "";
-    String path = f.length > 4 && !f[4].isEmpty() ? f[4] : "/";
-    out.setLength(0);
-    out.append(f[0]).append('=').append(f[1]).append("; path=").append(path);
-    if (!domain.isEmpty()) {
-      out.append("; domain=").append(domain);
+    String path = f.size() > 4 ? f.get(4) : "/";
+    out.append(f.get(0)).append('=').append(f.get(1)).append("; path=").append(path);
+    out.append("; domain=").append(f.get(2));
+    if (f.size() > 3) {
+      long minutes = CompiledRule.atoi(f.get(3));
+      if (minutes != 0) {
+        out.append("; expires=<Date+").append(minutes * 60).append("s>");
+      }
     }
-    if (!lifetime.isEmpty()) {
-      long minutes = CompiledRule.atoi(lifetime);
-      out.append("; expires=<Date+").append(minutes * 60).append("s>");
-    }
-    if (f.length > 5
-        && (f[5].equalsIgnoreCase("true") || f[5].equalsIgnoreCase("secure") || f[5].equals("1"))) {
+    if (f.size() > 5 && isTrue(f.get(5), "secure")) {
       out.append("; secure");
     }
-    if (f.length > 6
-        && (f[6].equalsIgnoreCase("true")
-            || f[6].equalsIgnoreCase("httponly")
-            || f[6].equals("1"))) {
+    if (f.size() > 6 && isTrue(f.get(6), "HttpOnly")) {
       out.append("; HttpOnly");
     }
-    if (f.length > 7 && !f[7].isEmpty() && !f[7].equals("0") && !f[7].equalsIgnoreCase("false")) {
-      out.append("; SameSite=").append(f[7]);
+    if (f.size() > 7 && !f.get(7).equals("0") && !f.get(7).equalsIgnoreCase("false")) {
+      out.append("; SameSite=").append(f.get(7));
     }
     return out.toString();
+  }
+
+  private static boolean isTrue(String v, String word) {
+    return v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase(word);
+  }
+
+  private static List<String> fields(String spec) {
+    char sep = ':';
+    String s = spec;
+    if (s.startsWith(";")) {
+      sep = ';';
+      s = s.substring(1);
+    }
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      while (i < s.length() && s.charAt(i) == sep) {
+        i++;
+      }
+      int start = i;
+      while (i < s.length() && s.charAt(i) != sep) {
+        i++;
+      }
+      if (i > start) {
+        out.add(s.substring(start, i));
+      }
+    }
+    return out;
   }
 }

@@ -100,6 +100,10 @@ public final class Evaluator {
     final List<TraceEvent> trace = new ArrayList<>();
     final Map<String, String> env = new LinkedHashMap<>();
     final List<String> cookies = new ArrayList<>();
+
+    /** Names already set: mod_rewrite sets each cookie name once per request. */
+    final Set<String> cookieNames = new java.util.HashSet<>();
+
     final Set<String> vary = new LinkedHashSet<>();
     final String host;
     final int port;
@@ -120,10 +124,10 @@ public final class Evaluator {
           && h.indexOf(']') < colon
           && h.substring(colon + 1).chars().allMatch(Character::isDigit)
           && colon < h.length() - 1) {
-        this.host = h.substring(0, colon);
+        this.host = RewriteMapSource.asciiLower(h.substring(0, colon));
         this.port = Integer.parseInt(h.substring(colon + 1));
       } else {
-        this.host = h;
+        this.host = RewriteMapSource.asciiLower(h);
         this.port = https ? 443 : 80;
       }
       this.theRequest = request.method() + " " + request.target() + " HTTP/1.1";
@@ -177,6 +181,8 @@ public final class Evaluator {
       int errorStatus = 0;
       trace.add(new TraceEvent.Round(1, currentUri, currentArgs, "request"));
       while (true) {
+        // Notes such as the [T] type belong to one request_rec; an internal redirect loses them.
+        forcedType = null;
         Result r = process(currentUri, currentArgs, false);
         if (r.redirectTo() == null) {
           int status = errorStatus != 0 && r.status() == 200 ? errorStatus : r.status();
@@ -259,9 +265,16 @@ public final class Evaluator {
 
     DirConfig lastConfig;
 
+    /** The Alias prefix and target of this round, when an Alias mapped the request. */
+    String contextPrefix;
+
+    String contextDocRoot;
+
     // ------------------------------------------------------------ one pass
 
     Result process(String uri, String args, boolean subrequest) {
+      contextPrefix = null;
+      contextDocRoot = null;
       String filename = null;
       String effectiveUri = uri;
       String currentArgs = args;
@@ -312,6 +325,8 @@ public final class Evaluator {
         for (SiteConfig.Mapping m : site.aliases()) {
           if (aliasMatches(effectiveUri, m.prefix())) {
             filename = m.target() + effectiveUri.substring(m.prefix().length());
+            contextPrefix = m.prefix();
+            contextDocRoot = m.target();
             break;
           }
         }
@@ -319,7 +334,7 @@ public final class Evaluator {
       if (filename == null) {
         filename = site.docrootPath() + effectiveUri;
       }
-      return afterTranslate(uri, currentArgs, filename, subrequest);
+      return afterTranslate(effectiveUri, currentArgs, filename, subrequest);
     }
 
     private String serverPathToFilename(String f) {
@@ -348,8 +363,6 @@ public final class Evaluator {
       DirConfigBuilder builder = new DirConfigBuilder(site, request.upperMethod());
       String existing;
       String pathInfo = "";
-      boolean underDocroot = filename.equals(docroot) || filename.startsWith(docroot + "/");
-      String walkStart = underDocroot ? docroot : null;
       String[] segments = filename.substring(1).split("/", -1);
       StringBuilder current = new StringBuilder();
       int i = 0;
@@ -373,7 +386,7 @@ public final class Evaluator {
         current.setLength(0);
         current.append(next);
         if (attrs.isDirectory()) {
-          if (walkStart != null && (next.equals(docroot) || next.startsWith(docroot + "/"))) {
+          if (site.overridesAllowed(next)) {
             readHtaccess(builder, next);
             if (builder.failed()) {
               DirConfig cfg = builder.build();
@@ -388,9 +401,6 @@ public final class Evaluator {
           i++;
           break;
         }
-      }
-      if (walkStart != null && current.length() < docroot.length()) {
-        readHtaccess(builder, docroot);
       }
       existing = current.length() == 0 ? "/" : current.toString();
       StringBuilder info = new StringBuilder();
@@ -434,8 +444,9 @@ public final class Evaluator {
             if (r != null) {
               return r;
             }
-          } else {
-            // pass through: nothing changed
+            // "initial URL equal rewritten URL": the rewrite is ignored, but a changed query
+            // string stays (Apache has already set r->args).
+            args = ctx.args;
           }
         }
       }
@@ -445,18 +456,20 @@ public final class Evaluator {
           if (cfg.directorySlash() && !subrequest) {
             String loc =
                 selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
-            return new Result(301, loc, uri, args, null, null, null, null, false);
+            return new Result(301, loc, uri, args, null, relative(fname), null, null, false);
           }
         } else if (!subrequest) {
           for (String index : cfg.directoryIndex()) {
             String subUri = index.startsWith("/") ? index : uri + index;
             Result sub = process(subUri, args, true);
+            // mod_dir takes the index when the subrequest will be proxied, or when the index
+            // file exists (its directory walk found a regular file) and nothing refused it;
+            // a rewrite of an existing index is then followed, a rewrite of a missing one is not.
+            boolean indexFileExists =
+                Files.isRegularFile(Path.of(RawText.display(site.docrootPath() + subUri)));
             if (sub.proxy() != null
-                || (sub.status() == 200 && sub.filename() != null)
-                || sub.redirectTo() != null) {
-              if (sub.redirectTo() != null) {
-                return sub;
-              }
+                || (indexFileExists && (sub.status() == 200 || sub.redirectTo() != null))) {
+              trace.add(new TraceEvent.Note("DirectoryIndex: using " + subUri, null));
               return sub;
             }
           }
@@ -564,7 +577,7 @@ public final class Evaluator {
         trace.add(
             new TraceEvent.Decision(
                 "AH10411: Rewritten query string contains control characters or spaces"));
-        return new Result(403, null, uri, oargs, null, relative(ofilename), null, null, false);
+        return new Result(403, null, uri, ctx.args, null, relative(f), null, null, false);
       }
       if (ctx.status != 0) {
         return new Result(
@@ -624,13 +637,13 @@ public final class Evaluator {
           f = f.substring(root.length());
         }
       }
-      trace.add(new TraceEvent.Decision("internal redirect with " + f + " [INTERNAL REDIRECT]"));
-      String newArgs = ctx.args;
-      if (tmp.equals(f) && false) {
-        return null;
+      if (tmp.equals(f) && contextPrefix != null) {
+        // Not under the RewriteBase or the document root: a path found through Alias gets its
+        // context prefix back (ap_context_document_root / ap_context_prefix).
+        f = substPrefix(f, contextDocRoot, contextPrefix);
       }
-      int qi = -1;
-      return Result.internalRedirect(qi < 0 ? f : f, newArgs);
+      trace.add(new TraceEvent.Decision("internal redirect with " + f + " [INTERNAL REDIRECT]"));
+      return Result.internalRedirect(f, ctx.args);
     }
 
     private String substPrefix(String input, String match, String subst) {
@@ -670,7 +683,7 @@ public final class Evaluator {
       }
       int status = ctx.redirectStatus >= 300 && ctx.redirectStatus < 400 ? ctx.redirectStatus : 302;
       trace.add(new TraceEvent.Decision("redirect to " + loc + " [REDIRECT/" + status + "]"));
-      return new Result(status, loc, uri, oargs, null, null, null, null, false);
+      return new Result(status, loc, uri, ctx.args, null, null, null, null, false);
     }
 
     private String escapeAbsoluteUri(String uri, int scheme) {
@@ -942,8 +955,9 @@ public final class Evaluator {
       for (String cookieSpec : p.cookies) {
         String v =
             expand(dev.htaccess.syntax.TemplateParser.parse(cookieSpec), ctx, null, false).text;
-        String cookie = CookieFlag.render(v, host);
-        if (cookie != null && !cookies.contains(cookie)) {
+        String name = CookieFlag.name(v);
+        String cookie = CookieFlag.render(v);
+        if (cookie != null && cookieNames.add(name)) {
           cookies.add(cookie);
         }
       }

@@ -47,6 +47,9 @@ final class SiteConfig {
   private int limitInternalRecursion = 10;
   private final List<Diagnostic> errors = new ArrayList<>();
 
+  /** A {@code <Directory>} section's AllowOverride, by directory path (no trailing slash). */
+  private final Map<String, Boolean> allowOverride = new LinkedHashMap<>();
+
   SiteConfig(Path docroot) {
     this.docroot = docroot.toAbsolutePath().normalize();
     String p = this.docroot.toString();
@@ -80,6 +83,16 @@ final class SiteConfig {
           applyAll(s.children(), configDir, conds);
         } else if (name.equals("virtualhost")) {
           applyAll(s.children(), configDir, conds);
+        } else if (name.equals("directory") && !arg.isEmpty() && !arg.equals("~")) {
+          String dir =
+              arg.length() > 1 && arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
+          for (ConfigNode child : s.children()) {
+            if (child instanceof GenericDirective g
+                && g.key().equals("allowoverride")
+                && !g.arguments().isEmpty()) {
+              allowOverride.put(dir, !g.arguments().get(0).value().equalsIgnoreCase("none"));
+            }
+          }
         }
         continue;
       }
@@ -140,6 +153,26 @@ final class SiteConfig {
         }
       }
     }
+  }
+
+  /**
+   * Whether .htaccess files are read in {@code dir}: the most specific {@code <Directory>} that
+   * sets AllowOverride decides; by default the document root and below allow all overrides and
+   * everything else none (as the oracle's and Debian's configuration say).
+   */
+  boolean overridesAllowed(String dir) {
+    String best = null;
+    for (String d : allowOverride.keySet()) {
+      if ((dir.equals(d) || dir.startsWith(d.endsWith("/") ? d : d + "/"))
+          && (best == null || d.length() > best.length())) {
+        best = d;
+      }
+    }
+    boolean underDocroot = dir.equals(docrootPath) || dir.startsWith(docrootPath + "/");
+    if (best != null && (!underDocroot || best.length() > docrootPath.length())) {
+      return allowOverride.get(best);
+    }
+    return underDocroot;
   }
 
   List<Diagnostic> errors() {
