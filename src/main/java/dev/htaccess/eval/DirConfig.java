@@ -15,7 +15,7 @@ import java.util.Map;
  * @param errorDocuments ErrorDocument by status
  * @param followSymLinks Options FollowSymLinks (or SymLinksIfOwnerMatch)
  * @param indexes Options Indexes
- * @param denied access is denied (Require all denied, Deny from all ...)
+ * @param access the access control of the directory, before {@code <Files>} sections
  * @param fileSections {@code <Files>} and {@code <FilesMatch>} sections, in order, to apply to the
  *     final file name
  * @param addTypes AddType extension (lower case, without dot) to media type
@@ -30,7 +30,7 @@ record DirConfig(
     Map<Integer, String> errorDocuments,
     boolean followSymLinks,
     boolean indexes,
-    boolean denied,
+    AccessPolicy access,
     List<Section> fileSections,
     Map<String, String> addTypes,
     String forceType,

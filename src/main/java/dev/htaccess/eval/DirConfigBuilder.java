@@ -46,7 +46,7 @@ final class DirConfigBuilder {
   private final Map<Integer, String> errorDocuments;
   private boolean followSymLinks;
   private boolean indexes;
-  private boolean denied;
+  private final AccessPolicy access;
   private final List<Section> fileSections = new ArrayList<>();
   private final Map<String, String> addTypes = new HashMap<>();
   private String forceType;
@@ -61,6 +61,7 @@ final class DirConfigBuilder {
     this.errorDocuments = new LinkedHashMap<>(site.errorDocuments());
     this.followSymLinks = site.followSymLinks();
     this.indexes = site.indexes();
+    this.access = new AccessPolicy(AccessPolicy.allGranted());
   }
 
   boolean failed() {
@@ -75,7 +76,7 @@ final class DirConfigBuilder {
         Map.copyOf(errorDocuments),
         followSymLinks,
         indexes,
-        denied,
+        access.copy(),
         List.copyOf(fileSections),
         Map.copyOf(addTypes),
         forceType,
@@ -106,6 +107,9 @@ final class DirConfigBuilder {
     }
     RewriteLevel level = new RewriteLevel();
     applyAll(file.nodes(), dir, level);
+    if (error == null) {
+      access.applyLevel(file.nodes(), this::includes);
+    }
     if (error == null && level.touched) {
       mergeRewrite(level, dir);
     }
@@ -225,16 +229,6 @@ final class DirConfigBuilder {
         }
       }
       case "options" -> applyOptions(args);
-      case "require" -> {
-        if (args.size() >= 2 && args.get(0).value().equalsIgnoreCase("all")) {
-          denied = args.get(1).value().equalsIgnoreCase("denied");
-        }
-      }
-      case "deny" -> {
-        if (args.size() >= 2 && args.get(1).value().equalsIgnoreCase("all")) {
-          denied = true;
-        }
-      }
       case "addtype" -> {
         for (int i = 1; i < args.size(); i++) {
           String ext = args.get(i).value().toLowerCase(Locale.ROOT);
@@ -270,58 +264,48 @@ final class DirConfigBuilder {
     }
   }
 
-  private void applySection(Section s, String dir, RewriteLevel level) {
-    String name = s.name().toLowerCase(Locale.ROOT);
+  /**
+   * Whether the content of a conditional section applies ({@code <IfModule>}, {@code <IfDefine>},
+   * {@code <IfDirective>}, {@code <IfSection>}, {@code <IfFile>}, {@code <Limit>}, {@code
+   * <LimitExcept>}); false for every other section.
+   */
+  boolean includes(Section s) {
+    String name = s.key();
     String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
     boolean negate = arg.startsWith("!");
     String bare = negate ? arg.substring(1) : arg;
+    return switch (name) {
+      case "ifmodule" -> modules.hasModule(bare) != negate;
+      case "ifdefine" -> negate;
+      case "ifdirective" ->
+          DirectiveCatalog.standard()
+                  .find(bare)
+                  .filter(i -> modules.provides(i.module()))
+                  .isPresent()
+              != negate;
+      case "ifsection" ->
+          DirectiveCatalog.standard()
+                  .find(bare)
+                  .filter(i -> i.section() && modules.provides(i.module()))
+                  .isPresent()
+              != negate;
+      case "iffile" -> Files.exists(Path.of(bare)) != negate;
+      case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method));
+      case "limitexcept" ->
+          s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method));
+      default -> false;
+    };
+  }
+
+  private void applySection(Section s, String dir, RewriteLevel level) {
+    String name = s.key();
     switch (name) {
-      case "ifmodule" -> {
-        if (modules.hasModule(bare) != negate) {
-          applyAll(s.children(), dir, level);
-        }
-      }
-      case "ifdefine" -> {
-        if (negate) {
-          applyAll(s.children(), dir, level);
-        }
-      }
-      case "ifdirective" -> {
-        boolean known =
-            DirectiveCatalog.standard()
-                .find(bare)
-                .filter(i -> modules.provides(i.module()))
-                .isPresent();
-        if (known != negate) {
-          applyAll(s.children(), dir, level);
-        }
-      }
-      case "ifsection" -> {
-        boolean known =
-            DirectiveCatalog.standard()
-                .find(bare)
-                .filter(i -> i.section() && modules.provides(i.module()))
-                .isPresent();
-        if (known != negate) {
-          applyAll(s.children(), dir, level);
-        }
-      }
-      case "iffile" -> {
-        if (Files.exists(Path.of(bare)) != negate) {
+      case "ifmodule", "ifdefine", "ifdirective", "ifsection", "iffile", "limit", "limitexcept" -> {
+        if (includes(s)) {
           applyAll(s.children(), dir, level);
         }
       }
       case "files", "filesmatch" -> fileSections.add(s);
-      case "limit" -> {
-        if (s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method))) {
-          applyAll(s.children(), dir, level);
-        }
-      }
-      case "limitexcept" -> {
-        if (s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method))) {
-          applyAll(s.children(), dir, level);
-        }
-      }
       case "if", "elseif", "else", "requireall", "requireany", "requirenone" -> {}
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);

@@ -38,6 +38,7 @@ public final class Evaluator {
   private final SiteConfig site;
   private final String defaultHost;
   private final Map<Path, CachedFile> htaccessCache = new ConcurrentHashMap<>();
+  private Map<String, String> processEnv = System.getenv();
 
   private record CachedFile(long modified, long size, ParseResult result) {}
 
@@ -61,6 +62,11 @@ public final class Evaluator {
       configDir = parent == null ? Path.of(".") : parent;
     }
     return new Evaluator(SiteConfig.load(docroot, config, configDir), defaultHost);
+  }
+
+  /** Sets the environment Apache was started with, which {@code %{ENV:x}} falls back to. */
+  public void setProcessEnvironment(Map<String, String> environment) {
+    this.processEnv = Map.copyOf(environment);
   }
 
   /** Errors in the server configuration; when not empty, Apache would not start. */
@@ -190,6 +196,7 @@ public final class Evaluator {
             String doc = errorDocumentFor(r);
             if (doc != null && doc.startsWith("/")) {
               errorStatus = r.status();
+              renameEnvForRedirect(r.status(), r.uri(), r.args());
               redirects++;
               if (redirects > site.limitInternalRecursion()) {
                 return recursionLimit(r.uri(), r.args());
@@ -243,6 +250,7 @@ public final class Evaluator {
         }
         currentUri = r.redirectTo();
         currentArgs = r.args();
+        renameEnvForRedirect(200, r.uri(), r.args());
         trace.add(
             new TraceEvent.Round(redirects + 1, currentUri, currentArgs, "internal redirect"));
       }
@@ -257,6 +265,25 @@ public final class Evaluator {
     Outcome recursionLimit(String uri, String args) {
       return new Outcome(
           500, null, uri, args, null, null, "text/html; charset=iso-8859-1", cookies, varyHeader());
+    }
+
+    /**
+     * An internal redirect starts a new request whose environment is the old one with every name
+     * prefixed by {@code REDIRECT_}, plus REDIRECT_STATUS, REDIRECT_URL and REDIRECT_QUERY_STRING
+     * (http_request.c, internal_internal_redirect).
+     */
+    void renameEnvForRedirect(int status, String oldUri, String oldArgs) {
+      Map<String, String> renamed = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : env.entrySet()) {
+        renamed.put("REDIRECT_" + e.getKey(), e.getValue());
+      }
+      renamed.put("REDIRECT_STATUS", Integer.toString(status));
+      renamed.put("REDIRECT_URL", oldUri);
+      if (oldArgs != null) {
+        renamed.put("REDIRECT_QUERY_STRING", oldArgs);
+      }
+      env.clear();
+      env.putAll(renamed);
     }
 
     String varyHeader() {
@@ -422,8 +449,9 @@ public final class Evaluator {
       String fname = existing;
       // 4. Access control: <Files ".ht*"> is denied in the main server; Require all denied.
       String base = fname.substring(fname.lastIndexOf('/') + 1);
-      if (base.startsWith(".ht") || cfg.denied() || filesDenied(cfg, base)) {
-        return new Result(403, null, uri, args, null, relative(fname), null, null, false);
+      int accessStatus = accessStatus(cfg, base, builder);
+      if (accessStatus != 0) {
+        return new Result(accessStatus, null, uri, args, null, relative(fname), null, null, false);
       }
       // 5. Per-directory rewriting (fixup).
       RewriteScope scope = cfg.rewrite();
@@ -517,28 +545,30 @@ public final class Evaluator {
           .contains(m);
     }
 
-    private boolean filesDenied(DirConfig cfg, String base) {
-      boolean denied = false;
+    /**
+     * The status access control gives the final file: the directory's policy, then the main
+     * server's {@code <Files ".ht*"> Require all denied}, then each matching {@code <Files>}
+     * section of the .htaccess files, in order.
+     */
+    private int accessStatus(DirConfig cfg, String base, DirConfigBuilder builder) {
+      AccessPolicy policy = cfg.access().copy();
+      if (base.startsWith(".ht")) {
+        policy.applyLevel(
+            List.of(
+                new dev.htaccess.model.GenericDirective(
+                    "Require",
+                    List.of(
+                        new Argument("all", "all", null), new Argument("denied", "denied", null)),
+                    "all denied",
+                    null)),
+            s -> false);
+      }
       for (Section s : cfg.fileSections()) {
-        if (!filesMatch(s, base)) {
-          continue;
-        }
-        for (var node : s.children()) {
-          if (node instanceof dev.htaccess.model.GenericDirective g) {
-            List<Argument> a = g.arguments();
-            if (g.key().equals("require")
-                && a.size() >= 2
-                && a.get(0).value().equalsIgnoreCase("all")) {
-              denied = a.get(1).value().equalsIgnoreCase("denied");
-            } else if (g.key().equals("deny")
-                && a.size() >= 2
-                && a.get(1).value().equalsIgnoreCase("all")) {
-              denied = true;
-            }
-          }
+        if (filesMatch(s, base)) {
+          policy.applyLevel(s.children(), builder::includes);
         }
       }
-      return denied;
+      return policy.status(request.remoteAddr(), request.upperMethod(), env::get);
     }
 
     private boolean filesMatch(Section s, String base) {
@@ -1296,6 +1326,9 @@ public final class Evaluator {
         String arg = name.substring(4);
         if (prefix.equals("ENV")) {
           String v = env.get(arg);
+          if (v == null) {
+            v = processEnv.get(arg);
+          }
           return v == null ? "" : v;
         }
         if (prefix.equals("SSL")) {
