@@ -18,6 +18,8 @@ import java.util.Map;
  * @param access the access control of the directory, before {@code <Files>} sections
  * @param fileSections {@code <Files>} and {@code <FilesMatch>} sections, in order, to apply to the
  *     final file name
+ * @param ifSections {@code <If>}, {@code <ElseIf>} and {@code <Else>} sections, in order
+ * @param redirects mod_alias Redirect directives, in order
  * @param addTypes AddType extension (lower case, without dot) to media type
  * @param forceType ForceType, or null
  * @param error the error that makes Apache answer 500, or null
@@ -32,6 +34,8 @@ record DirConfig(
     boolean indexes,
     AccessPolicy access,
     List<Section> fileSections,
+    List<Section> ifSections,
+    List<AliasRedirect> redirects,
     Map<String, String> addTypes,
     String forceType,
     Diagnostic error,

@@ -48,6 +48,8 @@ final class DirConfigBuilder {
   private boolean indexes;
   private final AccessPolicy access;
   private final List<Section> fileSections = new ArrayList<>();
+  private final List<Section> ifSections = new ArrayList<>();
+  private final List<AliasRedirect> redirects = new ArrayList<>();
   private final Map<String, String> addTypes = new HashMap<>();
   private String forceType;
   private Diagnostic error;
@@ -78,6 +80,8 @@ final class DirConfigBuilder {
         indexes,
         access.copy(),
         List.copyOf(fileSections),
+        List.copyOf(ifSections),
+        List.copyOf(redirects),
         Map.copyOf(addTypes),
         forceType,
         error,
@@ -236,6 +240,13 @@ final class DirConfigBuilder {
         }
       }
       case "forcetype" -> forceType = args.isEmpty() ? null : args.get(0).value();
+      case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
+        try {
+          redirects.add(AliasRedirect.of(key, args));
+        } catch (IllegalArgumentException e) {
+          fail(e.getMessage(), g.span(), dir);
+        }
+      }
       default -> {}
     }
   }
@@ -306,7 +317,18 @@ final class DirConfigBuilder {
         }
       }
       case "files", "filesmatch" -> fileSections.add(s);
-      case "if", "elseif", "else", "requireall", "requireany", "requirenone" -> {}
+      case "if", "elseif", "else" -> {
+        if (!name.equals("else")) {
+          try {
+            ApExpression.parse(s.rawArguments().strip().replaceAll("^\"(.*)\"$", "$1"));
+          } catch (ApExpression.ExprException | dev.htaccess.regex.PcreSyntaxException e) {
+            fail("Cannot parse expression in <" + s.name() + ">: " + e.getMessage(), s.span(), dir);
+            return;
+          }
+        }
+        ifSections.add(s);
+      }
+      case "requireall", "requireany", "requirenone" -> {}
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
         if (info == null || !modules.provides(info.module())) {

@@ -209,6 +209,20 @@ public final class Evaluator {
                       redirects + 1, currentUri, currentArgs, "ErrorDocument " + r.status()));
               continue;
             }
+            if (doc != null && doc.contains("://") && !doc.startsWith("\"")) {
+              // A full URL: Apache answers with a redirect to it instead of the error.
+              trace.add(new TraceEvent.Decision("ErrorDocument " + r.status() + " -> " + doc));
+              return new Outcome(
+                  302,
+                  doc,
+                  r.uri(),
+                  r.args(),
+                  null,
+                  r.filename(),
+                  "text/html; charset=iso-8859-1",
+                  cookies,
+                  varyHeader());
+            }
           }
           if (errorStatus != 0 && r.status() >= 400) {
             status = errorStatus;
@@ -248,7 +262,8 @@ public final class Evaluator {
                       + " internal redirects"));
           return recursionLimit(currentUri, currentArgs);
         }
-        currentUri = r.redirectTo();
+        // The new URI is parsed like a request's: repeated slashes are merged.
+        currentUri = normalizeLenient(r.redirectTo());
         currentArgs = r.args();
         renameEnvForRedirect(200, r.uri(), r.args());
         trace.add(
@@ -311,10 +326,17 @@ public final class Evaluator {
         int action = applyRules(site.serverRules(), ctx);
         if (action != 0) {
           currentArgs = ctx.args;
+          String f = ctx.filename;
+          boolean willEscape = isAbsoluteUri(f) > 0 && action != 2;
+          if (currentArgs != null && !willEscape && hasCtlOrSpace(currentArgs)) {
+            trace.add(
+                new TraceEvent.Decision(
+                    "AH10410: Rewritten query string contains control characters or spaces"));
+            return new Result(403, null, uri, currentArgs, null, null, null, null, false);
+          }
           if (ctx.status != 0) {
             return new Result(ctx.status, null, uri, currentArgs, null, null, null, null, false);
           }
-          String f = ctx.filename;
           if (f.startsWith("proxy:")) {
             return new Result(
                 200,
@@ -449,7 +471,7 @@ public final class Evaluator {
       String fname = existing;
       // 4. Access control: <Files ".ht*"> is denied in the main server; Require all denied.
       String base = fname.substring(fname.lastIndexOf('/') + 1);
-      int accessStatus = accessStatus(cfg, base, builder);
+      int accessStatus = accessStatus(cfg, base, builder, uri, args, fname, pathInfo);
       if (accessStatus != 0) {
         return new Result(accessStatus, null, uri, args, null, relative(fname), null, null, false);
       }
@@ -478,9 +500,31 @@ public final class Evaluator {
           }
         }
       }
+      // 5b. mod_alias redirects in the directory's configuration (fixup, after mod_rewrite).
+      for (AliasRedirect redirect : cfg.redirects()) {
+        String location = redirect.apply(uri, args, selfUrl());
+        if (location == null) {
+          continue;
+        }
+        trace.add(
+            new TraceEvent.Decision("mod_alias redirect " + redirect.status() + " " + location));
+        return new Result(
+            redirect.status(),
+            location.isEmpty() ? null : location,
+            uri,
+            args,
+            null,
+            relative(fname),
+            null,
+            null,
+            false);
+      }
       // 6. mod_dir.
       if (isDir && pathInfo.isEmpty()) {
         if (!uri.endsWith("/")) {
+          if (!cfg.directorySlash() && !subrequest) {
+            return new Result(403, null, uri, args, null, relative(fname), null, null, false);
+          }
           if (cfg.directorySlash() && !subrequest) {
             String loc =
                 selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
@@ -505,7 +549,15 @@ public final class Evaluator {
             return new Result(403, null, uri, args, null, relative(fname), null, null, false);
           }
           return new Result(
-              200, null, uri, args, null, relative(fname), "text/html;charset=UTF-8", null, false);
+              200,
+              null,
+              uri,
+              args,
+              null,
+              relative(fname),
+              "text/html;charset=ISO-8859-1",
+              null,
+              false);
         }
       }
       // 7. The default handler.
@@ -550,7 +602,14 @@ public final class Evaluator {
      * server's {@code <Files ".ht*"> Require all denied}, then each matching {@code <Files>}
      * section of the .htaccess files, in order.
      */
-    private int accessStatus(DirConfig cfg, String base, DirConfigBuilder builder) {
+    private int accessStatus(
+        DirConfig cfg,
+        String base,
+        DirConfigBuilder builder,
+        String uri,
+        String args,
+        String fname,
+        String pathInfo) {
       AccessPolicy policy = cfg.access().copy();
       if (base.startsWith(".ht")) {
         policy.applyLevel(
@@ -568,7 +627,40 @@ public final class Evaluator {
           policy.applyLevel(s.children(), builder::includes);
         }
       }
+      // <If>/<ElseIf>/<Else> are merged last; an ElseIf or Else applies only when the
+      // sections before it in the same chain did not.
+      RuleContext vars = new RuleContext(null, false, uri, args, fname, pathInfo);
+      boolean chainMatched = false;
+      for (Section s : cfg.ifSections()) {
+        String kind = s.key();
+        boolean applies;
+        if (kind.equals("if")) {
+          applies = ifHolds(s, vars);
+          chainMatched = applies;
+        } else if (chainMatched) {
+          applies = false;
+        } else {
+          applies = kind.equals("else") || ifHolds(s, vars);
+          chainMatched = applies;
+        }
+        if (applies) {
+          trace.add(new TraceEvent.Note("<" + s.name() + "> applies", s.span()));
+          policy.applyLevel(s.children(), builder::includes);
+        }
+      }
       return policy.status(request.remoteAddr(), request.upperMethod(), env::get);
+    }
+
+    private boolean ifHolds(Section s, RuleContext vars) {
+      String expr = s.rawArguments().strip();
+      if (expr.length() >= 2 && expr.startsWith("\"") && expr.endsWith("\"")) {
+        expr = expr.substring(1, expr.length() - 1);
+      }
+      try {
+        return ApExpression.parse(expr).evaluate(name -> variable(name, vars, null));
+      } catch (RuntimeException e) {
+        return false;
+      }
     }
 
     private boolean filesMatch(Section s, String base) {
@@ -611,7 +703,7 @@ public final class Evaluator {
       }
       if (ctx.status != 0) {
         return new Result(
-            ctx.status, null, uri, ctx.args, null, relative(ofilename), null, null, false);
+            ctx.status, null, uri, ctx.args, null, relative(ctx.filename), null, null, false);
       }
       if (f.startsWith("proxy:")) {
         return new Result(
@@ -673,6 +765,13 @@ public final class Evaluator {
         f = substPrefix(f, contextDocRoot, contextPrefix);
       }
       trace.add(new TraceEvent.Decision("internal redirect with " + f + " [INTERNAL REDIRECT]"));
+      if (ctx.handler != null) {
+        // The forced handler replaces mod_rewrite's redirect handler, so the internal redirect
+        // never happens and the handler finds no file ("redirect:..." is not a path).
+        trace.add(
+            new TraceEvent.Decision("[H=" + ctx.handler + "] overrides the internal redirect"));
+        return new Result(404, null, uri, ctx.args, null, null, null, null, false);
+      }
       return Result.internalRedirect(f, ctx.args);
     }
 
@@ -836,6 +935,9 @@ public final class Evaluator {
       String ruleSource;
       Matcher condMatch;
 
+      /** The [H] handler a matched rule forced, or null. */
+      String handler;
+
       RuleContext(
           RewriteScope scope,
           boolean subrequest,
@@ -866,6 +968,12 @@ public final class Evaluator {
           }
           int rc = applyRule(p, ctx);
           if (rc != NOMATCH) {
+            // Catch looping rules whose path grows without bound (twice LimitRequestLine).
+            if (ctx.filename.length() > 2 * 8190) {
+              trace.add(new TraceEvent.Decision("RewriteRule exceeded maximum length (16380)"));
+              ctx.status = 500;
+              return 1;
+            }
             if (rc == STATUS_SET) {
               return 1;
             }
@@ -992,6 +1100,9 @@ public final class Evaluator {
         }
       }
       if (p.noSub) {
+        if (p.handler != null) {
+          ctx.handler = p.handler;
+        }
         if (p.type != null) {
           forcedType =
               expand(dev.htaccess.syntax.TemplateParser.parse(p.type), ctx, null, false)
@@ -1040,6 +1151,9 @@ public final class Evaluator {
           ctx.filename = f.substring(k);
         }
       }
+      if (p.handler != null) {
+        ctx.handler = p.handler;
+      }
       if (p.type != null) {
         forcedType =
             expand(dev.htaccess.syntax.TemplateParser.parse(p.type), ctx, null, false)
@@ -1077,9 +1191,14 @@ public final class Evaluator {
         ctx.filename = f.substring(0, q);
         String newArgs;
         if (p.qsAppend) {
-          newArgs = ctx.args != null ? query + "&" + ctx.args : query;
+          // An empty new query leaves the old one as it is.
+          newArgs = query.isEmpty() ? ctx.args : query + "&" + (ctx.args == null ? "" : ctx.args);
         } else {
           newArgs = query;
+        }
+        if (newArgs == null) {
+          ctx.args = null;
+          return;
         }
         if (newArgs.isEmpty()) {
           newArgs = null;
@@ -1118,15 +1237,23 @@ public final class Evaluator {
         }
         String h = f.substring(hostStart, k);
         String url;
+        int urlPort = https ? 443 : 80;
         if (k < f.length() && f.charAt(k) == ':') {
           int slash = f.indexOf('/', k);
+          urlPort = CompiledRule.atoi(f.substring(k + 1, slash < 0 ? f.length() : slash));
           url = slash < 0 ? "/" : f.substring(slash);
         } else if (k < f.length()) {
           url = f.substring(k);
         } else {
           url = "/";
         }
-        if (h.equalsIgnoreCase(host) || h.equalsIgnoreCase(defaultHost)) {
+        // ap_matches_request_vhost: for a name-based <VirtualHost *:port>, the URL's port must
+        // equal the port of the ServerName (none unless ServerName names one) and the host
+        // must be the ServerName or a ServerAlias. With a plain "ServerName example.com" Apache
+        // never reduces, which is what the oracle shows.
+        if (site.serverNamePort() != 0
+            && urlPort == site.serverNamePort()
+            && site.serverNames().contains(RewriteMapSource.asciiLower(h))) {
           ctx.filename = url;
         }
       }

@@ -45,6 +45,8 @@ final class SiteConfig {
   private List<String> directoryIndex = List.of("index.html", "index.php");
   private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
   private int limitInternalRecursion = 10;
+  private int serverNamePort;
+  private final Set<String> serverNames = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
 
   /** A {@code <Directory>} section's AllowOverride, by directory path (no trailing slash). */
@@ -144,6 +146,26 @@ final class SiteConfig {
               }
             }
           }
+          case "servername" -> {
+            if (!a.isEmpty()) {
+              String n = a.get(0).value();
+              int scheme = n.indexOf("://");
+              if (scheme >= 0) {
+                n = n.substring(scheme + 3);
+              }
+              int colon = n.lastIndexOf(':');
+              if (colon > 0) {
+                serverNamePort = CompiledRule.atoi(n.substring(colon + 1));
+                n = n.substring(0, colon);
+              }
+              serverNames.add(RewriteMapSource.asciiLower(n));
+            }
+          }
+          case "serveralias" -> {
+            for (Argument arg : a) {
+              serverNames.add(RewriteMapSource.asciiLower(arg.value()));
+            }
+          }
           case "limitinternalrecursion" -> {
             if (!a.isEmpty()) {
               limitInternalRecursion = CompiledRule.atoi(a.get(0).value());
@@ -173,6 +195,16 @@ final class SiteConfig {
       return allowOverride.get(best);
     }
     return underDocroot;
+  }
+
+  /** The port of ServerName, or 0 when ServerName names none. */
+  int serverNamePort() {
+    return serverNamePort;
+  }
+
+  /** ServerName and ServerAlias names, lower case. */
+  Set<String> serverNames() {
+    return serverNames;
   }
 
   List<Diagnostic> errors() {

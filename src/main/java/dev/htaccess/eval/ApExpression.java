@@ -1,0 +1,335 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.regex.PcrePattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A subset of Apache's expression language (ap_expr), enough for the {@code <If>} conditions that
+ * decide access in real .htaccess files: string and integer comparisons, regex matches, {@code
+ * -z}/{@code -n}, {@code -ipmatch}, {@code &&}, {@code ||}, {@code !}, parentheses, {@code %{VAR}}
+ * (also inside quoted strings), {@code req()}/{@code http()} and {@code true}/ {@code false}.
+ * Parsed once; evaluated against a variable lookup.
+ */
+final class ApExpression {
+
+  /** A syntax error in an expression. */
+  static final class ExprException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExprException(String message) {
+      super(message);
+    }
+  }
+
+  private sealed interface Node permits Bool, Not, And, Or, Compare, Unary {}
+
+  private record Bool(boolean value) implements Node {}
+
+  private record Not(Node inner) implements Node {}
+
+  private record And(Node left, Node right) implements Node {}
+
+  private record Or(Node left, Node right) implements Node {}
+
+  private record Compare(Word left, String op, Word right) implements Node {}
+
+  private record Unary(String op, Word operand) implements Node {}
+
+  /** A word: literal pieces and variables, or a regex. */
+  private record Word(List<Object> pieces, PcrePattern regex) {}
+
+  private record Var(String name) {}
+
+  private record Call(String function, Word argument) {}
+
+  private final Node root;
+
+  private ApExpression(Node root) {
+    this.root = root;
+  }
+
+  static ApExpression parse(String text) {
+    Parser p = new Parser(text);
+    Node n = p.or();
+    p.skipSpace();
+    if (p.i < text.length()) {
+      throw new ExprException("syntax error near '" + text.substring(p.i) + "'");
+    }
+    return new ApExpression(n);
+  }
+
+  boolean evaluate(Function<String, String> variables) {
+    return eval(root, variables);
+  }
+
+  private static boolean eval(Node n, Function<String, String> v) {
+    if (n instanceof Bool b) {
+      return b.value();
+    } else if (n instanceof Not not) {
+      return !eval(not.inner(), v);
+    } else if (n instanceof And and) {
+      return eval(and.left(), v) && eval(and.right(), v);
+    } else if (n instanceof Or or) {
+      return eval(or.left(), v) || eval(or.right(), v);
+    } else if (n instanceof Unary u) {
+      String s = text(u.operand(), v);
+      return switch (u.op()) {
+        case "-z" -> s.isEmpty();
+        case "-n" -> !s.isEmpty();
+        case "-f", "-s", "-d", "-e", "-l", "-L", "-h", "-x", "-F", "-U", "-A" -> false;
+        default -> false;
+      };
+    }
+    Compare c = (Compare) n;
+    String left = text(c.left(), v);
+    if (c.op().equals("=~") || c.op().equals("!~")) {
+      boolean found =
+          c.right().regex() != null
+              ? c.right().regex().matcher(left).find()
+              : PcrePattern.compile(text(c.right(), v), false).matcher(left).find();
+      return c.op().equals("=~") == found;
+    }
+    String right = text(c.right(), v);
+    return switch (c.op()) {
+      case "==", "=" -> left.equals(right);
+      case "!=" -> !left.equals(right);
+      case "<" -> left.compareTo(right) < 0;
+      case "<=" -> left.compareTo(right) <= 0;
+      case ">" -> left.compareTo(right) > 0;
+      case ">=" -> left.compareTo(right) >= 0;
+      case "-eq" -> CompiledRule.atoi(left) == CompiledRule.atoi(right);
+      case "-ne" -> CompiledRule.atoi(left) != CompiledRule.atoi(right);
+      case "-lt" -> CompiledRule.atoi(left) < CompiledRule.atoi(right);
+      case "-le" -> CompiledRule.atoi(left) <= CompiledRule.atoi(right);
+      case "-gt" -> CompiledRule.atoi(left) > CompiledRule.atoi(right);
+      case "-ge" -> CompiledRule.atoi(left) >= CompiledRule.atoi(right);
+      case "-ipmatch" -> AccessPolicy.ipMatches(right, left);
+      case "-strmatch" ->
+          java.nio.file.FileSystems.getDefault()
+              .getPathMatcher("glob:" + right)
+              .matches(java.nio.file.Path.of(left.isEmpty() ? "." : left));
+      case "-strcmatch" -> left.equalsIgnoreCase(right);
+      default -> false;
+    };
+  }
+
+  private static String text(Word w, Function<String, String> v) {
+    StringBuilder out = new StringBuilder();
+    for (Object piece : w.pieces()) {
+      if (piece instanceof String s) {
+        out.append(s);
+      } else if (piece instanceof Var var) {
+        String value = v.apply(var.name());
+        out.append(value == null ? "" : value);
+      } else if (piece instanceof Call call) {
+        String arg = text(call.argument(), v);
+        String value =
+            switch (call.function()) {
+              case "req", "http" -> v.apply("HTTP:" + arg);
+              case "tolower" -> arg.toLowerCase(Locale.ROOT);
+              case "toupper" -> arg.toUpperCase(Locale.ROOT);
+              case "env", "reqenv", "osenv" -> v.apply("ENV:" + arg);
+              default -> "";
+            };
+        out.append(value == null ? "" : value);
+      }
+    }
+    return out.toString();
+  }
+
+  private static final class Parser {
+    final String s;
+    int i;
+
+    Parser(String s) {
+      this.s = s;
+    }
+
+    void skipSpace() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+
+    boolean accept(String token) {
+      skipSpace();
+      if (s.startsWith(token, i)) {
+        i += token.length();
+        return true;
+      }
+      return false;
+    }
+
+    Node or() {
+      Node left = and();
+      while (accept("||")) {
+        left = new Or(left, and());
+      }
+      return left;
+    }
+
+    Node and() {
+      Node left = unary();
+      while (accept("&&")) {
+        left = new And(left, unary());
+      }
+      return left;
+    }
+
+    Node unary() {
+      skipSpace();
+      if (s.startsWith("!", i) && !s.startsWith("!=", i) && !s.startsWith("!~", i)) {
+        i++;
+        return new Not(unary());
+      }
+      if (accept("(")) {
+        Node n = or();
+        if (!accept(")")) {
+          throw new ExprException("missing ')'");
+        }
+        return n;
+      }
+      if (wordAhead("true")) {
+        i += 4;
+        return new Bool(true);
+      }
+      if (wordAhead("false")) {
+        i += 5;
+        return new Bool(false);
+      }
+      if (i < s.length()
+          && s.charAt(i) == '-'
+          && i + 1 < s.length()
+          && Character.isLetter(s.charAt(i + 1))) {
+        int start = i;
+        i++;
+        while (i < s.length() && Character.isLetter(s.charAt(i))) {
+          i++;
+        }
+        String op = s.substring(start, i);
+        return new Unary(op, word());
+      }
+      Word left = word();
+      skipSpace();
+      String op = operator();
+      if (op == null) {
+        throw new ExprException("expected a comparison operator at '" + s.substring(i) + "'");
+      }
+      Word right = word();
+      return new Compare(left, op, right);
+    }
+
+    boolean wordAhead(String w) {
+      return s.startsWith(w, i)
+          && (i + w.length() >= s.length() || !Character.isLetterOrDigit(s.charAt(i + w.length())));
+    }
+
+    String operator() {
+      for (String op : new String[] {"==", "!=", "<=", ">=", "=~", "!~", "<", ">", "="}) {
+        if (s.startsWith(op, i)) {
+          i += op.length();
+          return op;
+        }
+      }
+      if (i < s.length() && s.charAt(i) == '-') {
+        int start = i;
+        i++;
+        while (i < s.length() && Character.isLetter(s.charAt(i))) {
+          i++;
+        }
+        return s.substring(start, i);
+      }
+      return null;
+    }
+
+    Word word() {
+      skipSpace();
+      if (i >= s.length()) {
+        throw new ExprException("unexpected end of expression");
+      }
+      char c = s.charAt(i);
+      if (c == '\'' || c == '"') {
+        int end = s.indexOf(c, i + 1);
+        if (end < 0) {
+          throw new ExprException("unterminated string");
+        }
+        String content = s.substring(i + 1, end);
+        i = end + 1;
+        return new Word(interpolate(content), null);
+      }
+      if (c == '/'
+          || (c == 'm'
+              && i + 1 < s.length()
+              && !Character.isLetterOrDigit(s.charAt(i + 1))
+              && s.charAt(i + 1) != ' ')) {
+        char delim = c == '/' ? '/' : s.charAt(i + 1);
+        int start = c == '/' ? i + 1 : i + 2;
+        int end = s.indexOf(delim, start);
+        if (end < 0) {
+          throw new ExprException("unterminated regular expression");
+        }
+        String regex = s.substring(start, end);
+        i = end + 1;
+        boolean nocase = false;
+        if (i < s.length() && s.charAt(i) == 'i') {
+          nocase = true;
+          i++;
+        }
+        return new Word(List.of(), PcrePattern.compile(regex, nocase));
+      }
+      if (s.startsWith("%{", i)) {
+        int end = s.indexOf('}', i);
+        if (end < 0) {
+          throw new ExprException("unterminated variable");
+        }
+        String name = s.substring(i + 2, end);
+        i = end + 1;
+        return new Word(List.of(new Var(name)), null);
+      }
+      int start = i;
+      while (i < s.length()
+          && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
+        i++;
+      }
+      String token = s.substring(start, i);
+      if (token.isEmpty()) {
+        throw new ExprException("unexpected '" + c + "'");
+      }
+      if (i < s.length() && s.charAt(i) == '(') {
+        i++;
+        Word arg = word();
+        if (!accept(")")) {
+          throw new ExprException("missing ')' after function argument");
+        }
+        return new Word(List.of(new Call(token.toLowerCase(Locale.ROOT), arg)), null);
+      }
+      return new Word(List.of(token), null);
+    }
+
+    private List<Object> interpolate(String content) {
+      List<Object> pieces = new ArrayList<>();
+      int k = 0;
+      while (k < content.length()) {
+        int v = content.indexOf("%{", k);
+        if (v < 0) {
+          pieces.add(content.substring(k));
+          break;
+        }
+        int end = content.indexOf('}', v);
+        if (end < 0) {
+          pieces.add(content.substring(k));
+          break;
+        }
+        if (v > k) {
+          pieces.add(content.substring(k, v));
+        }
+        pieces.add(new Var(content.substring(v + 2, end)));
+        k = end + 1;
+      }
+      return pieces;
+    }
+  }
+}
