@@ -3,7 +3,7 @@ package dev.htaccess.cli;
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
-import dev.htaccess.eval.RequestSpec;
+import dev.htaccess.eval.RequestLines;
 import dev.htaccess.eval.TraceEvent;
 import dev.htaccess.report.Json;
 import dev.htaccess.source.Diagnostic;
@@ -101,65 +101,34 @@ final class TestCommand implements Callable<Integer> {
       }
       return ExitCodes.FINDINGS;
     }
-    List<String[]> requests = new ArrayList<>();
+    List<RequestLines.Line> requests = new ArrayList<>();
     if (requestsFile != null) {
       if (!Files.isRegularFile(requestsFile)) {
         err.println(requestsFile + ": cannot read: no such file");
         return ExitCodes.UNREADABLE;
       }
-      for (String line : RawText.fromBytes(Files.readAllBytes(requestsFile)).split("\n")) {
-        String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        if (l.isBlank() || l.stripLeading().startsWith("#")) {
-          continue;
-        }
-        requests.add(l.split("\t"));
-      }
+      requests.addAll(
+          RequestLines.parseFile(
+              RawText.fromBytes(Files.readAllBytes(requestsFile)), https, remoteAddr));
     }
     for (String url : urls) {
-      List<String> parts = new ArrayList<>();
-      parts.add(method + " " + RawText.fromText(url));
-      for (String h : headers) {
-        parts.add(RawText.fromText(h));
-      }
-      requests.add(parts.toArray(new String[0]));
+      requests.add(RequestLines.fromArguments(method, url, headers, https, remoteAddr));
     }
     if (requests.isEmpty()) {
       err.println("htaccess test: give URLs or --requests FILE");
       return ExitCodes.USAGE;
     }
     List<Object> all = new ArrayList<>();
-    for (String[] r : requests) {
-      String first = r[0];
-      int sp = first.indexOf(' ');
-      String m = sp < 0 ? first : first.substring(0, sp);
-      String target = sp < 0 ? "" : first.substring(sp + 1);
-      List<RequestSpec.Header> hs = new ArrayList<>();
-      for (int i = 1; i < r.length; i++) {
-        int colon = r[i].indexOf(':');
-        if (colon > 0) {
-          hs.add(
-              new RequestSpec.Header(
-                  r[i].substring(0, colon).strip(), r[i].substring(colon + 1).strip()));
-        }
-      }
-      boolean tls = https || target.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
-      if (target.matches("(?i)https?://.*")) {
-        int start = target.indexOf("//") + 2;
-        int slash = target.indexOf('/', start);
-        String h = slash < 0 ? target.substring(start) : target.substring(start, slash);
-        if (hs.stream().noneMatch(x -> x.name().equalsIgnoreCase("Host"))) {
-          hs.add(0, new RequestSpec.Header("Host", h));
-        }
-      }
-      Evaluation e = evaluator.evaluate(new RequestSpec(m, target, hs, tls, remoteAddr));
-      Map<String, Object> o = outcomeJson(first, e.outcome());
+    for (RequestLines.Line line : requests) {
+      Evaluation e = evaluator.evaluate(line.spec());
+      Map<String, Object> o = outcomeJson(line.request(), e.outcome());
       switch (format) {
         case jsonl -> out.println(Json.write(o));
         case json -> {
           o.put("trace", traceJson(e.trace()));
           all.add(o);
         }
-        default -> printText(out, first, e);
+        default -> printText(out, line.request(), e);
       }
     }
     if (format == Format.json) {

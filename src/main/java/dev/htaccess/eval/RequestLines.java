@@ -1,0 +1,71 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.source.RawText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The oracle's request-file format: one request a line, {@code METHOD URL[<TAB>Header: value]...},
+ * {@code #} comments and blank lines ignored. The URL is sent byte for byte; an absolute {@code
+ * http://} or {@code https://} URL gives the Host header and, for https, TLS.
+ */
+public final class RequestLines {
+
+  private RequestLines() {}
+
+  /** A parsed line: the text the outcome is keyed by, and the request. */
+  public record Line(String request, RequestSpec spec) {}
+
+  /** Parses a whole file (a byte string); comment and blank lines are skipped. */
+  public static List<Line> parseFile(String content, boolean https, String remoteAddr) {
+    List<Line> out = new ArrayList<>();
+    for (String raw : content.split("\n")) {
+      String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+      if (line.isBlank() || line.stripLeading().startsWith("#")) {
+        continue;
+      }
+      out.add(parse(line, https, remoteAddr));
+    }
+    return out;
+  }
+
+  /** Parses one line. */
+  public static Line parse(String line, boolean https, String remoteAddr) {
+    String[] fields = line.split("\t");
+    String first = fields[0];
+    int space = first.indexOf(' ');
+    String method = space < 0 ? first : first.substring(0, space);
+    String target = space < 0 ? "" : first.substring(space + 1);
+    List<RequestSpec.Header> headers = new ArrayList<>();
+    for (int i = 1; i < fields.length; i++) {
+      int colon = fields[i].indexOf(':');
+      if (colon > 0) {
+        headers.add(
+            new RequestSpec.Header(
+                fields[i].substring(0, colon).strip(), fields[i].substring(colon + 1).strip()));
+      }
+    }
+    String lower = target.toLowerCase(Locale.ROOT);
+    boolean tls = https || lower.startsWith("https://");
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      int start = target.indexOf("//") + 2;
+      int slash = target.indexOf('/', start);
+      String host = slash < 0 ? target.substring(start) : target.substring(start, slash);
+      if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Host"))) {
+        headers.add(0, new RequestSpec.Header("Host", host));
+      }
+    }
+    return new Line(first, new RequestSpec(method, target, headers, tls, remoteAddr));
+  }
+
+  /** A request given as command-line text (ordinary text, encoded as UTF-8 bytes). */
+  public static Line fromArguments(
+      String method, String url, List<String> headers, boolean https, String remoteAddr) {
+    StringBuilder line = new StringBuilder(method).append(' ').append(RawText.fromText(url));
+    for (String h : headers) {
+      line.append('\t').append(RawText.fromText(h));
+    }
+    return parse(line.toString(), https, remoteAddr);
+  }
+}

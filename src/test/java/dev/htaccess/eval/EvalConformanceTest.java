@@ -1,0 +1,101 @@
+package dev.htaccess.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.htaccess.testing.ProjectFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden conformance: every request of every case agrees with what real Apache answered, field by
+ * field. Our cases are in testdata/eval (re-record with tools/record-golden.sh); the oracle's
+ * samples and the corpus entries with requests come from ../shared and are skipped without it.
+ */
+class EvalConformanceTest {
+
+  @TempDir Path temp;
+
+  static Stream<Path> ownCases() throws IOException {
+    try (Stream<Path> dirs = Files.list(ProjectFiles.testdata("eval"))) {
+      return dirs.filter(Files::isDirectory).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ownCases")
+  void ownCaseAgreesWithApache(Path caseDir) throws IOException {
+    List<String> diffs = OracleCases.differences(caseDir, caseDir.resolve("expected.jsonl"), temp);
+    assertThat(diffs).isEmpty();
+  }
+
+  static Stream<Path> samples() throws IOException {
+    var shared = ProjectFiles.shared();
+    Path dir = shared.map(s -> s.resolve("oracle/samples")).orElse(null);
+    if (dir == null || !Files.isDirectory(dir)) {
+      return Stream.of(Path.of("(../shared/oracle/samples absent)"));
+    }
+    try (Stream<Path> dirs = Files.list(dir)) {
+      return dirs.filter(Files::isDirectory).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void oracleSampleAgreesWithApache(Path caseDir) throws IOException {
+    assumeTrue(Files.isDirectory(caseDir), "../shared/oracle/samples is absent");
+    List<String> diffs = OracleCases.differences(caseDir, caseDir.resolve("expected.jsonl"), temp);
+    assertThat(diffs).isEmpty();
+  }
+
+  static Stream<String> corpusCases() throws IOException {
+    try (Stream<Path> files = Files.list(ProjectFiles.testdata("eval-corpus"))) {
+      return files
+          .map(p -> p.getFileName().toString().replace(".expected.jsonl", ""))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  /** Builds the case as ../shared/oracle/corpus2case.py does, from the corpus entry. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpusCases")
+  void corpusEntryAgreesWithApache(String name) throws IOException {
+    var shared = ProjectFiles.shared();
+    Path entry = shared.map(s -> s.resolve("corpus").resolve(name)).orElse(null);
+    assumeTrue(entry != null && Files.isDirectory(entry), "../shared/corpus is absent");
+    Path caseDir = temp.resolve("built").resolve(name);
+    Path docroot = caseDir.resolve("docroot");
+    Files.createDirectories(docroot);
+    Files.copy(entry.resolve(".htaccess"), docroot.resolve(".htaccess"));
+    Files.copy(entry.resolve("requests.txt"), caseDir.resolve("requests.txt"));
+    Path files = entry.resolve("files.txt");
+    if (Files.exists(files)) {
+      for (String line : Files.readAllLines(files)) {
+        String p = line.strip();
+        if (p.isEmpty() || p.startsWith("#") || p.endsWith("/.htaccess") || p.equals(".htaccess")) {
+          continue;
+        }
+        Path full = docroot.resolve(p.replaceFirst("^/+", ""));
+        if (p.endsWith("/")) {
+          Files.createDirectories(full);
+          Files.writeString(full.resolve(".keep"), "");
+        } else {
+          Files.createDirectories(full.getParent());
+          Files.writeString(full, p + "\n");
+        }
+      }
+    }
+    Path expected = ProjectFiles.testdata("eval-corpus", name + ".expected.jsonl");
+    Path work = temp.resolve("work");
+    Files.createDirectories(work);
+    assertThat(OracleCases.differences(caseDir, expected, work)).isEmpty();
+  }
+}
