@@ -9,7 +9,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // Standard output is buffered (batch runs print one line per request) and flushed at exit;
+    // standard error flushes every line so messages appear as they happen.
+    PrintWriter out =
+        new PrintWriter(
+            new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                    java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16),
+            false);
+    System.exit(run(args, out, new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */

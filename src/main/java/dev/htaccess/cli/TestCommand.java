@@ -4,8 +4,8 @@ import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.RequestLines;
-import dev.htaccess.eval.TraceEvent;
 import dev.htaccess.report.Json;
+import dev.htaccess.report.TraceRenderer;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.RawText;
 import java.io.IOException;
@@ -94,7 +94,7 @@ final class TestCommand implements Callable<Integer> {
       err.println(serverConfig + ": cannot read: no such file");
       return ExitCodes.UNREADABLE;
     }
-    Evaluator evaluator = Evaluator.create(docroot, serverConfig, host);
+    Evaluator evaluator = Evaluator.create(docroot, serverConfig, host, true);
     if (!evaluator.configErrors().isEmpty()) {
       for (Diagnostic d : evaluator.configErrors()) {
         err.println(d.format());
@@ -119,16 +119,47 @@ final class TestCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     List<Object> all = new ArrayList<>();
+    if (format == Format.jsonl) {
+      // Requests are independent: evaluate a block at a time on every core, print in order.
+      // Logs repeat the same requests a lot; a reproducible answer is rendered once per line.
+      Map<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+      int block = 8192;
+      for (int start = 0; start < requests.size(); start += block) {
+        List<RequestLines.Line> slice =
+            requests.subList(start, Math.min(requests.size(), start + block));
+        String[] lines = new String[slice.size()];
+        java.util.stream.IntStream.range(0, slice.size())
+            .parallel()
+            .forEach(
+                i -> {
+                  RequestLines.Line line = slice.get(i);
+                  String known = rendered.get(line.raw());
+                  if (known != null) {
+                    lines[i] = known;
+                    return;
+                  }
+                  Evaluation e = evaluator.evaluate(line.spec(), false);
+                  Map<String, Object> o = outcomeJson(line.request(), e.outcome());
+                  o.put("trace", TraceRenderer.compact(e.trace()));
+                  lines[i] = Json.write(o);
+                  if (e.reproducible() && rendered.size() < 100_000) {
+                    rendered.put(line.raw(), lines[i]);
+                  }
+                });
+        for (String l : lines) {
+          out.println(l);
+        }
+      }
+      return ExitCodes.OK;
+    }
     for (RequestLines.Line line : requests) {
       Evaluation e = evaluator.evaluate(line.spec());
-      Map<String, Object> o = outcomeJson(line.request(), e.outcome());
-      switch (format) {
-        case jsonl -> out.println(Json.write(o));
-        case json -> {
-          o.put("trace", traceJson(e.trace()));
-          all.add(o);
-        }
-        default -> printText(out, line.request(), e);
+      if (format == Format.json) {
+        Map<String, Object> o = outcomeJson(line.request(), e.outcome());
+        o.put("trace", TraceRenderer.json(e.trace()));
+        all.add(o);
+      } else {
+        out.print(TraceRenderer.text(line.request(), e));
       }
     }
     if (format == Format.json) {
@@ -149,30 +180,5 @@ final class TestCommand implements Callable<Integer> {
     m.put("content_type", o.contentType());
     m.put("set_cookie", o.setCookie());
     return m;
-  }
-
-  private static List<Object> traceJson(List<TraceEvent> trace) {
-    List<Object> out = new ArrayList<>();
-    for (TraceEvent t : trace) {
-      out.add(t.toString());
-    }
-    return out;
-  }
-
-  private static void printText(PrintWriter out, String request, Evaluation e) {
-    Outcome o = e.outcome();
-    StringBuilder line =
-        new StringBuilder(RawText.display(request)).append(" -> ").append(o.status());
-    if (o.location() != null) {
-      line.append(" redirect ").append(RawText.display(o.location()));
-    } else if (o.proxy() != null) {
-      line.append(" proxy ").append(RawText.display(o.proxy()));
-    } else if (o.filename() != null) {
-      line.append(" file ").append(RawText.display(o.filename()));
-    }
-    out.println(line);
-    for (TraceEvent t : e.trace()) {
-      out.println("  " + RawText.display(t.toString()));
-    }
   }
 }

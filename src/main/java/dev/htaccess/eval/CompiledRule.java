@@ -65,8 +65,12 @@ final class CompiledRule {
   final boolean unc;
   final String type;
   final String handler;
-  final List<String> env;
-  final List<String> cookies;
+  final List<dev.htaccess.model.Template> env;
+  final List<dev.htaccess.model.Template> cookies;
+
+  /** The [T] value as a template, or null. */
+  final dev.htaccess.model.Template typeTemplate;
+
   final String output;
   final dev.htaccess.model.Template outputTemplate;
 
@@ -175,8 +179,10 @@ final class CompiledRule {
     this.unc = rule.has(RuleFlagKind.UNC);
     this.type = typeValue;
     this.handler = handlerValue;
-    this.env = List.copyOf(envs);
-    this.cookies = List.copyOf(cookieList);
+    this.env = envs.stream().map(dev.htaccess.syntax.TemplateParser::parse).toList();
+    this.cookies = cookieList.stream().map(dev.htaccess.syntax.TemplateParser::parse).toList();
+    this.typeTemplate =
+        typeValue == null ? null : dev.htaccess.syntax.TemplateParser.parse(typeValue);
     // A literal '?' at the end of the substitution: with QSA it marks QSL; otherwise it drops
     // the query string and is itself removed (cmd_rewriterule).
     boolean trailingQuestion = !out.isEmpty() && out.charAt(out.length() - 1) == '?';

@@ -33,7 +33,7 @@ record DirConfig(
     boolean followSymLinks,
     boolean indexes,
     AccessPolicy access,
-    List<Section> fileSections,
+    List<FilesSection> fileSections,
     List<Section> ifSections,
     List<AliasRedirect> redirects,
     Map<String, String> addTypes,

@@ -19,8 +19,6 @@ import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceSpan;
 import dev.htaccess.syntax.ParseResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,7 +37,7 @@ import java.util.Set;
 final class DirConfigBuilder {
 
   private final Modules modules;
-  private final String method;
+  private final SectionConditions conditions;
   private RewriteScope rewrite;
   private List<String> directoryIndex;
   private boolean directorySlash = true;
@@ -47,7 +45,7 @@ final class DirConfigBuilder {
   private boolean followSymLinks;
   private boolean indexes;
   private final AccessPolicy access;
-  private final List<Section> fileSections = new ArrayList<>();
+  private final List<FilesSection> fileSections = new ArrayList<>();
   private final List<Section> ifSections = new ArrayList<>();
   private final List<AliasRedirect> redirects = new ArrayList<>();
   private final Map<String, String> addTypes = new HashMap<>();
@@ -57,7 +55,7 @@ final class DirConfigBuilder {
 
   DirConfigBuilder(SiteConfig site, String method) {
     this.modules = site.modules();
-    this.method = method;
+    this.conditions = new SectionConditions(site.modules(), method);
     this.rewrite = site.directoryRewrite();
     this.directoryIndex = site.directoryIndex();
     this.errorDocuments = new LinkedHashMap<>(site.errorDocuments());
@@ -275,37 +273,9 @@ final class DirConfigBuilder {
     }
   }
 
-  /**
-   * Whether the content of a conditional section applies ({@code <IfModule>}, {@code <IfDefine>},
-   * {@code <IfDirective>}, {@code <IfSection>}, {@code <IfFile>}, {@code <Limit>}, {@code
-   * <LimitExcept>}); false for every other section.
-   */
+  /** Whether a conditional section's content applies (see {@link SectionConditions}). */
   boolean includes(Section s) {
-    String name = s.key();
-    String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
-    boolean negate = arg.startsWith("!");
-    String bare = negate ? arg.substring(1) : arg;
-    return switch (name) {
-      case "ifmodule" -> modules.hasModule(bare) != negate;
-      case "ifdefine" -> negate;
-      case "ifdirective" ->
-          DirectiveCatalog.standard()
-                  .find(bare)
-                  .filter(i -> modules.provides(i.module()))
-                  .isPresent()
-              != negate;
-      case "ifsection" ->
-          DirectiveCatalog.standard()
-                  .find(bare)
-                  .filter(i -> i.section() && modules.provides(i.module()))
-                  .isPresent()
-              != negate;
-      case "iffile" -> Files.exists(Path.of(bare)) != negate;
-      case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method));
-      case "limitexcept" ->
-          s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method));
-      default -> false;
-    };
+    return conditions.includes(s);
   }
 
   private void applySection(Section s, String dir, RewriteLevel level) {
@@ -316,7 +286,13 @@ final class DirConfigBuilder {
           applyAll(s.children(), dir, level);
         }
       }
-      case "files", "filesmatch" -> fileSections.add(s);
+      case "files", "filesmatch" -> {
+        try {
+          fileSections.add(FilesSection.of(s));
+        } catch (PcreSyntaxException e) {
+          fail("Regex could not be compiled: " + e.getMessage(), s.span(), dir);
+        }
+      }
       case "if", "elseif", "else" -> {
         if (!name.equals("else")) {
           try {

@@ -5,7 +5,6 @@ import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteOption;
 import dev.htaccess.model.Section;
 import dev.htaccess.model.Template;
-import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceFile;
@@ -13,9 +12,7 @@ import dev.htaccess.syntax.HtaccessReader;
 import dev.htaccess.syntax.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,9 +39,161 @@ public final class Evaluator {
 
   private record CachedFile(long modified, long size, ParseResult result) {}
 
-  private Evaluator(SiteConfig site, String defaultHost) {
+  /** Whether a directory had an .htaccess, and which version, when a config was merged. */
+  private record Stamp(String file, boolean exists, long modified, long size) {}
+
+  private record CachedConfig(DirConfig config, List<Stamp> stamps) {}
+
+  /**
+   * What the directory walk found for a file name: the directories on the way, the existing (or
+   * first missing) part that becomes r->filename, and the rest, PATH_INFO.
+   */
+  private record Walk(
+      List<String> dirs, String existing, String pathInfo, boolean isDir, boolean exists) {}
+
+  private final Map<String, Walk> walkMemo;
+  private final Map<RequestSpec, Evaluation> answerMemo;
+
+  private Walk walk(String filename) {
+    if (walkMemo == null) {
+      return walkUncached(filename);
+    }
+    Walk w = walkMemo.get(filename);
+    if (w == null) {
+      w = walkUncached(filename);
+      if (walkMemo.size() < 100_000) {
+        walkMemo.put(filename, w);
+      }
+    }
+    return w;
+  }
+
+  private Walk walkUncached(String filename) {
+    String[] segments = filename.substring(1).split("/", -1);
+    List<String> dirs = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int i = 0;
+    boolean isDir = false;
+    boolean exists = true;
+    String docroot = site.docrootPath();
+    for (; i < segments.length; i++) {
+      String next = current + "/" + segments[i];
+      if (segments[i].isEmpty() && i == segments.length - 1) {
+        break; // trailing slash
+      }
+      // The document root and its parents are directories: no need to look.
+      boolean known =
+          docroot.startsWith(next)
+              && (docroot.length() == next.length() || docroot.charAt(next.length()) == '/');
+      FileStats.Stat st = known ? null : stats.stat(next);
+      current.setLength(0);
+      current.append(next);
+      if (st != null && !st.exists()) {
+        // Apache keeps the first missing segment in r->filename; the rest is PATH_INFO.
+        exists = false;
+        isDir = false;
+        i++;
+        break;
+      }
+      if (st == null || st.directory()) {
+        dirs.add(next);
+        isDir = true;
+      } else {
+        isDir = false;
+        i++;
+        break;
+      }
+    }
+    String existing = current.length() == 0 ? "/" : current.toString();
+    StringBuilder info = new StringBuilder();
+    for (int j = i; j < segments.length; j++) {
+      info.append('/').append(segments[j]);
+    }
+    String pathInfo = info.toString();
+    if (isDir && pathInfo.equals("/")) {
+      existing = existing + "/";
+      pathInfo = "";
+    }
+    if (isDir && !existing.endsWith("/") && pathInfo.isEmpty() && filename.endsWith("/")) {
+      existing = existing + "/";
+    }
+    return new Walk(List.copyOf(dirs), existing, pathInfo, isDir, exists);
+  }
+
+  private final Map<String, Map<String, CachedConfig>> configCache = new ConcurrentHashMap<>();
+  private final FileStats stats;
+
+  private Evaluator(SiteConfig site, String defaultHost, boolean staticTree) {
     this.site = site;
     this.defaultHost = defaultHost;
+    this.stats = new FileStats(staticTree);
+    this.walkMemo = staticTree ? new ConcurrentHashMap<>() : null;
+    this.answerMemo = staticTree ? new ConcurrentHashMap<>() : null;
+  }
+
+  /**
+   * The merged configuration for a chain of directories (document root first). Cached by the
+   * deepest directory and the method, and revalidated against each .htaccess's modification time,
+   * so an edit takes effect on the next request.
+   */
+  private DirConfig configFor(List<String> dirs, String method) {
+    // Keyed by method, then by the deepest directory (a string the walk memo reuses, so its
+    // hash is computed once).
+    Map<String, CachedConfig> byDir =
+        configCache.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
+    String key = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
+    CachedConfig cached = byDir.get(key);
+    if (cached != null && (walkMemo != null || current(cached.stamps()))) {
+      return cached.config();
+    }
+    DirConfigBuilder builder = new DirConfigBuilder(site, method);
+    List<Stamp> stamps = new ArrayList<>();
+    for (String dir : dirs) {
+      if (!site.overridesAllowed(dir)) {
+        continue;
+      }
+      String file = dir.endsWith("/") ? dir + ".htaccess" : dir + "/.htaccess";
+      FileStats.Stat st = stats.stat(file);
+      stamps.add(new Stamp(file, st.regular(), st.modified(), st.size()));
+      if (st.regular()) {
+        ParseResult parsed = parsedHtaccess(file, st);
+        if (parsed != null) {
+          builder.apply(parsed, dir.endsWith("/") ? dir : dir + "/");
+        }
+        if (builder.failed()) {
+          break;
+        }
+      }
+    }
+    DirConfig config = builder.build();
+    byDir.put(key, new CachedConfig(config, List.copyOf(stamps)));
+    return config;
+  }
+
+  private boolean current(List<Stamp> stamps) {
+    for (Stamp s : stamps) {
+      FileStats.Stat st = stats.stat(s.file());
+      if (st.regular() != s.exists()
+          || (st.regular() && (st.modified() != s.modified() || st.size() != s.size()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ParseResult parsedHtaccess(String file, FileStats.Stat st) {
+    Path path = Path.of(RawText.display(file));
+    CachedFile cached = htaccessCache.get(path);
+    if (cached == null || cached.modified() != st.modified() || cached.size() != st.size()) {
+      try {
+        cached =
+            new CachedFile(st.modified(), st.size(), HtaccessReader.read(SourceFile.read(path)));
+      } catch (IOException e) {
+        return null;
+      }
+      htaccessCache.put(path, cached);
+    }
+    return cached.result();
   }
 
   /**
@@ -53,6 +202,15 @@ public final class Evaluator {
    */
   public static Evaluator create(Path docroot, Path serverConfig, String defaultHost)
       throws IOException {
+    return create(docroot, serverConfig, defaultHost, false);
+  }
+
+  /**
+   * Creates an evaluator. With {@code staticTree}, file metadata is read once per path, for batch
+   * runs over a tree that does not change meanwhile; without it every request looks again.
+   */
+  public static Evaluator create(
+      Path docroot, Path serverConfig, String defaultHost, boolean staticTree) throws IOException {
     ParseResult config = null;
     Path configDir = docroot;
     if (serverConfig != null) {
@@ -61,7 +219,7 @@ public final class Evaluator {
       Path parent = serverConfig.toAbsolutePath().getParent();
       configDir = parent == null ? Path.of(".") : parent;
     }
-    return new Evaluator(SiteConfig.load(docroot, config, configDir), defaultHost);
+    return new Evaluator(SiteConfig.load(docroot, config, configDir), defaultHost, staticTree);
   }
 
   /** Sets the environment Apache was started with, which {@code %{ENV:x}} falls back to. */
@@ -74,11 +232,32 @@ public final class Evaluator {
     return site.errors();
   }
 
-  /** Simulates one request. */
+  /** Simulates one request, with the full trace. */
   public Evaluation evaluate(RequestSpec request) {
-    Exchange x = new Exchange(request);
+    return evaluate(request, true);
+  }
+
+  /**
+   * Simulates one request. With {@code fullTrace} false the trace keeps only what decided the
+   * outcome (rounds, matched rules, substitutions, decisions), which batch runs want.
+   */
+  public Evaluation evaluate(RequestSpec request, boolean fullTrace) {
+    // In a batch over a tree that does not change, the same request always gets the same
+    // answer unless the rules read the clock, the client port or a random map: remember it.
+    Map<RequestSpec, Evaluation> memo = fullTrace ? null : answerMemo;
+    if (memo != null) {
+      Evaluation known = memo.get(request);
+      if (known != null) {
+        return known;
+      }
+    }
+    Exchange x = new Exchange(request, fullTrace);
     Outcome outcome = x.run();
-    return new Evaluation(request, outcome, x.trace);
+    Evaluation evaluation = new Evaluation(request, outcome, x.trace, !x.nondeterministic);
+    if (memo != null && !x.nondeterministic && memo.size() < 1_000_000) {
+      memo.put(request, evaluation);
+    }
+    return evaluation;
   }
 
   // ---------------------------------------------------------------- per-request state
@@ -103,6 +282,11 @@ public final class Evaluator {
   /** Everything about one request: the client's, and what rounds of processing found. */
   private final class Exchange {
     final RequestSpec request;
+    final boolean fullTrace;
+
+    /** Set when the answer depends on more than the request: the clock, a random map... */
+    boolean nondeterministic;
+
     final List<TraceEvent> trace = new ArrayList<>();
     final Map<String, String> env = new LinkedHashMap<>();
     final List<String> cookies = new ArrayList<>();
@@ -118,8 +302,9 @@ public final class Evaluator {
     boolean endFlag;
     String forcedType;
 
-    Exchange(RequestSpec request) {
+    Exchange(RequestSpec request, boolean fullTrace) {
       this.request = request;
+      this.fullTrace = fullTrace;
       this.https = request.https();
       String h = request.header("Host");
       if (h == null) {
@@ -137,6 +322,7 @@ public final class Evaluator {
         this.port = https ? 443 : 80;
       }
       this.theRequest = request.method() + " " + request.target() + " HTTP/1.1";
+      this.conditions = new SectionConditions(site.modules(), request.upperMethod());
     }
 
     Outcome run() {
@@ -307,6 +493,9 @@ public final class Evaluator {
 
     DirConfig lastConfig;
 
+    /** Conditional sections for this request's method. */
+    final SectionConditions conditions;
+
     /** The Alias prefix and target of this round, when an Alias mapped the request. */
     String contextPrefix;
 
@@ -323,6 +512,9 @@ public final class Evaluator {
       // 1. Server-context rewriting (translate_name).
       if (site.serverEngine() && !site.serverRules().isEmpty()) {
         RuleContext ctx = new RuleContext(null, subrequest, uri, currentArgs, null, null);
+        if (fullTrace) {
+          trace.add(new TraceEvent.RuleSetStart("server", null));
+        }
         int action = applyRules(site.serverRules(), ctx);
         if (action != 0) {
           currentArgs = ctx.args;
@@ -407,71 +599,25 @@ public final class Evaluator {
     }
 
     Result afterTranslate(String uri, String args, String filename, boolean subrequest) {
-      // 3. Directory walk: find the existing part of the path; read each .htaccess on the way.
-      String docroot = site.docrootPath();
-      DirConfigBuilder builder = new DirConfigBuilder(site, request.upperMethod());
-      String existing;
-      String pathInfo = "";
-      String[] segments = filename.substring(1).split("/", -1);
-      StringBuilder current = new StringBuilder();
-      int i = 0;
-      boolean isDir = false;
-      boolean exists = true;
-      for (; i < segments.length; i++) {
-        String next = current + "/" + segments[i];
-        if (segments[i].isEmpty() && i == segments.length - 1) {
-          break; // trailing slash
-        }
-        BasicFileAttributes attrs = stat(next);
-        if (attrs == null) {
-          // Apache keeps the first missing segment in r->filename; the rest is PATH_INFO.
-          exists = false;
-          current.setLength(0);
-          current.append(next);
-          isDir = false;
-          i++;
-          break;
-        }
-        current.setLength(0);
-        current.append(next);
-        if (attrs.isDirectory()) {
-          if (site.overridesAllowed(next)) {
-            readHtaccess(builder, next);
-            if (builder.failed()) {
-              DirConfig cfg = builder.build();
-              lastConfig = cfg;
-              return new Result(
-                  500, null, uri, args, null, relative(cfg.errorDirectory()), null, null, false);
-            }
-          }
-          isDir = true;
-        } else {
-          isDir = false;
-          i++;
-          break;
-        }
-      }
-      existing = current.length() == 0 ? "/" : current.toString();
-      StringBuilder info = new StringBuilder();
-      for (int j = i; j < segments.length; j++) {
-        info.append('/').append(segments[j]);
-      }
-      pathInfo = info.toString();
-      if (isDir && pathInfo.equals("/")) {
-        existing = existing + "/";
-        pathInfo = "";
-      } else if (!exists || !isDir) {
-        // keep
-      }
-      if (isDir && !existing.endsWith("/") && pathInfo.isEmpty() && filename.endsWith("/")) {
-        existing = existing + "/";
-      }
-      DirConfig cfg = builder.build();
+      // 3. Directory walk: find the existing part of the path; the rest is PATH_INFO.
+      Walk walk = walk(filename);
+      String existing = walk.existing();
+      String pathInfo = walk.pathInfo();
+      boolean isDir = walk.isDir();
+      boolean exists = walk.exists();
+      List<String> dirs = walk.dirs();
+      // The configuration of every directory on the way, merged (cached per directory).
+      DirConfig cfg = configFor(dirs, request.upperMethod());
       lastConfig = cfg;
+      if (cfg.error() != null) {
+        trace.add(new TraceEvent.Note("500: " + cfg.error().message(), cfg.error().span()));
+        return new Result(
+            500, null, uri, args, null, relative(cfg.errorDirectory()), null, null, false);
+      }
       String fname = existing;
       // 4. Access control: <Files ".ht*"> is denied in the main server; Require all denied.
       String base = fname.substring(fname.lastIndexOf('/') + 1);
-      int accessStatus = accessStatus(cfg, base, builder, uri, args, fname, pathInfo);
+      int accessStatus = accessStatus(cfg, base, uri, args, fname, pathInfo);
       if (accessStatus != 0) {
         return new Result(accessStatus, null, uri, args, null, relative(fname), null, null, false);
       }
@@ -486,7 +632,9 @@ public final class Evaluator {
           if (!cfg.followSymLinks()) {
             return new Result(403, null, uri, args, null, relative(fname), null, null, false);
           }
-          trace.add(new TraceEvent.RuleSetStart("per-dir", scope.directory()));
+          if (fullTrace) {
+            trace.add(new TraceEvent.RuleSetStart("per-dir", scope.directory()));
+          }
           RuleContext ctx = new RuleContext(scope, subrequest, uri, args, fname, pathInfo);
           int action = applyRules(scope.rules(), ctx);
           if (action != 0) {
@@ -603,13 +751,7 @@ public final class Evaluator {
      * section of the .htaccess files, in order.
      */
     private int accessStatus(
-        DirConfig cfg,
-        String base,
-        DirConfigBuilder builder,
-        String uri,
-        String args,
-        String fname,
-        String pathInfo) {
+        DirConfig cfg, String base, String uri, String args, String fname, String pathInfo) {
       AccessPolicy policy = cfg.access().copy();
       if (base.startsWith(".ht")) {
         policy.applyLevel(
@@ -622,9 +764,9 @@ public final class Evaluator {
                     null)),
             s -> false);
       }
-      for (Section s : cfg.fileSections()) {
-        if (filesMatch(s, base)) {
-          policy.applyLevel(s.children(), builder::includes);
+      for (FilesSection f : cfg.fileSections()) {
+        if (f.matches(base)) {
+          policy.applyLevel(f.section().children(), conditions::includes);
         }
       }
       // <If>/<ElseIf>/<Else> are merged last; an ElseIf or Else applies only when the
@@ -645,7 +787,7 @@ public final class Evaluator {
         }
         if (applies) {
           trace.add(new TraceEvent.Note("<" + s.name() + "> applies", s.span()));
-          policy.applyLevel(s.children(), builder::includes);
+          policy.applyLevel(s.children(), conditions::includes);
         }
       }
       return policy.status(request.remoteAddr(), request.upperMethod(), env::get);
@@ -658,28 +800,6 @@ public final class Evaluator {
       }
       try {
         return ApExpression.parse(expr).evaluate(name -> variable(name, vars, null));
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }
-
-    private boolean filesMatch(Section s, String base) {
-      if (s.arguments().isEmpty()) {
-        return false;
-      }
-      String arg = s.arguments().get(0).value();
-      boolean regex = s.key().equals("filesmatch");
-      if (!regex && arg.equals("~") && s.arguments().size() > 1) {
-        regex = true;
-        arg = s.arguments().get(1).value();
-      }
-      try {
-        if (regex) {
-          return PcrePattern.compile(arg, false).matcher(base).find();
-        }
-        return java.nio.file.FileSystems.getDefault()
-            .getPathMatcher("glob:" + arg)
-            .matches(Path.of(base.isEmpty() ? "." : RawText.display(base)));
       } catch (RuntimeException e) {
         return false;
       }
@@ -891,32 +1011,6 @@ public final class Evaluator {
       return null;
     }
 
-    private BasicFileAttributes stat(String path) {
-      try {
-        return Files.readAttributes(Path.of(RawText.display(path)), BasicFileAttributes.class);
-      } catch (IOException | RuntimeException e) {
-        return null;
-      }
-    }
-
-    private void readHtaccess(DirConfigBuilder builder, String dir) {
-      Path file = Path.of(RawText.display(dir), ".htaccess");
-      try {
-        BasicFileAttributes attrs =
-            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        long modified = attrs.lastModifiedTime().toMillis();
-        CachedFile cached = htaccessCache.get(file);
-        if (cached == null || cached.modified() != modified || cached.size() != attrs.size()) {
-          cached =
-              new CachedFile(modified, attrs.size(), HtaccessReader.read(SourceFile.read(file)));
-          htaccessCache.put(file, cached);
-        }
-        builder.apply(cached.result(), dir.endsWith("/") ? dir : dir + "/");
-      } catch (IOException e) {
-        // No .htaccess here.
-      }
-    }
-
     // ------------------------------------------------------------ the rewrite engine
 
     /** State of one rule list run: mod_rewrite's rewrite_ctx plus the request fields it edits. */
@@ -985,14 +1079,17 @@ public final class Evaluator {
               changed = p.noEscape ? 2 : 1;
             }
             if (p.passThrough) {
+              flag(p, "PT", "pass the new URL on to the next handlers (Alias...)");
               ctx.filename = "passthrough:" + ctx.filename;
               return 1;
             }
             if (p.end) {
+              flag(p, "END", "stop: no more rewriting for this request, in any round");
               endFlag = true;
               break loop;
             }
             if (p.proxy || p.last) {
+              flag(p, p.proxy ? "P" : "L", "stop this round");
               break loop;
             }
             if (p.next) {
@@ -1000,12 +1097,17 @@ public final class Evaluator {
                 ctx.status = 500;
                 return 1;
               }
+              flag(p, "N", "start the rule set again (round " + round + ")");
               continue loop;
             }
             if (p.skip > 0) {
+              flag(p, "S=" + p.skip, "skip the next " + p.skip + " rules");
               i = Math.min(rules.size(), i + p.skip);
             }
           } else {
+            if (p.chain) {
+              flag(p, "C", "not matched: skip the rules chained to it");
+            }
             while (i < rules.size() && rules.get(i).chain) {
               i++;
             }
@@ -1014,6 +1116,12 @@ public final class Evaluator {
         break;
       }
       return changed;
+    }
+
+    private void flag(CompiledRule p, String flag, String effect) {
+      if (fullTrace) {
+        trace.add(new TraceEvent.FlagApplied(p.source.span(), flag, effect));
+      }
     }
 
     static final int NOMATCH = 0;
@@ -1028,16 +1136,22 @@ public final class Evaluator {
           input = input + ctx.pathInfo;
         }
         if (input.startsWith(ctx.perdir)) {
-          trace.add(new TraceEvent.PrefixStripped(input, input.substring(ctx.perdir.length())));
           input = input.substring(ctx.perdir.length());
         }
       }
       Matcher m = p.pattern.matcher(input);
       boolean found = m.find();
       boolean matched = found != p.source.negated();
-      trace.add(
-          new TraceEvent.RuleTried(
-              p.source.span(), p.source.pattern(), input, matched, found ? groups(m) : List.of()));
+      if (fullTrace || matched) {
+        trace.add(
+            new TraceEvent.RuleTried(
+                p.source.span(),
+                p.source.pattern(),
+                p.source.negated(),
+                input,
+                matched,
+                found && fullTrace ? groups(m) : List.of()));
+      }
       if (!matched) {
         return NOMATCH;
       }
@@ -1079,20 +1193,20 @@ public final class Evaluator {
           return STATUS_SET;
         }
       }
-      for (String envSpec : p.env) {
-        String v = expand(dev.htaccess.syntax.TemplateParser.parse(envSpec), ctx, null, false).text;
+      for (Template envSpec : p.env) {
+        // do_expand_env: split at the first ':', then "!name" unsets.
+        String v = expand(envSpec, ctx, null, false).text;
         int colon = v.indexOf(':');
-        if (v.startsWith("!")) {
-          env.remove(v.substring(1));
-        } else if (colon >= 0) {
-          env.put(v.substring(0, colon), v.substring(colon + 1));
+        String name = colon >= 0 ? v.substring(0, colon) : v;
+        String value = colon >= 0 ? v.substring(colon + 1) : "";
+        if (name.startsWith("!")) {
+          env.remove(name.substring(1));
         } else {
-          env.put(v, "");
+          env.put(name, value);
         }
       }
-      for (String cookieSpec : p.cookies) {
-        String v =
-            expand(dev.htaccess.syntax.TemplateParser.parse(cookieSpec), ctx, null, false).text;
+      for (Template cookieSpec : p.cookies) {
+        String v = expand(cookieSpec, ctx, null, false).text;
         String name = CookieFlag.name(v);
         String cookie = CookieFlag.render(v);
         if (cookie != null && cookieNames.add(name)) {
@@ -1104,10 +1218,7 @@ public final class Evaluator {
           ctx.handler = p.handler;
         }
         if (p.type != null) {
-          forcedType =
-              expand(dev.htaccess.syntax.TemplateParser.parse(p.type), ctx, null, false)
-                  .text
-                  .toLowerCase(Locale.ROOT);
+          forcedType = expand(p.typeTemplate, ctx, null, false).text.toLowerCase(Locale.ROOT);
         }
         return NOSUB;
       }
@@ -1155,10 +1266,7 @@ public final class Evaluator {
         ctx.handler = p.handler;
       }
       if (p.type != null) {
-        forcedType =
-            expand(dev.htaccess.syntax.TemplateParser.parse(p.type), ctx, null, false)
-                .text
-                .toLowerCase(Locale.ROOT);
+        forcedType = expand(p.typeTemplate, ctx, null, false).text.toLowerCase(Locale.ROOT);
       }
       return MATCH;
     }
@@ -1305,14 +1413,16 @@ public final class Evaluator {
       if (cond.negated()) {
         rc = !rc;
       }
-      trace.add(
-          new TraceEvent.CondTried(
-              cond.span(),
-              cond.testString().source(),
-              input,
-              cond.rawPattern(),
-              rc,
-              matcher != null && !cond.negated() && rc ? groups(matcher) : List.of()));
+      if (fullTrace) {
+        trace.add(
+            new TraceEvent.CondTried(
+                cond.span(),
+                cond.testString().source(),
+                input,
+                cond.rawPattern(),
+                rc,
+                matcher != null && !cond.negated() && rc ? groups(matcher) : List.of()));
+      }
       return rc;
     }
 
@@ -1332,33 +1442,16 @@ public final class Evaluator {
       if (input.isEmpty()) {
         return false;
       }
-      Path path = Path.of(RawText.display(input));
-      switch (test) {
-        case 'f':
-          return Files.isRegularFile(path);
-        case 's':
-          try {
-            return Files.isRegularFile(path) && Files.size(path) > 0;
-          } catch (IOException e) {
-            return false;
-          }
-        case 'd':
-          return Files.isDirectory(path);
-        case 'l':
-        case 'L':
-        case 'h':
-          return Files.isSymbolicLink(path);
-        case 'x':
-          return Files.isExecutable(path) && Files.exists(path);
-        case 'F':
-          return Files.isRegularFile(path);
-        case 'U':
-          String uri = input;
-          Result r = process(uri, null, true);
-          return r.status() < 400;
-        default:
-          return false;
-      }
+      FileStats.Stat st = stats.stat(input);
+      return switch (test) {
+        case 'f', 'F' -> st.regular();
+        case 's' -> st.regular() && st.size() > 0;
+        case 'd' -> st.directory();
+        case 'l', 'L', 'h' -> st.symlink();
+        case 'x' -> st.exists() && st.executable();
+        case 'U' -> process(input, null, true).status() < 400;
+        default -> false;
+      };
     }
 
     private record Expansion(String text, boolean unsafeQuestionMark) {}
@@ -1401,6 +1494,9 @@ public final class Evaluator {
         } else {
           Template.MapLookup m = (Template.MapLookup) part;
           RewriteMapSource map = site.maps().get(m.map());
+          if (map != null && !map.deterministic()) {
+            nondeterministic = true;
+          }
           String key = expand(m.key(), ctx, rule, false, varyThis).text;
           piece = map == null ? null : map.lookup(key);
           if ((piece == null) && m.defaultValue() != null) {
@@ -1484,7 +1580,10 @@ public final class Evaluator {
             case "HTTP_PROXY_CONNECTION" -> header("Proxy-Connection", varyThis);
             case "HTTP_ACCEPT" -> header("Accept", varyThis);
             case "REMOTE_ADDR", "CONN_REMOTE_ADDR", "REMOTE_HOST" -> request.remoteAddr();
-            case "REMOTE_PORT" -> "0";
+            case "REMOTE_PORT" -> {
+              nondeterministic = true;
+              yield "0";
+            }
             case "REMOTE_USER", "REMOTE_IDENT", "AUTH_TYPE" -> "";
             case "REQUEST_METHOD" -> request.method();
             case "SCRIPT_FILENAME", "REQUEST_FILENAME" -> ctx.filename;
@@ -1521,6 +1620,7 @@ public final class Evaluator {
     }
 
     private String time(String name) {
+      nondeterministic = true;
       java.time.LocalDateTime now = java.time.LocalDateTime.now();
       return switch (RewriteMapSource.asciiUpper(name)) {
         case "TIME_YEAR" -> String.format("%04d", now.getYear());

@@ -14,8 +14,14 @@ public final class RequestLines {
 
   private RequestLines() {}
 
-  /** A parsed line: the text the outcome is keyed by, and the request. */
-  public record Line(String request, RequestSpec spec) {}
+  /**
+   * A parsed line.
+   *
+   * @param request what the outcome is keyed by: {@code METHOD URL}, without the headers
+   * @param spec the request
+   * @param raw the whole line, headers included
+   */
+  public record Line(String request, RequestSpec spec, String raw) {}
 
   /** Parses a whole file (a byte string); comment and blank lines are skipped. */
   public static List<Line> parseFile(String content, boolean https, String remoteAddr) {
@@ -56,7 +62,7 @@ public final class RequestLines {
         headers.add(0, new RequestSpec.Header("Host", host));
       }
     }
-    return new Line(first, new RequestSpec(method, target, headers, tls, remoteAddr));
+    return new Line(first, new RequestSpec(method, target, headers, tls, remoteAddr), line);
   }
 
   /** A request given as command-line text (ordinary text, encoded as UTF-8 bytes). */

@@ -16,6 +16,11 @@ abstract class RewriteMapSource {
   /** The value for {@code key}, or null when the map has none. */
   abstract String lookup(String key);
 
+  /** False when the same key may give another value next time (rnd, prg). */
+  boolean deterministic() {
+    return true;
+  }
+
   static RewriteMapSource of(RewriteMap map, Path configDir) {
     switch (map.type()) {
       case "txt", "rnd" -> {
@@ -38,6 +43,11 @@ abstract class RewriteMapSource {
         }
         boolean random = map.type().equals("rnd");
         return new RewriteMapSource() {
+          @Override
+          boolean deterministic() {
+            return !random;
+          }
+
           @Override
           String lookup(String key) {
             String v = entries.get(key);

@@ -1,0 +1,90 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.source.RawText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * File metadata for the evaluator, with an optional memo: a batch dry run looks at a tree that does
+ * not change while it runs, so each path is asked about once; the server asks every time, so that
+ * edits show at once.
+ */
+final class FileStats {
+
+  /** What a stat says about a path (following links, except {@link #symlink}). */
+  record Stat(
+      boolean exists,
+      boolean directory,
+      boolean regular,
+      boolean symlink,
+      boolean executable,
+      long size,
+      long modified) {
+    static final Stat MISSING = new Stat(false, false, false, false, false, 0, 0);
+  }
+
+  private final Map<String, Stat> memo;
+
+  FileStats(boolean memoize) {
+    this.memo = memoize ? new ConcurrentHashMap<>() : null;
+  }
+
+  /** Stats {@code path} (a byte string). */
+  Stat stat(String path) {
+    if (memo == null) {
+      return load(path);
+    }
+    Stat s = memo.get(path);
+    if (s == null) {
+      s = load(path);
+      memo.put(path, s);
+    }
+    return s;
+  }
+
+  private static Stat load(String path) {
+    Path p;
+    try {
+      p = Path.of(RawText.isAscii(path) ? path : RawText.display(path));
+    } catch (RuntimeException e) {
+      return Stat.MISSING;
+    }
+    PosixFileAttributes link;
+    try {
+      link = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Stat.MISSING;
+    }
+    if (!link.isSymbolicLink()) {
+      return of(link, false);
+    }
+    try {
+      return of(Files.readAttributes(p, PosixFileAttributes.class), true);
+    } catch (IOException e) {
+      // A dangling symbolic link: it exists as a link only.
+      return new Stat(false, false, false, true, false, 0, 0);
+    }
+  }
+
+  private static Stat of(PosixFileAttributes a, boolean symlink) {
+    var perms = a.permissions();
+    boolean exec =
+        perms.contains(PosixFilePermission.OWNER_EXECUTE)
+            || perms.contains(PosixFilePermission.GROUP_EXECUTE)
+            || perms.contains(PosixFilePermission.OTHERS_EXECUTE);
+    return new Stat(
+        true,
+        a.isDirectory(),
+        a.isRegularFile(),
+        symlink,
+        exec,
+        a.size(),
+        a.lastModifiedTime().toMillis());
+  }
+}
