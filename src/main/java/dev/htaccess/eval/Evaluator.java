@@ -35,7 +35,7 @@ public final class Evaluator {
   private final SiteConfig site;
   private final String defaultHost;
   private final Map<Path, CachedFile> htaccessCache = new ConcurrentHashMap<>();
-  private Map<String, String> processEnv = System.getenv();
+  private Map<String, String> processEnv = Map.of();
 
   private record CachedFile(long modified, long size, ParseResult result) {}
 
@@ -61,7 +61,7 @@ public final class Evaluator {
     Walk w = walkMemo.get(filename);
     if (w == null) {
       w = walkUncached(filename);
-      if (walkMemo.size() < 100_000) {
+      if (walkMemo.size() < 4_096) {
         walkMemo.put(filename, w);
       }
     }
@@ -254,7 +254,7 @@ public final class Evaluator {
     Exchange x = new Exchange(request, fullTrace);
     Outcome outcome = x.run();
     Evaluation evaluation = new Evaluation(request, outcome, x.trace, !x.nondeterministic);
-    if (memo != null && !x.nondeterministic && memo.size() < 1_000_000) {
+    if (memo != null && !x.nondeterministic && memo.size() < 4_096) {
       memo.put(request, evaluation);
     }
     return evaluation;

@@ -43,7 +43,9 @@ final class FileStats {
     Stat s = memo.get(path);
     if (s == null) {
       s = load(path);
-      memo.put(path, s);
+      if (memo.size() < 16_384) {
+        memo.put(path, s);
+      }
     }
     return s;
   }
