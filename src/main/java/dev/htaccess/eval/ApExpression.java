@@ -267,8 +267,11 @@ final class ApExpression {
               && s.charAt(i + 1) != ' ')) {
         char delim = c == '/' ? '/' : s.charAt(i + 1);
         int start = c == '/' ? i + 1 : i + 2;
-        int end = s.indexOf(delim, start);
-        if (end < 0) {
+        int end = start;
+        while (end < s.length() && s.charAt(end) != delim) {
+          end += s.charAt(end) == '\\' ? 2 : 1;
+        }
+        if (end >= s.length()) {
           throw new ExprException("unterminated regular expression");
         }
         String regex = s.substring(start, end);
