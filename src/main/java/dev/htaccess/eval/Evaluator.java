@@ -334,6 +334,12 @@ public final class Evaluator {
         String uri = target.substring(0, target.indexOf(' '));
         return error(400, uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri, null);
       }
+      // A fragment has no place in a request: 400, with r->uri parsed up to the '#'.
+      int hash = target.indexOf('#');
+      boolean fragment = hash >= 0;
+      if (fragment) {
+        target = target.substring(0, hash);
+      }
       String path = target;
       String lower = target.toLowerCase(Locale.ROOT);
       if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -355,8 +361,13 @@ public final class Evaluator {
       if (uri == null) {
         return error(400, normalizeLenient(decoded.path()), args);
       }
+      if (fragment) {
+        return error(400, uri, args);
+      }
       if (decoded.errorStatus() != 0) {
-        return error(decoded.errorStatus(), uri, args);
+        // r->uri is a C string: an escaped NUL ends it.
+        int nul = uri.indexOf('\0');
+        return error(decoded.errorStatus(), nul >= 0 ? uri.substring(0, nul) : uri, args);
       }
       return redirectLoop(uri, args);
     }
@@ -718,31 +729,23 @@ public final class Evaluator {
               : cfg.forceType() != null
                   ? cfg.forceType()
                   : MimeTypes.system().typeOf(base, cfg.addTypes());
-      if (!knownMethod(request.upperMethod())) {
-        return new Result(501, null, uri, args, null, relative(fname), null, null, false);
+      // The default handler serves GET, HEAD and POST; OPTIONS and TRACE are answered by the
+      // core; other registered methods are not allowed here; anything else (method names are
+      // case-sensitive, so "get" too) is not implemented.
+      String m = request.method();
+      switch (m) {
+        case "GET", "HEAD", "POST", "OPTIONS" -> {
+          return new Result(200, null, uri, args, null, relative(fname), type, null, false);
+        }
+        case "TRACE" -> {
+          return new Result(
+              200, null, uri, args, null, relative(fname), "message/http", null, false);
+        }
+        default -> {
+          int status = REGISTERED_METHODS.contains(m) ? 405 : 501;
+          return new Result(status, null, uri, args, null, relative(fname), null, null, false);
+        }
       }
-      return new Result(200, null, uri, args, null, relative(fname), type, null, false);
-    }
-
-    private boolean knownMethod(String m) {
-      return Set.of(
-              "GET",
-              "HEAD",
-              "POST",
-              "PUT",
-              "DELETE",
-              "CONNECT",
-              "OPTIONS",
-              "TRACE",
-              "PATCH",
-              "PROPFIND",
-              "PROPPATCH",
-              "MKCOL",
-              "COPY",
-              "MOVE",
-              "LOCK",
-              "UNLOCK")
-          .contains(m);
     }
 
     /**
@@ -1645,6 +1648,37 @@ public final class Evaluator {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The methods httpd registers (http_protocol.c); others are answered 501. */
+  private static final Set<String> REGISTERED_METHODS =
+      Set.of(
+          "GET",
+          "PUT",
+          "POST",
+          "DELETE",
+          "CONNECT",
+          "OPTIONS",
+          "TRACE",
+          "PATCH",
+          "PROPFIND",
+          "PROPPATCH",
+          "MKCOL",
+          "COPY",
+          "MOVE",
+          "LOCK",
+          "UNLOCK",
+          "VERSION-CONTROL",
+          "CHECKOUT",
+          "UNCHECKOUT",
+          "CHECKIN",
+          "UPDATE",
+          "LABEL",
+          "REPORT",
+          "MKWORKSPACE",
+          "MKACTIVITY",
+          "BASELINE-CONTROL",
+          "MERGE",
+          "HEAD");
+
   /** mod_rewrite's is_absolute_uri: the length of the scheme prefix, or 0. */
   static int isAbsoluteUri(String uri) {
     if (uri.startsWith("/") || uri.length() <= 5) {
@@ -1714,11 +1748,22 @@ public final class Evaluator {
 
   /** Like {@link #normalize} but drops ".." above the root (what r->uri shows on a 400). */
   static String normalizeLenient(String path) {
-    String p = path;
-    while (p.startsWith("/../")) {
-      p = p.substring(3);
+    String[] parts = path.split("/", -1);
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String s = parts[i];
+      boolean last = i == parts.length - 1;
+      if (s.equals(".") || s.equals("..")) {
+        if (s.equals("..") && !out.isEmpty()) {
+          out.remove(out.size() - 1);
+        }
+        if (last) {
+          out.add("");
+        }
+      } else if (!s.isEmpty() || last) {
+        out.add(s);
+      }
     }
-    String n = normalize(p);
-    return n == null ? p : n;
+    return "/" + String.join("/", out);
   }
 }
