@@ -55,6 +55,16 @@ final class AccessPolicy {
     return new Leaf(false, "all", List.of("granted"));
   }
 
+  /** The main server's default: {@code Require all denied}. */
+  static Authz allDenied() {
+    return new Leaf(false, "all", List.of("denied"));
+  }
+
+  /** Replaces the Require tree (a {@code <Directory>} section's own Require). */
+  void grantAll() {
+    authz = allGranted();
+  }
+
   /**
    * Applies one configuration level: its directives (conditional sections already resolved by
    * {@code include}). {@code include} decides whether a nested section's content applies.

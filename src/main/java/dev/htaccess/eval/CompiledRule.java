@@ -17,14 +17,24 @@ final class CompiledRule {
 
   /** A RewriteCond, compiled. */
   record Cond(
-      RewriteCond source, PcrePattern regex, boolean noCase, boolean orNext, boolean noVary) {
+      RewriteCond source,
+      PcrePattern regex,
+      ApExpression expression,
+      boolean noCase,
+      boolean orNext,
+      boolean noVary) {
     static Cond of(RewriteCond c) {
       boolean noCase = c.has(CondFlag.Kind.NO_CASE);
       PcrePattern regex =
           c.pattern() instanceof CondPattern.Regex r
               ? PcrePattern.compile(r.regex(), noCase)
               : null;
-      return new Cond(c, regex, noCase, c.has(CondFlag.Kind.OR_NEXT), c.has(CondFlag.Kind.NO_VARY));
+      ApExpression expression =
+          c.pattern() instanceof CondPattern.Expression e
+              ? ApExpression.parse(e.expression())
+              : null;
+      return new Cond(
+          c, regex, expression, noCase, c.has(CondFlag.Kind.OR_NEXT), c.has(CondFlag.Kind.NO_VARY));
     }
   }
 

@@ -61,7 +61,9 @@ final class DirConfigBuilder {
     this.errorDocuments = new LinkedHashMap<>(site.errorDocuments());
     this.followSymLinks = site.followSymLinks();
     this.indexes = site.indexes();
-    this.access = new AccessPolicy(AccessPolicy.allGranted());
+    // The main server denies everything (<Directory /> Require all denied); the document root
+    // and server <Directory> sections grant what they grant.
+    this.access = new AccessPolicy(AccessPolicy.allDenied());
   }
 
   boolean failed() {
@@ -107,15 +109,43 @@ final class DirConfigBuilder {
         return;
       }
     }
+    applyLevel(file.nodes(), dir);
+  }
+
+  /**
+   * Applies a {@code <Directory>} section of the server configuration for {@code dir}. Such a
+   * section may hold directives an .htaccess may not (its errors stopped Apache at start-up).
+   */
+  void applyServerSection(List<ConfigNode> nodes, String dir) {
+    if (error != null) {
+      return;
+    }
+    serverContext = true;
+    try {
+      applyLevel(nodes, dir);
+    } finally {
+      serverContext = false;
+    }
+  }
+
+  private void applyLevel(List<ConfigNode> nodes, String dir) {
     RewriteLevel level = new RewriteLevel();
-    applyAll(file.nodes(), dir, level);
+    applyAll(nodes, dir, level);
     if (error == null) {
-      access.applyLevel(file.nodes(), this::includes);
+      access.applyLevel(nodes, this::includes);
     }
     if (error == null && level.touched) {
       mergeRewrite(level, dir);
     }
   }
+
+  /** Grants access at the document root, as the virtual host's {@code <Directory>} does. */
+  void grantDocumentRoot() {
+    access.grantAll();
+  }
+
+  /** True while a server-config section is applied: no .htaccess context checks. */
+  private boolean serverContext;
 
   private void fail(Diagnostic d, String dir) {
     if (error == null) {
@@ -146,7 +176,9 @@ final class DirConfigBuilder {
       return;
     }
     DirectiveInfo info = DirectiveCatalog.standard().find(d.name()).orElse(null);
-    if (info == null || info.section() || !modules.provides(info.module())) {
+    if (serverContext && (info == null || !(d instanceof RewriteMap))) {
+      // The server configuration was checked when it was loaded.
+    } else if (info == null || info.section() || !modules.provides(info.module())) {
       fail(
           "Invalid command '"
               + d.name()
@@ -156,7 +188,7 @@ final class DirConfigBuilder {
           dir);
       return;
     }
-    if (!info.allowedInHtaccess()) {
+    if (!serverContext && !info.allowedInHtaccess()) {
       fail(d.name() + " not allowed here", d.span(), dir);
       return;
     }
@@ -191,6 +223,8 @@ final class DirConfigBuilder {
                 + ex.getMessage(),
             r.span(),
             dir);
+      } catch (ApExpression.ExprException ex) {
+        fail("RewriteCond: cannot compile expression: " + ex.getMessage(), r.span(), dir);
       }
       level.pendingConds.clear();
     } else if (d instanceof GenericDirective g) {

@@ -149,6 +149,14 @@ public final class Evaluator {
     DirConfigBuilder builder = new DirConfigBuilder(site, method);
     List<Stamp> stamps = new ArrayList<>();
     for (String dir : dirs) {
+      String dirSlash = dir.endsWith("/") ? dir : dir + "/";
+      if (dir.equals(site.docrootPath())) {
+        // The virtual host's <Directory DocumentRoot>: Require all granted.
+        builder.grantDocumentRoot();
+      }
+      for (dev.htaccess.model.Section section : site.directorySections(dir)) {
+        builder.applyServerSection(section.children(), dirSlash);
+      }
       if (!site.overridesAllowed(dir)) {
         continue;
       }
@@ -565,17 +573,54 @@ public final class Evaluator {
       // 2. ProxyPass, Alias, then the document root.
       if (filename == null) {
         for (SiteConfig.Mapping m : site.proxyPasses()) {
-          if (effectiveUri.startsWith(m.prefix())) {
-            String rest = effectiveUri.substring(m.prefix().length());
-            String url =
-                m.target()
-                    + UrlEscaping.escapePath(rest)
-                    + (currentArgs != null ? "?" + currentArgs : "");
-            return new Result(200, null, uri, currentArgs, url, null, null, null, false);
+          String rest = null;
+          String target = m.target();
+          if (m.regex() != null) {
+            Matcher pm = m.regex().matcher(effectiveUri);
+            if (pm.find()) {
+              target = substituteGroups(m.target(), pm);
+              rest = "";
+            }
+          } else if (aliasMatches(effectiveUri, m.prefix())) {
+            rest = effectiveUri.substring(m.prefix().length());
+          }
+          if (rest == null) {
+            continue;
+          }
+          if (target.equals("!")) {
+            break; // an exclusion: not proxied
+          }
+          String url =
+              target
+                  + UrlEscaping.escapePath(rest)
+                  + (currentArgs != null ? "?" + currentArgs : "");
+          trace.add(new TraceEvent.Decision("ProxyPass " + m.prefix() + " -> " + url));
+          return new Result(200, null, uri, currentArgs, url, null, null, null, false);
+        }
+        for (AliasRedirect redirect : site.redirects()) {
+          String location = redirect.apply(effectiveUri, currentArgs, selfUrl());
+          if (location != null) {
+            trace.add(new TraceEvent.Decision("Redirect " + redirect.status() + " " + location));
+            return new Result(
+                redirect.status(),
+                location.isEmpty() ? null : location,
+                uri,
+                currentArgs,
+                null,
+                null,
+                null,
+                null,
+                false);
           }
         }
         for (SiteConfig.Mapping m : site.aliases()) {
-          if (aliasMatches(effectiveUri, m.prefix())) {
+          if (m.regex() != null) {
+            Matcher am = m.regex().matcher(effectiveUri);
+            if (am.find()) {
+              filename = substituteGroups(m.target(), am);
+              break;
+            }
+          } else if (aliasMatches(effectiveUri, m.prefix())) {
             filename = m.target() + effectiveUri.substring(m.prefix().length());
             contextPrefix = m.prefix();
             contextDocRoot = m.target();
@@ -587,6 +632,25 @@ public final class Evaluator {
         filename = site.docrootPath() + effectiveUri;
       }
       return afterTranslate(effectiveUri, currentArgs, filename, subrequest);
+    }
+
+    /** ap_pregsub: $0..$9 and \-escapes in an AliasMatch/ProxyPassMatch target. */
+    private String substituteGroups(String target, Matcher m) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < target.length(); i++) {
+        char c = target.charAt(i);
+        if (c == '\\' && i + 1 < target.length()) {
+          out.append(target.charAt(++i));
+        } else if (c == '$' && i + 1 < target.length() && Character.isDigit(target.charAt(i + 1))) {
+          int g = target.charAt(++i) - '0';
+          if (g <= m.groupCount() && m.group(g) != null) {
+            out.append(m.group(g));
+          }
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
     }
 
     private String serverPathToFilename(String f) {
@@ -1407,6 +1471,8 @@ public final class Evaluator {
               case GREATER_OR_EQUAL -> a >= b;
               case EQUAL -> a == b;
             };
+      } else if (c.expression() != null) {
+        rc = c.expression().evaluate(name -> variable(name, ctx, varyThis));
       } else {
         rc = false;
       }

@@ -71,9 +71,15 @@ abstract class RewriteMapSource {
                   "RewriteMap: internal map not found:" + map.source());
         };
       }
+      case "prg" -> {
+        return ProgramMap.start(map, configDir);
+      }
       default ->
           throw new IllegalArgumentException(
-              "RewriteMap type " + map.type() + " is not supported by the dry run yet");
+              "RewriteMap type "
+                  + map.type()
+                  + " is not supported here (dbm and dbd need Apache's own libraries);"
+                  + " use a txt map with the same entries");
     }
   }
 

@@ -30,8 +30,15 @@ import java.util.Set;
  */
 final class SiteConfig {
 
-  /** An Alias or ProxyPass: a URL prefix and its target. */
-  record Mapping(String prefix, String target) {}
+  /**
+   * An Alias or ProxyPass: a URL prefix (or, for the *Match forms, a regex) and its target ({@code
+   * !} for a ProxyPass exclusion).
+   */
+  record Mapping(String prefix, dev.htaccess.regex.PcrePattern regex, String target) {
+    Mapping(String prefix, String target) {
+      this(prefix, null, target);
+    }
+  }
 
   private final Path docroot;
   private final String docrootPath;
@@ -42,12 +49,16 @@ final class SiteConfig {
   private final Map<String, RewriteMapSource> maps = new LinkedHashMap<>();
   private final List<Mapping> aliases = new ArrayList<>();
   private final List<Mapping> proxyPasses = new ArrayList<>();
+  private final List<AliasRedirect> redirects = new ArrayList<>();
   private List<String> directoryIndex = List.of("index.html", "index.php");
   private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
   private int limitInternalRecursion = 10;
   private int serverNamePort;
   private final Set<String> serverNames = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
+
+  /** {@code <Directory>} sections by directory path (no trailing slash), in file order. */
+  private final Map<String, List<Section>> directorySections = new LinkedHashMap<>();
 
   /** A {@code <Directory>} section's AllowOverride, by directory path (no trailing slash). */
   private final Map<String, Boolean> allowOverride = new LinkedHashMap<>();
@@ -88,6 +99,7 @@ final class SiteConfig {
         } else if (name.equals("directory") && !arg.isEmpty() && !arg.equals("~")) {
           String dir =
               arg.length() > 1 && arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
+          directorySections.computeIfAbsent(dir, k -> new ArrayList<>()).add(s);
           for (ConfigNode child : s.children()) {
             if (child instanceof GenericDirective g
                 && g.key().equals("allowoverride")
@@ -125,14 +137,39 @@ final class SiteConfig {
       } else if (d instanceof GenericDirective g) {
         List<Argument> a = g.arguments();
         switch (g.key()) {
-          case "alias" -> {
+          case "alias", "scriptalias" -> {
             if (a.size() == 2) {
               aliases.add(new Mapping(a.get(0).value(), a.get(1).value()));
+            }
+          }
+          case "aliasmatch", "scriptaliasmatch" -> {
+            if (a.size() == 2) {
+              aliases.add(
+                  new Mapping(
+                      a.get(0).value(),
+                      dev.htaccess.regex.PcrePattern.compile(a.get(0).value(), false),
+                      a.get(1).value()));
             }
           }
           case "proxypass" -> {
             if (a.size() >= 2) {
               proxyPasses.add(new Mapping(a.get(0).value(), a.get(1).value()));
+            }
+          }
+          case "proxypassmatch" -> {
+            if (a.size() >= 2) {
+              proxyPasses.add(
+                  new Mapping(
+                      a.get(0).value(),
+                      dev.htaccess.regex.PcrePattern.compile(a.get(0).value(), false),
+                      a.get(1).value()));
+            }
+          }
+          case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
+            try {
+              redirects.add(AliasRedirect.of(g.key(), a));
+            } catch (IllegalArgumentException ex) {
+              errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
             }
           }
           case "directoryindex" -> directoryIndex = a.stream().map(Argument::value).toList();
@@ -197,6 +234,11 @@ final class SiteConfig {
     return underDocroot;
   }
 
+  /** The server's {@code <Directory>} sections for exactly this directory. */
+  List<Section> directorySections(String dir) {
+    return directorySections.getOrDefault(dir, List.of());
+  }
+
   /** The port of ServerName, or 0 when ServerName names none. */
   int serverNamePort() {
     return serverNamePort;
@@ -242,6 +284,11 @@ final class SiteConfig {
 
   List<Mapping> proxyPasses() {
     return proxyPasses;
+  }
+
+  /** Redirect* directives of the virtual host, checked before Alias. */
+  List<AliasRedirect> redirects() {
+    return redirects;
   }
 
   List<String> directoryIndex() {
