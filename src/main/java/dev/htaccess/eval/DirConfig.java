@@ -22,6 +22,10 @@ import java.util.Map;
  * @param redirects mod_alias Redirect directives, in order
  * @param addTypes AddType extension (lower case, without dot) to media type
  * @param forceType ForceType, or null
+ * @param setEnvIf SetEnvIf and BrowserMatch rules, in order
+ * @param fallbackResource FallbackResource, or null
+ * @param defaultCharset AddDefaultCharset's charset, or null when off
+ * @param acceptPathInfo AcceptPathInfo: true (On), false (Off) or null (Default)
  * @param error the error that makes Apache answer 500, or null
  * @param errorDirectory the directory whose .htaccess has the error (with trailing slash)
  */
@@ -38,5 +42,9 @@ record DirConfig(
     List<AliasRedirect> redirects,
     Map<String, String> addTypes,
     String forceType,
+    List<SetEnvIfRule> setEnvIf,
+    String fallbackResource,
+    String defaultCharset,
+    Boolean acceptPathInfo,
     Diagnostic error,
     String errorDirectory) {}

@@ -50,6 +50,10 @@ final class DirConfigBuilder {
   private final List<AliasRedirect> redirects = new ArrayList<>();
   private final Map<String, String> addTypes = new HashMap<>();
   private String forceType;
+  private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
+  private String fallbackResource;
+  private String defaultCharset;
+  private Boolean acceptPathInfo;
   private Diagnostic error;
   private String errorDirectory;
 
@@ -84,6 +88,10 @@ final class DirConfigBuilder {
         List.copyOf(redirects),
         Map.copyOf(addTypes),
         forceType,
+        List.copyOf(setEnvIf),
+        fallbackResource,
+        defaultCharset,
+        acceptPathInfo,
         error,
         errorDirectory);
   }
@@ -272,6 +280,27 @@ final class DirConfigBuilder {
         }
       }
       case "forcetype" -> forceType = args.isEmpty() ? null : args.get(0).value();
+      case "setenvif", "setenvifnocase", "browsermatch", "browsermatchnocase" -> {
+        try {
+          setEnvIf.add(SetEnvIfRule.of(key, args));
+        } catch (IllegalArgumentException | PcreSyntaxException e) {
+          fail(e.getMessage(), g.span(), dir);
+        }
+      }
+      case "fallbackresource" ->
+          fallbackResource =
+              args.isEmpty() || args.get(0).value().equalsIgnoreCase("disabled")
+                  ? null
+                  : args.get(0).value();
+      case "adddefaultcharset" -> {
+        String v = args.isEmpty() ? "off" : args.get(0).value();
+        defaultCharset =
+            v.equalsIgnoreCase("off") ? null : v.equalsIgnoreCase("on") ? "iso-8859-1" : v;
+      }
+      case "acceptpathinfo" -> {
+        String v = args.isEmpty() ? "default" : args.get(0).value().toLowerCase(Locale.ROOT);
+        acceptPathInfo = v.equals("on") ? Boolean.TRUE : v.equals("off") ? Boolean.FALSE : null;
+      }
       case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
         try {
           redirects.add(AliasRedirect.of(key, args));

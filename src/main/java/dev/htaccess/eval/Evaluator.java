@@ -692,6 +692,21 @@ public final class Evaluator {
       String fname = existing;
       // 4. Access control: <Files ".ht*"> is denied in the main server; Require all denied.
       String base = fname.substring(fname.lastIndexOf('/') + 1);
+      // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
+      for (SetEnvIfRule rule : cfg.setEnvIf()) {
+        final String currentUri = uri;
+        rule.apply(
+            special ->
+                switch (special) {
+                  case "remote_addr", "remote_host" -> request.remoteAddr();
+                  case "server_addr" -> "127.0.0.1";
+                  case "request_method" -> request.method();
+                  case "request_protocol" -> "HTTP/1.1";
+                  default -> currentUri;
+                },
+            request::header,
+            env);
+      }
       int accessStatus = accessStatus(cfg, base, uri, args, fname, pathInfo);
       if (accessStatus != 0) {
         return new Result(accessStatus, null, uri, args, null, relative(fname), null, null, false);
@@ -783,8 +798,13 @@ public final class Evaluator {
               false);
         }
       }
-      // 7. The default handler.
-      if (!exists || !pathInfo.isEmpty()) {
+      // mod_dir's FallbackResource: a missing file becomes the fallback URL.
+      if (!exists && !subrequest && cfg.fallbackResource() != null) {
+        trace.add(new TraceEvent.Decision("FallbackResource " + cfg.fallbackResource()));
+        return Result.internalRedirect(cfg.fallbackResource(), args);
+      }
+      // 7. The default handler. PATH_INFO after a static file is refused unless AcceptPathInfo On.
+      if (!exists || (!pathInfo.isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo()))) {
         return new Result(404, null, uri, args, null, relative(fname), null, null, false);
       }
       String type =
@@ -793,6 +813,13 @@ public final class Evaluator {
               : cfg.forceType() != null
                   ? cfg.forceType()
                   : MimeTypes.system().typeOf(base, cfg.addTypes());
+      // AddDefaultCharset adds a charset to text/plain and text/html (core's content-type
+      // filter), unless the type names one already.
+      if (type != null
+          && cfg.defaultCharset() != null
+          && (type.equalsIgnoreCase("text/plain") || type.equalsIgnoreCase("text/html"))) {
+        type = type + "; charset=" + cfg.defaultCharset();
+      }
       // The default handler serves GET, HEAD and POST; OPTIONS and TRACE are answered by the
       // core; other registered methods are not allowed here; anything else (method names are
       // case-sensitive, so "get" too) is not implemented.
