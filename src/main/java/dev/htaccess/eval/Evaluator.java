@@ -771,6 +771,9 @@ public final class Evaluator {
         } else if (!subrequest) {
           for (String index : cfg.directoryIndex()) {
             String subUri = index.startsWith("/") ? index : uri + index;
+            if (fullTrace) {
+              trace.add(new TraceEvent.Note("DirectoryIndex: subrequest for " + subUri, null));
+            }
             Result sub = process(subUri, args, true);
             // mod_dir takes the index when the subrequest will be proxied, or when the index
             // file exists (its directory walk found a regular file) and nothing refused it;
@@ -1295,8 +1298,10 @@ public final class Evaluator {
         String value = colon >= 0 ? v.substring(colon + 1) : "";
         if (name.startsWith("!")) {
           env.remove(name.substring(1));
+          flag(p, "E", "unset " + name.substring(1));
         } else {
           env.put(name, value);
+          flag(p, "E", "set " + name + "=\"" + value + "\"");
         }
       }
       for (Template cookieSpec : p.cookies) {
@@ -1305,6 +1310,7 @@ public final class Evaluator {
         String cookie = CookieFlag.render(v);
         if (cookie != null && cookieNames.add(name)) {
           cookies.add(cookie);
+          flag(p, "CO", "Set-Cookie: " + cookie);
         }
       }
       if (p.noSub) {
