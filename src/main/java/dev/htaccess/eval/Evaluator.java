@@ -866,6 +866,12 @@ public final class Evaluator {
           policy.applyLevel(f.section().children(), conditions::includes);
         }
       }
+      // <Location> sections of the server are merged after the directory and file walks.
+      for (SiteConfig.LocationSection location : site.locations()) {
+        if (location.matches(uri)) {
+          policy.applyLevel(location.section().children(), conditions::includes);
+        }
+      }
       // <If>/<ElseIf>/<Else> are merged last; an ElseIf or Else applies only when the
       // sections before it in the same chain did not.
       RuleContext vars = new RuleContext(null, false, uri, args, fname, pathInfo);

@@ -57,6 +57,30 @@ final class SiteConfig {
   private final Set<String> serverNames = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
 
+  /** A {@code <Location>} or {@code <LocationMatch>} section. */
+  record LocationSection(String path, dev.htaccess.regex.PcrePattern regex, Section section) {
+    /** Whether the section applies to a URL path (prefix match on segments, or the regex). */
+    boolean matches(String uri) {
+      if (regex != null) {
+        return regex.matcher(uri).find();
+      }
+      if (path.equals("/")) {
+        return true;
+      }
+      String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      return uri.equals(p)
+          || uri.startsWith(p + "/")
+          || (path.endsWith("/") && uri.startsWith(path));
+    }
+  }
+
+  private final List<LocationSection> locations = new ArrayList<>();
+
+  /** {@code <Location>} sections, in file order (merged after the directory walk). */
+  List<LocationSection> locations() {
+    return locations;
+  }
+
   /** {@code <Directory>} sections by directory path (no trailing slash), in file order. */
   private final Map<String, List<Section>> directorySections = new LinkedHashMap<>();
 
@@ -96,6 +120,18 @@ final class SiteConfig {
           applyAll(s.children(), configDir, conds);
         } else if (name.equals("virtualhost")) {
           applyAll(s.children(), configDir, conds);
+        } else if (name.equals("location") || name.equals("locationmatch")) {
+          boolean regex = name.equals("locationmatch") || arg.equals("~");
+          String path =
+              arg.equals("~") && s.arguments().size() > 1 ? s.arguments().get(1).value() : arg;
+          try {
+            locations.add(
+                new LocationSection(
+                    path, regex ? dev.htaccess.regex.PcrePattern.compile(path, false) : null, s));
+          } catch (PcreSyntaxException ex) {
+            errors.add(
+                new Diagnostic("HT1100", Severity.ERROR, "Regex could not be compiled", s.span()));
+          }
         } else if (name.equals("directory") && !arg.isEmpty() && !arg.equals("~")) {
           String dir =
               arg.length() > 1 && arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
