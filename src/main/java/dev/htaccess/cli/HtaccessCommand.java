@@ -19,5 +19,10 @@ import picocli.CommandLine.Command;
       "3:an input could not be read",
       "70:internal error (a bug: please report it)"
     },
-    subcommands = {ParseCommand.class, TestCommand.class, picocli.CommandLine.HelpCommand.class})
+    subcommands = {
+      LintCommand.class,
+      TestCommand.class,
+      ParseCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
 final class HtaccessCommand {}

@@ -35,7 +35,17 @@ public final class Main {
           }
           return ExitCodes.INTERNAL;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (RuntimeException | Error e) {
+      // Errors (such as a failed class initialisation) bypass picocli's exception handler.
+      err.println("htaccess: internal error: " + e);
+      if (Boolean.getBoolean("htaccess.debug") || System.getenv("HTACCESS_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * (also inside quoted strings), {@code req()}/{@code http()} and {@code true}/ {@code false}.
  * Parsed once; evaluated against a variable lookup.
  */
-final class ApExpression {
+public final class ApExpression {
 
   /** A syntax error in an expression. */
-  static final class ExprException extends RuntimeException {
+  public static final class ExprException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     ExprException(String message) {
@@ -51,7 +51,7 @@ final class ApExpression {
     this.root = root;
   }
 
-  static ApExpression parse(String text) {
+  public static ApExpression parse(String text) {
     Parser p = new Parser(text);
     Node n = p.or();
     p.skipSpace();

@@ -116,6 +116,14 @@ final class DirConfigBuilder {
         fail(d, dir);
         return;
       }
+      if (d.code().equals(dev.htaccess.syntax.SyntaxRule.UNCLOSED_CONDITIONAL.code())) {
+        // Accepted when the condition holds (Apache reads on to the end of the file).
+        Section open = sectionAt(file.nodes(), d.span());
+        if (open == null || !conditionHolds(open)) {
+          fail(d, dir);
+          return;
+        }
+      }
     }
     applyLevel(file.nodes(), dir);
   }
@@ -145,6 +153,26 @@ final class DirConfigBuilder {
     if (error == null && level.touched) {
       mergeRewrite(level, dir);
     }
+  }
+
+  private static Section sectionAt(List<ConfigNode> nodes, dev.htaccess.source.SourceSpan span) {
+    for (ConfigNode n : nodes) {
+      if (n instanceof Section s) {
+        if (s.span().equals(span)) {
+          return s;
+        }
+        Section inner = sectionAt(s.children(), span);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a conditional section's condition holds (including its enclosing ones). */
+  private boolean conditionHolds(Section s) {
+    return conditions.includes(s);
   }
 
   /** Grants access at the document root, as the virtual host's {@code <Directory>} does. */
@@ -236,6 +264,13 @@ final class DirConfigBuilder {
       }
       level.pendingConds.clear();
     } else if (d instanceof GenericDirective g) {
+      if (!serverContext && info != null) {
+        String problem = dev.htaccess.validate.DirectiveValidator.problem(g, info);
+        if (problem != null) {
+          fail(problem, g.span(), dir);
+          return;
+        }
+      }
       applyGeneric(g, key, dir);
     }
   }
@@ -304,7 +339,7 @@ final class DirConfigBuilder {
       case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
         try {
           redirects.add(AliasRedirect.of(key, args));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | PcreSyntaxException e) {
           fail(e.getMessage(), g.span(), dir);
         }
       }
@@ -344,7 +379,14 @@ final class DirConfigBuilder {
   private void applySection(Section s, String dir, RewriteLevel level) {
     String name = s.key();
     switch (name) {
-      case "ifmodule", "ifdefine", "ifdirective", "ifsection", "iffile", "limit", "limitexcept" -> {
+      case "ifmodule",
+          "ifdefine",
+          "ifdirective",
+          "ifsection",
+          "iffile",
+          "ifversion",
+          "limit",
+          "limitexcept" -> {
         if (includes(s)) {
           applyAll(s.children(), dir, level);
         }

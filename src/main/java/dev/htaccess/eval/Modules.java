@@ -40,7 +40,8 @@ record Modules(Set<String> names) {
               "log_config",
               "unixd",
               "logio",
-              "watchdog"));
+              "watchdog",
+              "version"));
 
   /** True when the module named as {@code <IfModule>} names it is loaded. */
   boolean hasModule(String spec) {

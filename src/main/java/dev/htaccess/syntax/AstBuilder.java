@@ -27,6 +27,10 @@ import org.antlr.v4.runtime.Token;
  */
 final class AstBuilder {
 
+  /** Sections Apache executes while reading (EXEC_ON_READ): the conditional ones. */
+  private static final java.util.Set<String> CONDITIONALS =
+      java.util.Set.of("ifmodule", "ifdefine", "ifversion", "ifdirective", "ifsection", "iffile");
+
   private final SourceFile file;
   private final HtaccessReader.Kind kind;
   private final Consumer<Diagnostic> report;
@@ -75,10 +79,17 @@ final class AstBuilder {
     }
     while (!open.isEmpty()) {
       Frame frame = open.pop();
-      error(
-          SyntaxRule.UNCLOSED_SECTION,
-          "Expected </" + frame.name + "> before end of configuration",
-          frame.span);
+      String message = "Expected </" + frame.name + "> before end of configuration";
+      if (CONDITIONALS.contains(frame.name.toLowerCase(Locale.ROOT))) {
+        // Apache reads a true conditional section up to the end of the file without complaint,
+        // but skips a false one looking for its end tag, and fails. The reader cannot know which:
+        // a warning here, decided by whoever knows the modules.
+        report.accept(
+            new Diagnostic(
+                SyntaxRule.UNCLOSED_CONDITIONAL.code(), Severity.WARNING, message, frame.span));
+      } else {
+        error(SyntaxRule.UNCLOSED_SECTION, "<" + frame.name + "> was not closed.", frame.span);
+      }
       (open.isEmpty() ? top : open.peek().children).add(frame.close(frame.span));
     }
     return top;

@@ -6,7 +6,6 @@ import dev.htaccess.model.RuleFlagKind;
 import dev.htaccess.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -15,14 +14,6 @@ import java.util.function.BiFunction;
  * value, and an empty flag (as in {@code [L,]}) is an unknown flag.
  */
 final class FlagParser {
-
-  /** Status codes Apache has a status line for; {@code R=} accepts no others. */
-  static final Set<Integer> KNOWN_STATUS_CODES =
-      Set.of(
-          100, 101, 102, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304,
-          305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414,
-          415, 416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503,
-          504, 505, 506, 507, 508, 510, 511);
 
   /** A flag field split into keys and values, or the first error. */
   record Field<T>(List<T> flags, String error, SourceSpan errorSpan) {}
@@ -84,7 +75,7 @@ final class FlagParser {
           && !v.equalsIgnoreCase("seeother")
           && Character.isDigit(v.charAt(0))) {
         int status = leadingInt(v);
-        if (status != 500 && !KNOWN_STATUS_CODES.contains(status)) {
+        if (status != 500 && !dev.htaccess.model.HttpStatus.KNOWN.contains(status)) {
           return Result.error("invalid HTTP response code '" + v + "' for flag 'R'");
         }
       }

@@ -16,6 +16,11 @@ public enum SyntaxRule {
       "A mod_rewrite directive has the wrong arguments: count, flag delimiters, option or map."),
   UNKNOWN_FLAG(
       "HT1004", "unknown-flag", "A RewriteRule or RewriteCond flag that Apache does not know."),
+  UNCLOSED_CONDITIONAL(
+      "HT1013",
+      "unclosed-conditional",
+      "An <IfModule>/<IfDefine>/<IfVersion> left open at the end of the file: Apache accepts it"
+          + " when the condition holds and refuses the file when it does not."),
   LINE_TOO_LONG(
       "HT1005", "line-too-long", "A logical line longer than Apache reads in an .htaccess file.");
 

@@ -31,9 +31,10 @@ class LayeringTest {
           "source", Set.of(),
           "model", Set.of("source"),
           "regex", Set.of("source"),
+          "validate", Set.of("source", "model"),
           "syntax", Set.of("source", "model", "org.antlr"),
-          "eval", Set.of("source", "model", "regex", "syntax"),
-          "lint", Set.of("source", "model", "regex", "syntax", "eval"),
+          "eval", Set.of("source", "model", "regex", "syntax", "validate"),
+          "lint", Set.of("source", "model", "regex", "syntax", "eval", "validate"),
           "report", Set.of("source", "model", "syntax", "eval", "lint"),
           "serve",
               Set.of(

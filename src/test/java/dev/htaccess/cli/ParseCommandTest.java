@@ -52,7 +52,7 @@ class ParseCommandTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err())
         .contains(file + ":1:20: error: RewriteRule: bad flag delimiters")
-        .contains(file + ":2:1: error: Expected </IfModule> before end of configuration")
+        .contains(file + ":2:1: warning: Expected </IfModule> before end of configuration")
         .contains(file + ":3:21: error: RewriteRule: unknown flag 'Q'")
         .doesNotContain("Exception");
   }

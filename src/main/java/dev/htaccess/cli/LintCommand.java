@@ -1,0 +1,367 @@
+package dev.htaccess.cli;
+
+import dev.htaccess.lint.Check;
+import dev.htaccess.lint.CheckInfo;
+import dev.htaccess.lint.CheckRegistry;
+import dev.htaccess.lint.Finding;
+import dev.htaccess.lint.LintConfig;
+import dev.htaccess.lint.LintConfigFile;
+import dev.htaccess.lint.LintOptions;
+import dev.htaccess.lint.Linter;
+import dev.htaccess.report.FindingsReport;
+import dev.htaccess.source.RawText;
+import dev.htaccess.source.Severity;
+import dev.htaccess.source.SourceFile;
+import dev.htaccess.syntax.HtaccessReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code htaccess lint}: what Apache would refuse, and rules that do not do what they seem to. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Check .htaccess files: everything Apache 2.4 would answer with a 500, and rules that loop,"
+          + " never match, redirect or proxy openly, or need a newer Apache.",
+      "PATH is a file, a directory (searched for .htaccess and htaccess.txt) or - for stdin;"
+          + " default: the current directory."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing at or above the fail level",
+      "1:findings at or above the fail level",
+      "2:usage error",
+      "3:an input could not be read"
+    })
+final class LintCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    json,
+    sarif,
+    checkstyle,
+    github,
+    gcc
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text, json, sarif, checkstyle, github or gcc (default: text).")
+  Format format = Format.text;
+
+  @Option(
+      names = "--apache-version",
+      paramLabel = "2.4.N",
+      description = "The oldest Apache the files must run on (default: the newest).")
+  String apacheVersion;
+
+  @Option(
+      names = "--allow-override",
+      paramLabel = "All|None|CLASS,...",
+      split = ",",
+      description = "The AllowOverride classes the server grants (default: All).")
+  List<String> allowOverride;
+
+  @Option(
+      names = "--assume-modules",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "The modules loaded (rewrite,headers,... or mod_rewrite,...); default: any standard module may be.")
+  List<String> assumeModules;
+
+  @Option(
+      names = "--fail-level",
+      paramLabel = "LEVEL",
+      description =
+          "error, warning or info: the lowest severity that makes the exit code 1 (default: error).")
+  String failLevel;
+
+  @Option(
+      names = "--enable",
+      paramLabel = "CHECK,...",
+      split = ",",
+      description = "Run only these checks (codes or names).")
+  List<String> enable;
+
+  @Option(
+      names = "--disable",
+      paramLabel = "CHECK,...",
+      split = ",",
+      description = "Do not run these checks.")
+  List<String> disable;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Configuration file (default: .htaccess-lint.toml searched upward from the first PATH).")
+  Path config;
+
+  @Option(
+      names = "--no-inline-suppressions",
+      description = "Ignore '# htaccess-lint disable=...' comments.")
+  boolean noInlineSuppressions;
+
+  @Option(names = "--list-checks", description = "List every check and exit.")
+  boolean listChecks;
+
+  @Option(
+      names = "--explain",
+      paramLabel = "CHECK",
+      description = "Print the documentation of a check and exit.")
+  String explain;
+
+  @Option(
+      names = "--docs-url",
+      paramLabel = "URL",
+      description = "Base URL of the check documentation, for SARIF help links.",
+      hidden = true)
+  String docsUrl;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (listChecks) {
+      for (Check c : CheckRegistry.all()) {
+        CheckInfo i = c.info();
+        out.printf(
+            Locale.ROOT,
+            "%s  %-32s %-7s %s%n",
+            i.code(),
+            i.name(),
+            i.severity().label(),
+            i.summary());
+      }
+      return ExitCodes.OK;
+    }
+    if (explain != null) {
+      var check = CheckRegistry.find(explain);
+      if (check.isEmpty()) {
+        err.println("htaccess lint: no check called '" + explain + "' (see --list-checks)");
+        return ExitCodes.USAGE;
+      }
+      String doc = documentation(check.get().info().code());
+      CheckInfo i = check.get().info();
+      out.println(i.code() + " " + i.name() + " (" + i.severity().label() + "): " + i.summary());
+      if (doc != null) {
+        out.println();
+        out.print(doc);
+      }
+      return ExitCodes.OK;
+    }
+    if (paths.isEmpty()) {
+      paths.add(".");
+    }
+    LintConfigFile file;
+    try {
+      Path cfg =
+          config != null
+              ? config
+              : LintConfigFile.find(Path.of(paths.get(0).equals("-") ? "." : paths.get(0)));
+      if (config != null && !Files.isRegularFile(config)) {
+        err.println(config + ": cannot read: no such file");
+        return ExitCodes.UNREADABLE;
+      }
+      file = cfg == null ? null : LintConfigFile.read(cfg);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Severity fail;
+    LintConfig lintConfig;
+    try {
+      fail = severity(first(failLevel, file == null ? null : file.string("fail-level"), "error"));
+      lintConfig = buildConfig(file);
+    } catch (IllegalArgumentException e) {
+      err.println("htaccess lint: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    List<SourceFile> inputs = new ArrayList<>();
+    int exit = ExitCodes.OK;
+    for (String p : paths) {
+      if (p.equals("-")) {
+        inputs.add(new SourceFile("<stdin>", RawText.fromBytes(readAll(System.in))));
+        continue;
+      }
+      Path path = Path.of(p);
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          for (Path f :
+              walk.filter(Files::isRegularFile)
+                  .filter(
+                      f -> {
+                        String n = f.getFileName().toString();
+                        return n.equals(".htaccess") || n.equals("htaccess.txt");
+                      })
+                  .sorted()
+                  .toList()) {
+            inputs.add(SourceFile.read(f));
+          }
+        }
+      } else {
+        SourceFile sf = InputFiles.read(p, System.in, err);
+        if (sf == null) {
+          exit = ExitCodes.UNREADABLE;
+        } else {
+          inputs.add(sf);
+        }
+      }
+    }
+    Linter linter = new Linter(lintConfig);
+    List<FindingsReport.FileFindings> results = new ArrayList<>();
+    boolean failed = false;
+    for (SourceFile sf : inputs) {
+      List<Finding> findings = linter.lint(HtaccessReader.read(sf));
+      results.add(new FindingsReport.FileFindings(sf, findings));
+      failed |= findings.stream().anyMatch(f -> f.severity().atLeast(fail));
+    }
+    String version = new VersionProvider().getVersion()[0].replace("htaccess ", "");
+    String base = docsUrl != null ? docsUrl : docsBase();
+    switch (format) {
+      case json -> out.print(FindingsReport.json(results));
+      case sarif -> out.print(FindingsReport.sarif(results, version, base));
+      case checkstyle -> out.print(FindingsReport.checkstyle(results));
+      case github -> out.print(FindingsReport.github(results));
+      case gcc -> out.print(FindingsReport.gcc(results));
+      default -> {
+        boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+        out.print(FindingsReport.text(results, color));
+        if (!results.isEmpty()) {
+          err.println(FindingsReport.summary(results));
+        }
+      }
+    }
+    if (exit != ExitCodes.OK) {
+      return exit;
+    }
+    return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private LintConfig buildConfig(LintConfigFile file) {
+    String version =
+        first(apacheVersion, file == null ? null : file.string("apache-version"), "2.4.99");
+    if (!version.matches("2\\.4(\\.\\d+)?")) {
+      throw new IllegalArgumentException("--apache-version must be 2.4 or 2.4.N, not " + version);
+    }
+    List<String> overrides =
+        allowOverride != null ? allowOverride : file == null ? null : file.list("allow-override");
+    Set<String> override = new HashSet<>();
+    for (String o : overrides == null ? List.of("All") : overrides) {
+      override.add(o.strip().toLowerCase(Locale.ROOT));
+    }
+    List<String> modules =
+        assumeModules != null ? assumeModules : file == null ? null : file.list("assume-modules");
+    Set<String> assumed = null;
+    if (modules != null) {
+      assumed = new HashSet<>();
+      for (String m : modules) {
+        String name = m.strip().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".c")) {
+          name = name.substring(0, name.length() - 2);
+        }
+        if (name.endsWith("_module")) {
+          name = name.substring(0, name.length() - "_module".length());
+        }
+        if (name.startsWith("mod_")) {
+          name = name.substring(4);
+        }
+        if (!name.isEmpty()) {
+          assumed.add(name);
+        }
+      }
+    }
+    Set<String> enabled =
+        new HashSet<>(
+            enable != null
+                ? enable
+                : file == null || file.list("enable") == null ? List.of() : file.list("enable"));
+    Set<String> disabled =
+        new HashSet<>(
+            disable != null
+                ? disable
+                : file == null || file.list("disable") == null ? List.of() : file.list("disable"));
+    for (String c : enabled) {
+      if (CheckRegistry.find(c).isEmpty()) {
+        throw new IllegalArgumentException("no check called '" + c + "' (see --list-checks)");
+      }
+    }
+    Map<String, Severity> severities = new LinkedHashMap<>();
+    if (file != null) {
+      file.severities().forEach((k, v) -> severities.put(k, severity(v)));
+    }
+    boolean inline =
+        !noInlineSuppressions
+            && (file == null
+                || file.bool("inline-suppressions") == null
+                || file.bool("inline-suppressions"));
+    return new LintConfig(
+        new LintOptions(version, override, assumed), enabled, disabled, severities, inline);
+  }
+
+  private static Severity severity(String word) {
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "error" -> Severity.ERROR;
+      case "warning" -> Severity.WARNING;
+      case "info", "note" -> Severity.INFO;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown severity '" + word + "' (error, warning or info)");
+    };
+  }
+
+  private static String first(String a, String b, String fallback) {
+    return a != null ? a : b != null ? b : fallback;
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    return in.readAllBytes();
+  }
+
+  /** The bundled documentation page of a check. */
+  static String documentation(String code) {
+    try (InputStream in = LintCommand.class.getResourceAsStream("/docs/checks/" + code + ".md")) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** file:// URL of the docs/checks directory of this installation, for SARIF help links. */
+  private static String docsBase() {
+    try {
+      Path jar =
+          Path.of(LintCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path docs = jar.getParent().getParent().resolve("docs/checks");
+      return docs.toUri().toString();
+    } catch (Exception e) {
+      return "docs/checks/";
+    }
+  }
+}
