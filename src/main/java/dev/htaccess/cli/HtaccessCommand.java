@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       LintCommand.class,
+      ServeCommand.class,
       TestCommand.class,
       ParseCommand.class,
       picocli.CommandLine.HelpCommand.class

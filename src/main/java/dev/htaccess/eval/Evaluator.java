@@ -235,6 +235,16 @@ public final class Evaluator {
     this.processEnv = Map.copyOf(environment);
   }
 
+  /** The forward proxy {@code ProxyRemote *} names, or null. */
+  public String proxyRemote() {
+    return site.proxyRemote();
+  }
+
+  /** The document root, as a path string without trailing slash. */
+  public String docrootPath() {
+    return site.docrootPath();
+  }
+
   /** Errors in the server configuration; when not empty, Apache would not start. */
   public List<Diagnostic> configErrors() {
     return site.errors();
@@ -336,7 +346,7 @@ public final class Evaluator {
     Outcome run() {
       String target = request.target();
       if (request.upperMethod().equals("OPTIONS") && target.equals("*")) {
-        return new Outcome(200, null, "*", null, null, "/*", null, List.of(), null);
+        return new Outcome(200, null, "*", null, null, "/*", null, List.of(), null, servedPath);
       }
       if (target.indexOf(' ') >= 0) {
         String uri = target.substring(0, target.indexOf(' '));
@@ -382,7 +392,16 @@ public final class Evaluator {
 
     Outcome error(int status, String uri, String args) {
       return new Outcome(
-          status, null, uri, args, null, null, "text/html; charset=iso-8859-1", cookies, null);
+          status,
+          null,
+          uri,
+          args,
+          null,
+          null,
+          "text/html; charset=iso-8859-1",
+          cookies,
+          null,
+          servedPath);
     }
 
     Outcome redirectLoop(String uri, String args) {
@@ -394,6 +413,7 @@ public final class Evaluator {
       while (true) {
         // Notes such as the [T] type belong to one request_rec; an internal redirect loses them.
         forcedType = null;
+        servedPath = null;
         Result r = process(currentUri, currentArgs, false);
         if (r.redirectTo() == null) {
           int status = errorStatus != 0 && r.status() == 200 ? errorStatus : r.status();
@@ -426,7 +446,8 @@ public final class Evaluator {
                   r.filename(),
                   "text/html; charset=iso-8859-1",
                   cookies,
-                  varyHeader());
+                  varyHeader(),
+                  servedPath);
             }
           }
           if (errorStatus != 0 && r.status() >= 400) {
@@ -440,7 +461,8 @@ public final class Evaluator {
                 r.filename(),
                 "text/html; charset=iso-8859-1",
                 cookies,
-                varyHeader());
+                varyHeader(),
+                servedPath);
           }
           String contentType = r.contentType();
           if (r.status() >= 400
@@ -456,7 +478,8 @@ public final class Evaluator {
               r.filename(),
               contentType,
               cookies,
-              varyHeader());
+              varyHeader(),
+              servedPath);
         }
         redirects++;
         if (redirects > site.limitInternalRecursion()) {
@@ -484,7 +507,16 @@ public final class Evaluator {
 
     Outcome recursionLimit(String uri, String args) {
       return new Outcome(
-          500, null, uri, args, null, null, "text/html; charset=iso-8859-1", cookies, varyHeader());
+          500,
+          null,
+          uri,
+          args,
+          null,
+          null,
+          "text/html; charset=iso-8859-1",
+          cookies,
+          varyHeader(),
+          servedPath);
     }
 
     /**
@@ -511,6 +543,9 @@ public final class Evaluator {
     }
 
     DirConfig lastConfig;
+
+    /** The file (or listed directory) the last round would send, for the server. */
+    String servedPath;
 
     /** Conditional sections for this request's method. */
     final SectionConditions conditions;
@@ -789,6 +824,7 @@ public final class Evaluator {
           if (!cfg.indexes()) {
             return new Result(403, null, uri, args, null, relative(fname), null, null, false);
           }
+          servedPath = fname;
           return new Result(
               200,
               null,
@@ -829,6 +865,7 @@ public final class Evaluator {
       String m = request.method();
       switch (m) {
         case "GET", "HEAD", "POST", "OPTIONS" -> {
+          servedPath = fname;
           return new Result(200, null, uri, args, null, relative(fname), type, null, false);
         }
         case "TRACE" -> {

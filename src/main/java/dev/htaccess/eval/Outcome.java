@@ -15,6 +15,8 @@ import java.util.List;
  * @param contentType the Content-Type header, or null
  * @param setCookie the Set-Cookie headers in order
  * @param vary the Vary header Apache adds for headers tested by conditions, or null
+ * @param servedPath the file (or, for a listing, directory) whose content the response carries: the
+ *     file served, or the local ErrorDocument; null when there is none
  */
 public record Outcome(
     int status,
@@ -25,7 +27,8 @@ public record Outcome(
     String filename,
     String contentType,
     List<String> setCookie,
-    String vary) {
+    String vary,
+    String servedPath) {
 
   public Outcome {
     setCookie = List.copyOf(setCookie);

@@ -54,6 +54,7 @@ final class SiteConfig {
   private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
   private int limitInternalRecursion = 10;
   private int serverNamePort;
+  private String proxyRemote;
   private final Set<String> serverNames = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
 
@@ -219,6 +220,11 @@ final class SiteConfig {
               }
             }
           }
+          case "proxyremote" -> {
+            if (a.size() == 2 && a.get(0).value().equals("*")) {
+              proxyRemote = a.get(1).value();
+            }
+          }
           case "servername" -> {
             if (!a.isEmpty()) {
               String n = a.get(0).value();
@@ -273,6 +279,11 @@ final class SiteConfig {
   /** The server's {@code <Directory>} sections for exactly this directory. */
   List<Section> directorySections(String dir) {
     return directorySections.getOrDefault(dir, List.of());
+  }
+
+  /** {@code ProxyRemote * URL}: the forward proxy for all upstream requests, or null. */
+  String proxyRemote() {
+    return proxyRemote;
   }
 
   /** The port of ServerName, or 0 when ServerName names none. */

@@ -1,0 +1,174 @@
+package dev.htaccess.cli;
+
+import dev.htaccess.report.DiagnosticPrinter;
+import dev.htaccess.serve.HtaccessServer;
+import dev.htaccess.serve.ServeOptions;
+import dev.htaccess.source.Diagnostic;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code htaccess serve}: serve a document root with its .htaccess files, proxying [P] for real.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Serve a directory with its .htaccess files as Apache 2.4 would, and really proxy [P] rules"
+          + " and ProxyPass. Stops cleanly on Ctrl-C."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped",
+      "1:the server configuration has errors (Apache would not start)",
+      "2:usage error",
+      "3:cannot listen or read the document root"
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--docroot", paramLabel = "DIR", description = "Document root (default: .).")
+  Path docroot = Path.of(".");
+
+  @Option(
+      names = "--server-config",
+      paramLabel = "FILE",
+      description = "Directives of the <VirtualHost>.")
+  Path serverConfig;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = "Where to listen (default: ${DEFAULT-VALUE}; port 0 picks a free one).")
+  String listen = "127.0.0.1:8080";
+
+  @Option(
+      names = "--access-log",
+      paramLabel = "FILE|-",
+      description = "Combined-format access log (default: - for standard output).")
+  String accessLog = "-";
+
+  @Option(
+      names = "--upstream-proxy",
+      paramLabel = "URL",
+      description = "Send upstream requests through this forward proxy.")
+  String upstreamProxy;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "HTTP cache of proxied responses (honours Cache-Control).")
+  Path cacheDir;
+
+  @Option(
+      names = "--mirror",
+      description = "Save proxied GET 200 responses under the document root.")
+  boolean mirror;
+
+  @Option(
+      names = "--vhost",
+      paramLabel = "NAME=DIR",
+      description = "Another site, chosen by Host header; repeatable.")
+  Map<String, Path> vhosts = new LinkedHashMap<>();
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "SECONDS",
+      description = "Upstream connect timeout (default: ${DEFAULT-VALUE}).")
+  int connectTimeout = 10;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Upstream read timeout (default: ${DEFAULT-VALUE}).")
+  int timeout = 60;
+
+  @Option(
+      names = "--insecure-upstream",
+      description =
+          "Accept any TLS certificate from upstreams, like Apache with SSLProxyVerify none and"
+              + " SSLProxyCheckPeerName off (default: verify, as a browser would).")
+  boolean insecureUpstream;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(docroot)) {
+      err.println(docroot + ": cannot read: not a directory");
+      return ExitCodes.UNREADABLE;
+    }
+    int colon = listen.lastIndexOf(':');
+    if (colon < 0) {
+      err.println("htaccess serve: --listen needs HOST:PORT");
+      return ExitCodes.USAGE;
+    }
+    InetSocketAddress address;
+    try {
+      address =
+          new InetSocketAddress(
+              listen.substring(0, colon).replace("[", "").replace("]", ""),
+              Integer.parseInt(listen.substring(colon + 1)));
+    } catch (IllegalArgumentException e) {
+      err.println("htaccess serve: bad --listen " + listen);
+      return ExitCodes.USAGE;
+    }
+    PrintWriter log =
+        accessLog.equals("-")
+            ? out
+            : new PrintWriter(
+                new OutputStreamWriter(
+                    Files.newOutputStream(
+                        Path.of(accessLog), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    StandardCharsets.UTF_8),
+                true);
+    ServeOptions options =
+        new ServeOptions(
+            docroot,
+            serverConfig,
+            address,
+            "localhost",
+            upstreamProxy,
+            cacheDir,
+            mirror,
+            vhosts,
+            Duration.ofSeconds(connectTimeout),
+            Duration.ofSeconds(timeout),
+            insecureUpstream);
+    HtaccessServer server;
+    try {
+      server = HtaccessServer.start(options, log);
+    } catch (HtaccessServer.ConfigException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        err.println(DiagnosticPrinter.withSource(d, null));
+      }
+      err.println("htaccess serve: Apache would refuse to start with this configuration");
+      return ExitCodes.FINDINGS;
+    } catch (IOException e) {
+      err.println("htaccess serve: " + e.getMessage());
+      return ExitCodes.UNREADABLE;
+    }
+    err.println(
+        "htaccess serve: serving " + docroot.toAbsolutePath().normalize() + " on " + server.uri());
+    err.flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    server.join();
+    return ExitCodes.OK;
+  }
+}

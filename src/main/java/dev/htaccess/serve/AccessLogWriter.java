@@ -1,0 +1,62 @@
+package dev.htaccess.serve;
+
+import java.io.PrintWriter;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Writes Apache's combined log format: host ident user [time] "request" status bytes "referer"
+ * "agent".
+ */
+final class AccessLogWriter {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+
+  private final PrintWriter out;
+
+  AccessLogWriter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void log(
+      String remote, String requestLine, int status, long bytes, String referer, String agent) {
+    if (out == null) {
+      return;
+    }
+    String line =
+        remote
+            + " - - ["
+            + TIME.format(ZonedDateTime.now())
+            + "] \""
+            + escape(requestLine)
+            + "\" "
+            + status
+            + " "
+            + (bytes <= 0 ? "-" : Long.toString(bytes))
+            + " \""
+            + escape(referer == null ? "-" : referer)
+            + "\" \""
+            + escape(agent == null ? "-" : agent)
+            + "\"";
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  private static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\x%02x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.htaccess.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Sends a static file as Apache's default handler does: Last-Modified and ETag validators, 304 for
+ * If-None-Match / If-Modified-Since, a single byte range (206, or 416 when unsatisfiable), HEAD.
+ */
+final class FileResponder {
+
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** What to send: status, headers and the byte range of the file (or none). */
+  record Plan(int status, long start, long length, String etag, String lastModified, long size) {}
+
+  private FileResponder() {}
+
+  static Plan plan(
+      Path file,
+      int status,
+      String method,
+      String ifNoneMatch,
+      String ifModifiedSince,
+      String range)
+      throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    long size = a.size();
+    long mtimeMicros = a.lastModifiedTime().toInstant().toEpochMilli() * 1000;
+    // Apache's default FileETag: inode-size-mtime; without the inode here: size-mtime in hex.
+    String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtimeMicros) + "\"";
+    Instant modified =
+        a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String lastModified = HTTP_DATE.format(modified);
+    if (status == 200) {
+      if (ifNoneMatch != null) {
+        if (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag)) {
+          return new Plan(304, 0, 0, etag, lastModified, size);
+        }
+      } else if (ifModifiedSince != null) {
+        try {
+          Instant since =
+              ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                  .toInstant();
+          if (!modified.isAfter(since)) {
+            return new Plan(304, 0, 0, etag, lastModified, size);
+          }
+        } catch (DateTimeParseException e) {
+          // an unreadable date is ignored, as Apache does
+        }
+      }
+      if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
+        String spec = range.substring(6).trim();
+        int dash = spec.indexOf('-');
+        try {
+          long start;
+          long end;
+          if (dash == 0) {
+            long suffix = Long.parseLong(spec.substring(1));
+            start = Math.max(0, size - suffix);
+            end = size - 1;
+          } else {
+            start = Long.parseLong(spec.substring(0, dash));
+            end =
+                dash == spec.length() - 1
+                    ? size - 1
+                    : Math.min(size - 1, Long.parseLong(spec.substring(dash + 1)));
+          }
+          if (start >= size || start > end) {
+            return new Plan(416, 0, 0, etag, lastModified, size);
+          }
+          return new Plan(206, start, end - start + 1, etag, lastModified, size);
+        } catch (NumberFormatException e) {
+          // an invalid Range header is ignored
+        }
+      }
+    }
+    return new Plan(status, 0, size, etag, lastModified, size);
+  }
+
+  static void copy(Path file, long start, long length, OutputStream out) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(start);
+      byte[] buffer = new byte[64 * 1024];
+      long left = length;
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+  }
+}

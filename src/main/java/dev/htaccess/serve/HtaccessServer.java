@@ -1,0 +1,137 @@
+package dev.htaccess.serve;
+
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.source.Diagnostic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * {@code htaccess serve}: a Jetty server whose every answer comes from the dry-run evaluator, with
+ * real file content and real proxying. Jetty is told to accept request targets as sent (%2F, dot
+ * segments, odd methods), since deciding on them is the evaluator's job, as it is Apache's.
+ */
+public final class HtaccessServer implements AutoCloseable {
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final ProxyForwarder proxy;
+
+  private HtaccessServer(Server server, ServerConnector connector, ProxyForwarder proxy) {
+    this.server = server;
+    this.connector = connector;
+    this.proxy = proxy;
+  }
+
+  /** Configuration errors that stop the server from starting, as Apache's would. */
+  public static final class ConfigException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Diagnostic> diagnostics;
+
+    ConfigException(List<Diagnostic> diagnostics) {
+      super("the server configuration has errors");
+      this.diagnostics = diagnostics;
+    }
+
+    public List<Diagnostic> diagnostics() {
+      return diagnostics;
+    }
+  }
+
+  public static HtaccessServer start(ServeOptions options, PrintWriter accessLog)
+      throws IOException, ConfigException {
+    Evaluator site =
+        Evaluator.create(options.docroot(), options.serverConfig(), options.serverName());
+    List<Diagnostic> errors = new ArrayList<>(site.configErrors());
+    Map<String, Evaluator> vhosts = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> v : options.vhosts().entrySet()) {
+      Evaluator e = Evaluator.create(v.getValue(), options.serverConfig(), v.getKey());
+      errors.addAll(e.configErrors());
+      vhosts.put(v.getKey().toLowerCase(Locale.ROOT), e);
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    String upstreamProxy =
+        options.upstreamProxy() != null ? options.upstreamProxy() : site.proxyRemote();
+    ProxyForwarder proxy =
+        new ProxyForwarder(
+            upstreamProxy,
+            options.cacheDir(),
+            options.connectTimeout(),
+            options.readTimeout(),
+            options.serverName(),
+            options.insecureUpstream());
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("htaccess-serve");
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    // Like Apache: methods are case-sensitive ("get" is unknown, 501) and an absolute-form target
+    // may name another host than the Host header (the target wins).
+    http.setHttpCompliance(
+        HttpCompliance.RFC7230_LEGACY
+            .without("htaccess", HttpCompliance.Violation.CASE_INSENSITIVE_METHOD)
+            .with("htaccess", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
+    http.setRequestHeaderSize(8190);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(options.listen().getHostString());
+    connector.setPort(options.listen().getPort());
+    server.addConnector(connector);
+    server.setHandler(
+        new SiteHandler(site, vhosts, proxy, new AccessLogWriter(accessLog), options.mirror()));
+    server.setErrorHandler(new ApacheErrorPages());
+    server.setStopTimeout(10_000);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IOException("cannot start the server: " + e.getMessage(), e);
+    }
+    return new HtaccessServer(server, connector, proxy);
+  }
+
+  /** The URL the server answers on. */
+  public URI uri() {
+    String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+    return URI.create(
+        "http://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + connector.getLocalPort()
+            + "/");
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Waits until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops gracefully: requests in flight finish (up to 10 s). */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping anyway
+    }
+    proxy.close();
+  }
+}

@@ -1,0 +1,292 @@
+package dev.htaccess.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import okhttp3.Cache;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import okio.Okio;
+
+/**
+ * Forwards a request upstream as mod_proxy_http does: hop-by-hop headers dropped, Host set to the
+ * upstream's, X-Forwarded-For/-Host/-Server added, redirects not followed, bodies streamed both
+ * ways, the client's Accept-Encoding passed as is (so compressed bodies pass untouched). Connection
+ * failures answer 503, timeouts 504, other upstream failures 502.
+ */
+final class ProxyForwarder {
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "trailers",
+          "transfer-encoding",
+          "upgrade",
+          "proxy-connection",
+          "host");
+
+  /** The parts of a client request the forwarder needs. */
+  record Incoming(
+      String method,
+      List<String[]> headers,
+      String host,
+      String remoteAddr,
+      long contentLength,
+      boolean chunked,
+      InputStream body) {}
+
+  /** An upstream answer, or an error status. */
+  interface Sink {
+    void status(int status);
+
+    void header(String name, String value);
+
+    OutputStream body() throws IOException;
+  }
+
+  private final OkHttpClient client;
+  private final String serverName;
+
+  ProxyForwarder(
+      String upstreamProxy,
+      Path cacheDir,
+      Duration connectTimeout,
+      Duration readTimeout,
+      String serverName,
+      boolean insecureUpstream) {
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(false)
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .writeTimeout(readTimeout);
+    if (upstreamProxy != null) {
+      HttpUrl p =
+          HttpUrl.parse(upstreamProxy.contains("://") ? upstreamProxy : "http://" + upstreamProxy);
+      if (p != null) {
+        b.proxy(
+            new java.net.Proxy(
+                java.net.Proxy.Type.HTTP, new InetSocketAddress(p.host(), p.port())));
+      }
+    }
+    if (insecureUpstream) {
+      TrustAnything trust = new TrustAnything();
+      b.sslSocketFactory(trust.socketFactory(), trust).hostnameVerifier((host, session) -> true);
+    }
+    if (cacheDir != null) {
+      b.cache(new Cache(cacheDir.toFile(), 1L << 30));
+    }
+    this.client = b.build();
+    this.serverName = serverName;
+  }
+
+  /** Forwards; returns the status sent to the client. */
+  int forward(String url, Incoming in, Sink out, Path mirrorTo) throws IOException {
+    HttpUrl target = HttpUrl.parse(url);
+    if (target == null) {
+      out.status(502);
+      return 502;
+    }
+    Headers.Builder headers = new Headers.Builder();
+    String connectionTokens = "";
+    for (String[] h : in.headers()) {
+      if (h[0].equalsIgnoreCase("connection")) {
+        connectionTokens += "," + h[1].toLowerCase(Locale.ROOT);
+      }
+    }
+    boolean acceptEncoding = false;
+    String forwardedFor = null;
+    for (String[] h : in.headers()) {
+      String name = h[0].toLowerCase(Locale.ROOT);
+      if (HOP_BY_HOP.contains(name)
+          || connectionTokens.contains(name)
+          || name.equals("content-length")) {
+        continue;
+      }
+      if (name.equals("x-forwarded-for")) {
+        forwardedFor = h[1];
+        continue;
+      }
+      acceptEncoding |= name.equals("accept-encoding");
+      headers.addUnsafeNonAscii(h[0], h[1]);
+    }
+    if (!acceptEncoding) {
+      // OkHttp would ask for gzip and decompress; the client did not ask, so neither do we.
+      headers.set("Accept-Encoding", "identity");
+    }
+    String hostHeader =
+        target.host()
+            + (target.port() == HttpUrl.defaultPort(target.scheme()) ? "" : ":" + target.port());
+    headers.set("Host", hostHeader);
+    headers.add(
+        "X-Forwarded-For",
+        forwardedFor == null ? in.remoteAddr() : forwardedFor + ", " + in.remoteAddr());
+    if (in.host() != null) {
+      headers.add("X-Forwarded-Host", in.host());
+    }
+    headers.add("X-Forwarded-Server", serverName);
+    RequestBody body = null;
+    if (in.contentLength() > 0 || in.chunked()) {
+      body = new StreamingBody(in.body(), in.contentLength());
+    } else if (requiresBody(in.method())) {
+      body = RequestBody.create(new byte[0], null);
+    }
+    Request request =
+        new Request.Builder()
+            .url(target)
+            .headers(headers.build())
+            .method(in.method(), body)
+            .build();
+    Response response;
+    try {
+      response = client.newCall(request).execute();
+    } catch (ConnectException | UnknownHostException e) {
+      out.status(503);
+      return 503;
+    } catch (SocketTimeoutException e) {
+      out.status(504);
+      return 504;
+    } catch (IOException e) {
+      out.status(502);
+      return 502;
+    }
+    try (response) {
+      out.status(response.code());
+      for (String name : response.headers().names()) {
+        if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
+            || name.equalsIgnoreCase("content-length")
+                && response.header("Transfer-Encoding") != null) {
+          continue;
+        }
+        for (String v : response.headers(name)) {
+          out.header(name, v);
+        }
+      }
+      if (response.body() == null || in.method().equalsIgnoreCase("HEAD")) {
+        return response.code();
+      }
+      boolean save = mirrorTo != null && response.code() == 200 && in.method().equals("GET");
+      Path temp =
+          save
+              ? Files.createTempFile(
+                  mirrorTo.getParent() == null ? Path.of(".") : ensure(mirrorTo.getParent()),
+                  ".mirror",
+                  ".part")
+              : null;
+      try (InputStream upstream = response.body().byteStream();
+          OutputStream copy =
+              temp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(temp)) {
+        OutputStream client = out.body();
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = upstream.read(buffer)) >= 0) {
+          client.write(buffer, 0, n);
+          copy.write(buffer, 0, n);
+        }
+        client.flush();
+      } catch (IOException e) {
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
+        throw e;
+      }
+      if (temp != null) {
+        Files.move(
+            temp, mirrorTo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return response.code();
+    }
+  }
+
+  private static Path ensure(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  private static boolean requiresBody(String method) {
+    return method.equals("POST")
+        || method.equals("PUT")
+        || method.equals("PATCH")
+        || method.equals("PROPPATCH")
+        || method.equals("REPORT");
+  }
+
+  /** A request body read from the client as OkHttp writes it upstream. */
+  private static final class StreamingBody extends RequestBody {
+    private final InputStream in;
+    private final long length;
+
+    StreamingBody(InputStream in, long length) {
+      this.in = in;
+      this.length = length;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return null;
+    }
+
+    @Override
+    public long contentLength() {
+      return length > 0 ? length : -1;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.writeAll(Okio.source(in));
+    }
+  }
+
+  void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  /** The trust manager behind {@code --insecure-upstream}: every certificate chain is accepted. */
+  private static final class TrustAnything implements javax.net.ssl.X509TrustManager {
+    @Override
+    public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+    @Override
+    public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+      return new java.security.cert.X509Certificate[0];
+    }
+
+    javax.net.ssl.SSLSocketFactory socketFactory() {
+      try {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {this}, null);
+        return tls.getSocketFactory();
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("no TLS in this JVM", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.htaccess.serve;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How {@code htaccess serve} runs.
+ *
+ * @param docroot the default site's document root
+ * @param serverConfig the {@code <VirtualHost>} directives, or null
+ * @param listen where to listen (port 0 picks a free port)
+ * @param serverName the name used for redirects when a request has no Host header
+ * @param upstreamProxy a forward proxy for all upstream traffic (http://host:port), or null
+ * @param cacheDir a directory for an HTTP cache of proxied responses, or null
+ * @param mirror save proxied GET 200 responses under the document root
+ * @param vhosts extra sites by Host name
+ * @param connectTimeout upstream connect timeout
+ * @param readTimeout upstream read timeout
+ * @param insecureUpstream accept any upstream TLS certificate (Apache's {@code SSLProxyVerify none}
+ *     with {@code SSLProxyCheckPeerName off})
+ */
+public record ServeOptions(
+    Path docroot,
+    Path serverConfig,
+    InetSocketAddress listen,
+    String serverName,
+    String upstreamProxy,
+    Path cacheDir,
+    boolean mirror,
+    Map<String, Path> vhosts,
+    Duration connectTimeout,
+    Duration readTimeout,
+    boolean insecureUpstream) {}

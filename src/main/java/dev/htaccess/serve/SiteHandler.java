@@ -1,0 +1,456 @@
+package dev.htaccess.serve;
+
+import dev.htaccess.eval.Evaluation;
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.Outcome;
+import dev.htaccess.eval.RequestSpec;
+import dev.htaccess.source.RawText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers each request with what the dry-run evaluator decides: a file (with validators and
+ * ranges), a directory listing, a redirect, an error page (or the local ErrorDocument), or a
+ * proxied response.
+ */
+final class SiteHandler extends Handler.Abstract {
+
+  private final Evaluator defaultSite;
+  private final Map<String, Evaluator> vhosts;
+  private final ProxyForwarder proxy;
+  private final AccessLogWriter log;
+  private final boolean mirror;
+
+  SiteHandler(
+      Evaluator defaultSite,
+      Map<String, Evaluator> vhosts,
+      ProxyForwarder proxy,
+      AccessLogWriter log,
+      boolean mirror) {
+    this.defaultSite = defaultSite;
+    this.vhosts = vhosts;
+    this.proxy = proxy;
+    this.log = log;
+    this.mirror = mirror;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String method = request.getMethod();
+    if (request.getHttpURI().getFragment() != null) {
+      // Apache refuses a request target with a fragment before any module sees it.
+      return answerEarly(request, response, callback, 400);
+    }
+    if (method.equals("OPTIONS") && "*".equals(request.getHttpURI().getPath())) {
+      response.getHeaders().put("Allow", ALLOW);
+      response.getHeaders().put("Content-Length", "0");
+      return answerEarly(request, response, callback, 200);
+    }
+    String target = request.getHttpURI().getPathQuery();
+    if (target == null || target.isEmpty()) {
+      target = "/";
+    }
+    List<RequestSpec.Header> headers = new ArrayList<>();
+    List<String[]> raw = new ArrayList<>();
+    for (HttpField f : request.getHeaders()) {
+      headers.add(new RequestSpec.Header(f.getName(), f.getValue()));
+      raw.add(new String[] {f.getName(), f.getValue()});
+    }
+    String host = request.getHeaders().get("Host");
+    Evaluator site = defaultSite;
+    if (host != null && !vhosts.isEmpty()) {
+      String name = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+      site = vhosts.getOrDefault(name.toLowerCase(Locale.ROOT), defaultSite);
+    }
+    String remote = Request.getRemoteAddr(request);
+    RequestSpec spec =
+        new RequestSpec(method, RawText.fromText(target), headers, request.isSecure(), remote);
+    int status;
+    long bytes = 0;
+    try {
+      Evaluation e = site.evaluate(spec, false);
+      Outcome o = e.outcome();
+      for (String cookie : o.setCookie()) {
+        response
+            .getHeaders()
+            .add(
+                "Set-Cookie",
+                RawText.display(cookie)
+                    .replaceAll("expires=<Date\\+(\\d+)s>", "expires=" + "\u0000$1"));
+      }
+      fixCookieDates(response);
+      if (o.vary() != null) {
+        response.getHeaders().add("Vary", o.vary());
+      }
+      if (o.proxy() != null) {
+        long length = request.getLength();
+        boolean chunked = request.getHeaders().contains("Transfer-Encoding");
+        Path mirrorTo = mirror && method.equals("GET") ? mirrorPath(site, o) : null;
+        JettySink sink = new JettySink(response);
+        status =
+            proxy.forward(
+                RawText.display(o.proxy()),
+                new ProxyForwarder.Incoming(
+                    method,
+                    raw,
+                    host,
+                    remote,
+                    length,
+                    chunked,
+                    Content.Source.asInputStream(request)),
+                sink,
+                mirrorTo);
+        if ((status == 502 || status == 503 || status == 504) && sink.out == null) {
+          bytes = errorPage(response, status);
+        } else {
+          sink.close();
+        }
+      } else if (o.location() != null) {
+        status = o.status();
+        response.setStatus(status);
+        response.getHeaders().put("Location", RawText.display(o.location()));
+        bytes =
+            errorBody(
+                response,
+                status,
+                "The document has moved <a href=\""
+                    + html(RawText.display(o.location()))
+                    + "\">here</a>.");
+      } else if (o.status() == 200 && method.equals("TRACE")) {
+        status = 200;
+        bytes = trace(request, response);
+      } else if (o.status() == 200 && method.equals("OPTIONS")) {
+        status = 200;
+        response.setStatus(200);
+        response.getHeaders().put("Allow", ALLOW);
+        if (o.contentType() != null) {
+          response.getHeaders().put("Content-Type", o.contentType());
+        }
+        response.getHeaders().put("Content-Length", "0");
+      } else if (o.servedPath() != null && (o.status() < 300 || o.status() >= 400)) {
+        Path path = Path.of(RawText.display(o.servedPath()));
+        if (Files.isDirectory(path)) {
+          status = o.status();
+          bytes = listing(response, path, RawText.display(o.uri()));
+        } else {
+          bytes = serveFile(request, response, path, o);
+          status = response.getStatus();
+        }
+      } else {
+        status = o.status();
+        bytes = errorPage(response, status);
+      }
+    } catch (IOException | RuntimeException ex) {
+      status = 500;
+      if (!response.isCommitted()) {
+        try {
+          bytes = errorPage(response, 500);
+        } catch (IOException ignored) {
+          // the client is gone
+        }
+      }
+    }
+    log.log(
+        remote,
+        method + " " + target + " " + request.getConnectionMetaData().getProtocol(),
+        status,
+        bytes,
+        request.getHeaders().get("Referer"),
+        request.getHeaders().get("User-Agent"));
+    callback.succeeded();
+    return true;
+  }
+
+  /** The methods Apache's core handler lists for a static resource. */
+  private static final String ALLOW = "OPTIONS,HEAD,GET,POST,TRACE";
+
+  private boolean answerEarly(Request request, Response response, Callback callback, int status) {
+    long bytes = 0;
+    try {
+      if (status >= 400) {
+        bytes = errorPage(response, status);
+      } else {
+        response.setStatus(status);
+      }
+    } catch (IOException e) {
+      // the client is gone
+    }
+    log.log(
+        Request.getRemoteAddr(request),
+        method(request),
+        status,
+        bytes,
+        request.getHeaders().get("Referer"),
+        request.getHeaders().get("User-Agent"));
+    callback.succeeded();
+    return true;
+  }
+
+  private static String method(Request request) {
+    return request.getMethod()
+        + " "
+        + request.getHttpURI().getPathQuery()
+        + " "
+        + request.getConnectionMetaData().getProtocol();
+  }
+
+  /** TRACE (Apache's TraceEnable defaults to on): the request line and headers, echoed. */
+  private static long trace(Request request, Response response) throws IOException {
+    StringBuilder echo = new StringBuilder(method(request)).append("\r\n");
+    for (HttpField f : request.getHeaders()) {
+      echo.append(f.getName()).append(": ").append(f.getValue()).append("\r\n");
+    }
+    echo.append("\r\n");
+    byte[] body = echo.toString().getBytes(StandardCharsets.ISO_8859_1);
+    response.setStatus(200);
+    response.getHeaders().put("Content-Type", "message/http");
+    response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.write(body);
+    }
+    return body.length;
+  }
+
+  /** Turns the evaluator's relative cookie expiry into an HTTP date. */
+  private static void fixCookieDates(Response response) {
+    List<String> cookies = response.getHeaders().getValuesList("Set-Cookie");
+    if (cookies.isEmpty()) {
+      return;
+    }
+    response.getHeaders().remove("Set-Cookie");
+    for (String c : cookies) {
+      int i = c.indexOf("expires=\u0000");
+      if (i >= 0) {
+        int end = c.indexOf(';', i);
+        String seconds = c.substring(i + 9, end < 0 ? c.length() : end);
+        String date =
+            FileResponder.HTTP_DATE.format(
+                java.time.Instant.now().plusSeconds(Long.parseLong(seconds)));
+        c = c.substring(0, i) + "expires=" + date + (end < 0 ? "" : c.substring(end));
+      }
+      response.getHeaders().add("Set-Cookie", c);
+    }
+  }
+
+  private Path mirrorPath(Evaluator site, Outcome o) {
+    String uri = RawText.display(o.uri());
+    if (uri.contains("..") || uri.endsWith("/")) {
+      return null;
+    }
+    Path root = Path.of(RawText.display(site.docrootPath()));
+    Path file = root.resolve(uri.substring(1)).normalize();
+    return file.startsWith(root) ? file : null;
+  }
+
+  private long serveFile(Request request, Response response, Path file, Outcome o)
+      throws IOException {
+    int status = o.status();
+    FileResponder.Plan plan =
+        FileResponder.plan(
+            file,
+            status,
+            request.getMethod(),
+            request.getHeaders().get("If-None-Match"),
+            request.getHeaders().get("If-Modified-Since"),
+            request.getHeaders().get("Range"));
+    response.setStatus(plan.status());
+    if (o.contentType() != null && plan.status() != 304 && plan.status() != 416) {
+      response.getHeaders().put("Content-Type", o.contentType());
+    }
+    response.getHeaders().put("Last-Modified", plan.lastModified());
+    response.getHeaders().put("ETag", plan.etag());
+    response.getHeaders().put("Accept-Ranges", "bytes");
+    if (plan.status() == 304) {
+      return 0;
+    }
+    if (plan.status() == 416) {
+      response.getHeaders().put("Content-Range", "bytes */" + plan.size());
+      return errorPage(response, 416);
+    }
+    if (plan.status() == 206) {
+      response
+          .getHeaders()
+          .put(
+              "Content-Range",
+              "bytes "
+                  + plan.start()
+                  + "-"
+                  + (plan.start() + plan.length() - 1)
+                  + "/"
+                  + plan.size());
+    }
+    response.getHeaders().put("Content-Length", Long.toString(plan.length()));
+    if (request.getMethod().equals("HEAD")) {
+      return 0;
+    }
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      FileResponder.copy(file, plan.start(), plan.length(), out);
+    }
+    return plan.length();
+  }
+
+  /**
+   * mod_autoindex's plain list (no FancyIndexing): byte-ordered names, directories with a slash,
+   * the parent as an absolute path, and files a request could not fetch ({@code .ht*}) left out.
+   */
+  private static long listing(Response response, Path dir, String uri) throws IOException {
+    String shownUri =
+        uri.length() > 1 && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    StringBuilder html =
+        new StringBuilder(
+                "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\""
+                    + " \"http://www.w3.org/TR/html4/strict.dtd\">\n<html>\n <head>\n  <title>Index of ")
+            .append(html(shownUri))
+            .append("</title>\n </head>\n <body>\n<h1>Index of ")
+            .append(html(shownUri))
+            .append("</h1>\n<ul>");
+    if (!uri.equals("/")) {
+      String parent = shownUri.substring(0, shownUri.lastIndexOf('/') + 1);
+      html.append("<li><a href=\"").append(html(parent)).append("\"> Parent Directory</a></li>\n");
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".ht")) {
+          names.add(name + (Files.isDirectory(p) ? "/" : ""));
+        }
+      }
+    }
+    names.sort(SiteHandler::compareBytes);
+    for (String link : names) {
+      html.append("<li><a href=\"")
+          .append(html(hrefEscape(link)))
+          .append("\"> ")
+          .append(html(link))
+          .append("</a></li>\n");
+    }
+    html.append("</ul>\n</body></html>\n");
+    byte[] body = html.toString().getBytes(StandardCharsets.ISO_8859_1);
+    response.setStatus(200);
+    response.getHeaders().put("Content-Type", "text/html;charset=ISO-8859-1");
+    response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.write(body);
+    }
+    return body.length;
+  }
+
+  private static int compareBytes(String a, String b) {
+    return java.util.Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Percent-escapes what cannot stand in a URL path (as ap_escape_uri does). */
+  private static String hrefEscape(String name) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c <= 0x20 || c >= 0x7f || c == '"' || c == '#' || c == '%' || c == '?' || c == '<'
+          || c == '>') {
+        out.append('%').append(String.format("%02x", c));
+      } else {
+        out.append((char) c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static final Map<Integer, String> REASONS =
+      Map.ofEntries(
+          Map.entry(400, "Bad Request"),
+          Map.entry(401, "Unauthorized"),
+          Map.entry(403, "Forbidden"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(410, "Gone"),
+          Map.entry(414, "Request-URI Too Long"),
+          Map.entry(416, "Requested Range Not Satisfiable"),
+          Map.entry(500, "Internal Server Error"),
+          Map.entry(501, "Not Implemented"),
+          Map.entry(502, "Bad Gateway"),
+          Map.entry(503, "Service Unavailable"),
+          Map.entry(504, "Gateway Timeout"));
+
+  static long errorPage(Response response, int status) throws IOException {
+    String reason = REASONS.getOrDefault(status, "Error");
+    return errorBody(response, status, reason + ".");
+  }
+
+  private static long errorBody(Response response, int status, String text) throws IOException {
+    String reason = REASONS.getOrDefault(status, status >= 300 && status < 400 ? "Moved" : "Error");
+    String html =
+        "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>"
+            + status
+            + " "
+            + reason
+            + "</title>\n</head><body>\n<h1>"
+            + reason
+            + "</h1>\n<p>"
+            + text
+            + "</p>\n</body></html>\n";
+    byte[] body = html.getBytes(StandardCharsets.ISO_8859_1);
+    response.setStatus(status);
+    response.getHeaders().put("Content-Type", "text/html; charset=iso-8859-1");
+    response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.write(body);
+    }
+    return body.length;
+  }
+
+  private static String html(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  /** Writes the upstream answer into the Jetty response. */
+  private static final class JettySink implements ProxyForwarder.Sink {
+    private final Response response;
+    private OutputStream out;
+
+    JettySink(Response response) {
+      this.response = response;
+    }
+
+    @Override
+    public void status(int status) {
+      response.setStatus(status);
+    }
+
+    @Override
+    public void header(String name, String value) {
+      response.getHeaders().add(name, value);
+    }
+
+    @Override
+    public OutputStream body() {
+      if (out == null) {
+        out = Content.Sink.asOutputStream(response);
+      }
+      return out;
+    }
+
+    void close() throws IOException {
+      if (out != null) {
+        out.close();
+      }
+    }
+  }
+}
