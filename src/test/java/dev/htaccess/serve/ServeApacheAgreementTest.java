@@ -1,0 +1,102 @@
+package dev.htaccess.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.htaccess.testing.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Differential test of {@code serve} against real Apache: ../shared/oracle/serve_compare.py sends
+ * the same bytes to both for every request of our cases and of the oracle's samples, comparing
+ * status, Location, Content-Type, Set-Cookie, body, caching headers and what the upstream received.
+ * The server under test runs from this test's class path, so no packaged jar is needed. Skipped
+ * without apache2 or ../shared.
+ */
+class ServeApacheAgreementTest {
+
+  /**
+   * Differences we know and accept, each with its reason: Jetty refuses an encoded NUL in the path
+   * while parsing the request line (400), before any handler could answer Apache's 404.
+   */
+  private static final List<String> KNOWN = List.of("request-edges: GET /a%00b: status:");
+
+  static Stream<Path> cases() throws IOException {
+    Stream<Path> samples =
+        ProjectFiles.shared()
+            .map(s -> s.resolve("oracle/samples"))
+            .filter(Files::isDirectory)
+            .map(ServeApacheAgreementTest::list)
+            .orElse(Stream.empty());
+    return Stream.concat(list(Path.of("testdata/eval")), samples);
+  }
+
+  private static Stream<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isDirectory).sorted().toList().stream();
+    } catch (IOException e) {
+      return Stream.empty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void serveAnswersAsApacheDoes(Path caseDir) throws Exception {
+    Optional<Path> compare = ProjectFiles.shared().map(s -> s.resolve("oracle/serve_compare.py"));
+    assumeTrue(compare.isPresent() && Files.exists(compare.get()), "../shared/oracle is absent");
+    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/apache2")), "apache2 is not installed");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String template =
+        quote(java)
+            + " -XX:TieredStopAtLevel=1 -cp "
+            + quote(System.getProperty("java.class.path")).replace("{", "{{").replace("}", "}}")
+            + " dev.htaccess.cli.Main serve --insecure-upstream --docroot {docroot}"
+            + " --server-config {server} --listen 127.0.0.1:{port} --access-log /dev/null";
+    Path out = Files.createTempFile("serve-compare", ".txt");
+    try {
+      Process p =
+          new ProcessBuilder(
+                  "python3", compare.get().toString(), "-v", "--cmd", template, caseDir.toString())
+              .redirectOutput(out.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(300, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("serve_compare did not finish in 300 s");
+      }
+      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      assertThat(lines).last().asString().startsWith("serve-conformance:");
+      List<String> differences =
+          lines.stream()
+              .filter(l -> !l.startsWith("serve-conformance:"))
+              .filter(l -> KNOWN.stream().noneMatch(l::startsWith))
+              .toList();
+      assertThat(differences).isEmpty();
+      // Also from the totals: a server that never started shows as failures there.
+      Matcher totals =
+          Pattern.compile("serve-conformance: (\\d+)/(\\d+) requests identical")
+              .matcher(lines.get(lines.size() - 1));
+      assertThat(totals.find()).isTrue();
+      long known = lines.stream().filter(l -> KNOWN.stream().anyMatch(l::startsWith)).count();
+      assertThat(Long.parseLong(totals.group(1)) + known)
+          .isEqualTo(Long.parseLong(totals.group(2)));
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+}
