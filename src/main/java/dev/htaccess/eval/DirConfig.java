@@ -26,6 +26,7 @@ import java.util.Map;
  * @param fallbackResource FallbackResource, or null
  * @param defaultCharset AddDefaultCharset's charset, or null when off
  * @param acceptPathInfo AcceptPathInfo: true (On), false (Off) or null (Default)
+ * @param response mod_headers and mod_expires settings, before {@code <Files>} sections
  * @param error the error that makes Apache answer 500, or null
  * @param errorDirectory the directory whose .htaccess has the error (with trailing slash)
  */
@@ -46,5 +47,6 @@ record DirConfig(
     String fallbackResource,
     String defaultCharset,
     Boolean acceptPathInfo,
+    ResponseSettings response,
     Diagnostic error,
     String errorDirectory) {}

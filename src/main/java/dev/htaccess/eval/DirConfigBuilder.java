@@ -54,6 +54,7 @@ final class DirConfigBuilder {
   private String fallbackResource;
   private String defaultCharset;
   private Boolean acceptPathInfo;
+  private final ResponseSettings response = new ResponseSettings();
   private Diagnostic error;
   private String errorDirectory;
 
@@ -92,6 +93,7 @@ final class DirConfigBuilder {
         fallbackResource,
         defaultCharset,
         acceptPathInfo,
+        response.copy(),
         error,
         errorDirectory);
   }
@@ -312,6 +314,13 @@ final class DirConfigBuilder {
         for (int i = 1; i < args.size(); i++) {
           String ext = args.get(i).value().toLowerCase(Locale.ROOT);
           addTypes.put(ext.startsWith(".") ? ext.substring(1) : ext, args.get(0).value());
+        }
+      }
+      case "header", "expiresactive", "expiresbytype", "expiresdefault" -> {
+        try {
+          response.apply(key, args);
+        } catch (IllegalArgumentException e) {
+          fail(e.getMessage(), g.span(), dir);
         }
       }
       case "forcetype" -> forceType = args.isEmpty() ? null : args.get(0).value();

@@ -270,7 +270,7 @@ public final class Evaluator {
       }
     }
     Exchange x = new Exchange(request, fullTrace);
-    Outcome outcome = x.run();
+    Outcome outcome = x.responseHeaders(x.run());
     Evaluation evaluation = new Evaluation(request, outcome, x.trace, !x.nondeterministic);
     if (memo != null && !x.nondeterministic && memo.size() < 4_096) {
       memo.put(request, evaluation);
@@ -505,6 +505,114 @@ public final class Evaluator {
       return docs.get(r.status());
     }
 
+    /**
+     * Adds what mod_headers and mod_expires do to the response: the Header directives of the last
+     * directory walk and of its matching {@code <Files>} sections, with their conditions checked
+     * against the final environment, and the expiry for the final content type.
+     */
+    Outcome responseHeaders(Outcome o) {
+      DirConfig cfg = lastConfig;
+      if (cfg == null || o.proxy() == null && lastFile == null) {
+        return o;
+      }
+      ResponseSettings settings = cfg.response();
+      if (lastBase != null) {
+        for (FilesSection f : cfg.fileSections()) {
+          if (f.matches(lastBase)) {
+            settings = settings == cfg.response() ? settings.copy() : settings;
+            applyResponseDirectives(f.section().children(), settings);
+          }
+        }
+      }
+      if (settings.headers.isEmpty() && settings.expiresActive == null) {
+        return o;
+      }
+      RuleContext vars =
+          lastFile != null
+              ? lastFile
+              : new RuleContext(null, false, o.uri(), o.query(), null, null);
+      List<ResponseHeader> ops = new ArrayList<>();
+      for (HeaderRule h : settings.headers) {
+        if (h.envVar() != null && (env.get(h.envVar()) != null) == h.envNegated()) {
+          continue;
+        }
+        if (h.expr() != null) {
+          boolean holds;
+          try {
+            holds = h.expr().evaluate(name -> variable(name, vars, null));
+          } catch (RuntimeException e) {
+            holds = false;
+          }
+          if (!holds) {
+            continue;
+          }
+        }
+        String value =
+            h.value() == null || h.action().startsWith("edit")
+                ? h.value()
+                : expandFormat(h.value());
+        ops.add(new ResponseHeader(h.always(), h.action(), h.name(), value, h.replacement()));
+      }
+      Expiry expiry = o.status() < 400 ? settings.expiryFor(o.contentType()) : null;
+      return o.withResponseHeaders(ops, expiry);
+    }
+
+    private void applyResponseDirectives(
+        List<dev.htaccess.model.ConfigNode> nodes, ResponseSettings settings) {
+      for (dev.htaccess.model.ConfigNode n : nodes) {
+        if (n instanceof dev.htaccess.model.GenericDirective g) {
+          String key = g.name().toLowerCase(Locale.ROOT);
+          if (ResponseSettings.handles(key)) {
+            try {
+              settings.apply(key, g.arguments());
+            } catch (IllegalArgumentException e) {
+              // Reported when the file was read; a broken directive changes nothing here.
+            }
+          }
+        } else if (n instanceof dev.htaccess.model.Section s && conditions.includes(s)) {
+          applyResponseDirectives(s.children(), settings);
+        }
+      }
+    }
+
+    /** mod_headers' format specifiers: %{VAR}e, %t, %D and %%. */
+    private String expandFormat(String value) {
+      if (value.indexOf('%') < 0) {
+        return value;
+      }
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c != '%' || i + 1 >= value.length()) {
+          out.append(c);
+          continue;
+        }
+        char next = value.charAt(i + 1);
+        if (next == '%') {
+          out.append('%');
+          i++;
+        } else if (next == 't') {
+          out.append("t=").append(System.currentTimeMillis() * 1000);
+          i++;
+        } else if (next == 'D') {
+          out.append("D=0");
+          i++;
+        } else if (next == '{') {
+          int close = value.indexOf('}', i);
+          if (close > 0 && close + 1 < value.length() && value.charAt(close + 1) == 'e') {
+            String v = env.get(value.substring(i + 2, close));
+            out.append(v == null ? "(null)" : v);
+            i = close + 1;
+          } else {
+            out.append(c);
+          }
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
     Outcome recursionLimit(String uri, String args) {
       return new Outcome(
           500,
@@ -543,6 +651,8 @@ public final class Evaluator {
     }
 
     DirConfig lastConfig;
+    RuleContext lastFile;
+    String lastBase;
 
     /** The file (or listed directory) the last round would send, for the server. */
     String servedPath;
@@ -719,6 +829,7 @@ public final class Evaluator {
       // The configuration of every directory on the way, merged (cached per directory).
       DirConfig cfg = configFor(dirs, request.upperMethod());
       lastConfig = cfg;
+      lastFile = null;
       if (cfg.error() != null) {
         trace.add(new TraceEvent.Note("500: " + cfg.error().message(), cfg.error().span()));
         return new Result(
@@ -727,6 +838,8 @@ public final class Evaluator {
       String fname = existing;
       // 4. Access control: <Files ".ht*"> is denied in the main server; Require all denied.
       String base = fname.substring(fname.lastIndexOf('/') + 1);
+      lastFile = new RuleContext(null, false, uri, args, fname, pathInfo);
+      lastBase = base;
       // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
       for (SetEnvIfRule rule : cfg.setEnvIf()) {
         final String currentUri = uri;

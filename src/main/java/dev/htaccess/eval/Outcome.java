@@ -28,9 +28,55 @@ public record Outcome(
     String contentType,
     List<String> setCookie,
     String vary,
-    String servedPath) {
+    String servedPath,
+    List<ResponseHeader> headers,
+    Expiry expiry) {
 
   public Outcome {
     setCookie = List.copyOf(setCookie);
+    headers = List.copyOf(headers);
+  }
+
+  /** An outcome before mod_headers and mod_expires had their say. */
+  public Outcome(
+      int status,
+      String location,
+      String uri,
+      String query,
+      String proxy,
+      String filename,
+      String contentType,
+      List<String> setCookie,
+      String vary,
+      String servedPath) {
+    this(
+        status,
+        location,
+        uri,
+        query,
+        proxy,
+        filename,
+        contentType,
+        setCookie,
+        vary,
+        servedPath,
+        List.of(),
+        null);
+  }
+
+  Outcome withResponseHeaders(List<ResponseHeader> headers, Expiry expiry) {
+    return new Outcome(
+        status,
+        location,
+        uri,
+        query,
+        proxy,
+        filename,
+        contentType,
+        setCookie,
+        vary,
+        servedPath,
+        headers,
+        expiry);
   }
 }

@@ -100,7 +100,7 @@ final class SiteHandler extends Handler.Abstract {
         long length = request.getLength();
         boolean chunked = request.getHeaders().contains("Transfer-Encoding");
         Path mirrorTo = mirror && method.equals("GET") ? mirrorPath(site, o) : null;
-        JettySink sink = new JettySink(response);
+        JettySink sink = new JettySink(response, o);
         status =
             proxy.forward(
                 RawText.display(o.proxy()),
@@ -115,7 +115,7 @@ final class SiteHandler extends Handler.Abstract {
                 sink,
                 mirrorTo);
         if ((status == 502 || status == 503 || status == 504) && sink.out == null) {
-          bytes = errorPage(response, status);
+          bytes = errorPage(response, status, o);
         } else {
           sink.close();
         }
@@ -129,7 +129,8 @@ final class SiteHandler extends Handler.Abstract {
                 status,
                 "The document has moved <a href=\""
                     + html(RawText.display(o.location()))
-                    + "\">here</a>.");
+                    + "\">here</a>.",
+                o);
       } else if (o.status() == 200 && method.equals("TRACE")) {
         status = 200;
         bytes = trace(request, response);
@@ -141,18 +142,19 @@ final class SiteHandler extends Handler.Abstract {
           response.getHeaders().put("Content-Type", o.contentType());
         }
         response.getHeaders().put("Content-Length", "0");
+        ResponseDecorator.apply(response.getHeaders(), o, 200, false, -1);
       } else if (o.servedPath() != null && (o.status() < 300 || o.status() >= 400)) {
         Path path = Path.of(RawText.display(o.servedPath()));
         if (Files.isDirectory(path)) {
           status = o.status();
-          bytes = listing(response, path, RawText.display(o.uri()));
+          bytes = listing(response, path, RawText.display(o.uri()), o);
         } else {
           bytes = serveFile(request, response, path, o);
           status = response.getStatus();
         }
       } else {
         status = o.status();
-        bytes = errorPage(response, status);
+        bytes = errorPage(response, status, o);
       }
     } catch (IOException | RuntimeException ex) {
       status = 500;
@@ -274,6 +276,8 @@ final class SiteHandler extends Handler.Abstract {
     response.getHeaders().put("Last-Modified", plan.lastModified());
     response.getHeaders().put("ETag", plan.etag());
     response.getHeaders().put("Accept-Ranges", "bytes");
+    ResponseDecorator.apply(
+        response.getHeaders(), o, plan.status(), false, Files.getLastModifiedTime(file).toMillis());
     if (plan.status() == 304) {
       return 0;
     }
@@ -307,7 +311,8 @@ final class SiteHandler extends Handler.Abstract {
    * mod_autoindex's plain list (no FancyIndexing): byte-ordered names, directories with a slash,
    * the parent as an absolute path, and files a request could not fetch ({@code .ht*}) left out.
    */
-  private static long listing(Response response, Path dir, String uri) throws IOException {
+  private static long listing(Response response, Path dir, String uri, Outcome o)
+      throws IOException {
     String shownUri =
         uri.length() > 1 && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     StringBuilder html =
@@ -344,6 +349,7 @@ final class SiteHandler extends Handler.Abstract {
     response.setStatus(200);
     response.getHeaders().put("Content-Type", "text/html;charset=ISO-8859-1");
     response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    ResponseDecorator.apply(response.getHeaders(), o, 200, false, -1);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       out.write(body);
     }
@@ -387,11 +393,16 @@ final class SiteHandler extends Handler.Abstract {
           Map.entry(504, "Gateway Timeout"));
 
   static long errorPage(Response response, int status) throws IOException {
-    String reason = REASONS.getOrDefault(status, "Error");
-    return errorBody(response, status, reason + ".");
+    return errorPage(response, status, null);
   }
 
-  private static long errorBody(Response response, int status, String text) throws IOException {
+  private static long errorPage(Response response, int status, Outcome o) throws IOException {
+    String reason = REASONS.getOrDefault(status, "Error");
+    return errorBody(response, status, reason + ".", o);
+  }
+
+  private static long errorBody(Response response, int status, String text, Outcome o)
+      throws IOException {
     String reason = REASONS.getOrDefault(status, status >= 300 && status < 400 ? "Moved" : "Error");
     String html =
         "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>"
@@ -407,6 +418,7 @@ final class SiteHandler extends Handler.Abstract {
     response.setStatus(status);
     response.getHeaders().put("Content-Type", "text/html; charset=iso-8859-1");
     response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    ResponseDecorator.apply(response.getHeaders(), o, status, false, -1);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       out.write(body);
     }
@@ -423,10 +435,12 @@ final class SiteHandler extends Handler.Abstract {
   /** Writes the upstream answer into the Jetty response. */
   private static final class JettySink implements ProxyForwarder.Sink {
     private final Response response;
+    private final Outcome outcome;
     private OutputStream out;
 
-    JettySink(Response response) {
+    JettySink(Response response, Outcome outcome) {
       this.response = response;
+      this.outcome = outcome;
     }
 
     @Override
@@ -442,13 +456,16 @@ final class SiteHandler extends Handler.Abstract {
     @Override
     public OutputStream body() {
       if (out == null) {
+        ResponseDecorator.apply(response.getHeaders(), outcome, response.getStatus(), true, -1);
         out = Content.Sink.asOutputStream(response);
       }
       return out;
     }
 
     void close() throws IOException {
-      if (out != null) {
+      if (out == null) {
+        ResponseDecorator.apply(response.getHeaders(), outcome, response.getStatus(), true, -1);
+      } else {
         out.close();
       }
     }

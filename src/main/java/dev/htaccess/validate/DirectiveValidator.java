@@ -197,8 +197,25 @@ public final class DirectiveValidator {
     if (needsValue && rest < 2) {
       return name + " " + action + " needs a value";
     }
-    if ((action.equals("edit") || action.equals("edit*")) && rest < 3) {
+    boolean edit = action.equals("edit") || action.equals("edit*");
+    if (edit && rest < 3) {
       return name + " " + action + " needs a regular expression and a replacement";
+    }
+    int condition = i + 2 + (needsValue ? 1 : 0) + (edit ? 1 : 0);
+    if (condition < args.size() && name.equalsIgnoreCase("header")) {
+      String c = args.get(condition).value();
+      String lower = c.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("env=")) {
+        String var = c.substring(4);
+        if (var.isEmpty() || var.equals("!")) {
+          return name + ": missing environment variable name in '" + c + "'";
+        }
+      } else if (!lower.startsWith("expr=") && !lower.equals("early")) {
+        return name + ": unknown condition '" + c + "' (expected early, env= or expr=)";
+      }
+      if (condition + 1 < args.size()) {
+        return name + " " + action + " has too many arguments";
+      }
     }
     return null;
   }

@@ -132,7 +132,12 @@ class ServeProxyTest {
     production.enqueue(new MockResponse.Builder().code(200).body("from production").build());
 
     assertThat(get("/sites/default/files/new.txt").body()).isEqualTo("from production");
-    assertThat(site.resolve("sites/default/files/new.txt")).hasContent("from production");
+    // The client may read the last byte before the file is moved into place.
+    Path mirrored = site.resolve("sites/default/files/new.txt");
+    for (int i = 0; i < 50 && !Files.exists(mirrored); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(mirrored).hasContent("from production");
 
     HttpResponse<String> again = get("/sites/default/files/new.txt");
     assertThat(again.body()).isEqualTo("from production");
@@ -214,5 +219,20 @@ class ServeProxyTest {
             .body("late")
             .build());
     assertThat(get("/sites/default/files/slow.jpg").statusCode()).isEqualTo(504);
+  }
+
+  @Test
+  void anEditedHtaccessTakesEffectOnTheNextRequest() throws Exception {
+    writeSite(production.url("").toString().replaceAll("/$", ""));
+    startServer(false, null);
+    assertThat(get("/index.html").statusCode()).isEqualTo(200);
+
+    Path htaccess = site.resolve(".htaccess");
+    Files.writeString(htaccess, Files.readString(htaccess) + "RewriteRule ^index\\.html$ - [G]\n");
+    // A different size is enough for the cache to notice, whatever the clock's resolution.
+    assertThat(get("/index.html").statusCode()).isEqualTo(410);
+
+    Files.writeString(htaccess, "Header always set X-Broken\n");
+    assertThat(get("/index.html").statusCode()).isEqualTo(500);
   }
 }

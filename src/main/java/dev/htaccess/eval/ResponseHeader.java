@@ -1,0 +1,16 @@
+package dev.htaccess.eval;
+
+/**
+ * One mod_headers {@code Header} operation that applies to a response, its condition already
+ * checked and its value's format specifiers ({@code %{VAR}e}, {@code %t}, {@code %D}) already
+ * expanded. The server applies these in order to the headers it is about to send.
+ *
+ * @param always from the {@code always} table: applies to every response, errors and redirects
+ *     included; otherwise only to successful (2xx) and proxied responses
+ * @param action set, setifempty, append, add, merge, unset, edit or edit* (lower case)
+ * @param name the header name
+ * @param value the value, or for edit the regular expression; null for unset
+ * @param replacement edit's replacement, else null
+ */
+public record ResponseHeader(
+    boolean always, String action, String name, String value, String replacement) {}

@@ -1,0 +1,151 @@
+package dev.htaccess.serve;
+
+import dev.htaccess.eval.Expiry;
+import dev.htaccess.eval.Outcome;
+import dev.htaccess.eval.ResponseHeader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.eclipse.jetty.http.HttpFields;
+
+/**
+ * Applies what mod_expires and mod_headers decided (carried by the {@link Outcome}) to the headers
+ * of a response about to be sent. As in Apache, {@code Header} without {@code always} reaches only
+ * successful and proxied responses, and mod_expires leaves errors and upstream Expires alone.
+ */
+final class ResponseDecorator {
+
+  private ResponseDecorator() {}
+
+  /**
+   * @param modifiedMillis the served file's modification time, or -1 when there is no file
+   */
+  static void apply(
+      HttpFields.Mutable headers, Outcome o, int status, boolean proxied, long modifiedMillis) {
+    if (o == null) {
+      return;
+    }
+    Expiry expiry = o.expiry();
+    if (expiry != null && status < 400 && !(proxied && headers.contains("Expires"))) {
+      // Whole seconds, and the same instant in Date, so max-age, Expires and Date agree as
+      // Apache's (all computed from the request time) do.
+      long now = System.currentTimeMillis() / 1000 * 1000;
+      headers.put("Date", FileResponder.HTTP_DATE.format(Instant.ofEpochMilli(now)));
+      if (!expiry.fromModification() || modifiedMillis >= 0) {
+        long base = expiry.fromModification() ? modifiedMillis : now;
+        long expires = base + expiry.seconds() * 1000;
+        long maxAge = Math.max(0, (expires - now) / 1000);
+        String existing = headers.get("Cache-Control");
+        headers.put(
+            "Cache-Control",
+            existing == null ? "max-age=" + maxAge : existing + ", max-age=" + maxAge);
+        headers.put("Expires", FileResponder.HTTP_DATE.format(Instant.ofEpochMilli(expires)));
+      }
+    }
+    boolean success = proxied || (status >= 200 && status < 300) || status == 304;
+    for (ResponseHeader h : o.headers()) {
+      if (!h.always() && !success) {
+        continue;
+      }
+      String name = h.name();
+      switch (h.action()) {
+        case "set" -> headers.put(name, h.value());
+        case "setifempty" -> {
+          if (!headers.contains(name)) {
+            headers.put(name, h.value());
+          }
+        }
+        case "add" -> headers.add(name, h.value());
+        case "append" -> {
+          String old = joined(headers, name);
+          headers.put(name, old == null ? h.value() : old + ", " + h.value());
+        }
+        case "merge" -> {
+          String old = joined(headers, name);
+          if (old == null) {
+            headers.put(name, h.value());
+          } else if (!hasToken(old, h.value())) {
+            headers.put(name, old + ", " + h.value());
+          }
+        }
+        case "unset" -> headers.remove(name);
+        case "edit", "edit*" ->
+            edit(headers, name, h.value(), h.replacement(), h.action().equals("edit*"));
+        default -> {
+          // echo and note concern request headers and notes, not the response
+        }
+      }
+    }
+  }
+
+  private static String joined(HttpFields.Mutable headers, String name) {
+    List<String> values = headers.getValuesList(name);
+    return values.isEmpty() ? null : String.join(", ", values);
+  }
+
+  private static boolean hasToken(String list, String value) {
+    for (String part : list.split(",")) {
+      if (part.strip().equals(value.strip())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void edit(
+      HttpFields.Mutable headers, String name, String regex, String replacement, boolean all) {
+    List<String> values = headers.getValuesList(name);
+    if (values.isEmpty()) {
+      return;
+    }
+    Pattern p;
+    try {
+      p = Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      return;
+    }
+    List<String> edited = new ArrayList<>();
+    for (String v : values) {
+      Matcher m = p.matcher(v);
+      StringBuilder out = new StringBuilder();
+      int last = 0;
+      while (m.find()) {
+        out.append(v, last, m.start()).append(expandBackReferences(replacement, m));
+        last = m.end();
+        if (!all) {
+          break;
+        }
+      }
+      out.append(v.substring(last));
+      edited.add(out.toString());
+    }
+    headers.remove(name);
+    for (String v : edited) {
+      headers.add(name, v);
+    }
+  }
+
+  /** $0 to $9 in a replacement, as ap_pregsub does. */
+  private static String expandBackReferences(String replacement, Matcher m) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < replacement.length(); i++) {
+      char c = replacement.charAt(i);
+      if ((c == '$' || c == '\\')
+          && i + 1 < replacement.length()
+          && Character.isDigit(replacement.charAt(i + 1))) {
+        int g = replacement.charAt(++i) - '0';
+        if (g <= m.groupCount() && m.group(g) != null) {
+          out.append(m.group(g));
+        }
+      } else if (c == '\\' && i + 1 < replacement.length()) {
+        out.append(replacement.charAt(++i));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
