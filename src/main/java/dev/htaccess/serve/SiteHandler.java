@@ -7,6 +7,7 @@ import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.source.RawText;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ final class SiteHandler extends Handler.Abstract {
         new RequestSpec(method, RawText.fromText(target), headers, request.isSecure(), remote);
     int status;
     long bytes = 0;
+    ByteBuffer[] smallBody = new ByteBuffer[1];
     try {
       Evaluation e = site.evaluate(spec, false);
       Outcome o = e.outcome();
@@ -149,7 +151,7 @@ final class SiteHandler extends Handler.Abstract {
           status = o.status();
           bytes = listing(response, path, RawText.display(o.uri()), o);
         } else {
-          bytes = serveFile(request, response, path, o);
+          bytes = serveFile(request, response, path, o, smallBody);
           status = response.getStatus();
         }
       } else {
@@ -173,9 +175,16 @@ final class SiteHandler extends Handler.Abstract {
         bytes,
         request.getHeaders().get("Referer"),
         request.getHeaders().get("User-Agent"));
-    callback.succeeded();
+    if (smallBody[0] != null) {
+      response.write(true, smallBody[0], callback);
+    } else {
+      callback.succeeded();
+    }
     return true;
   }
+
+  /** Files up to this size are read whole and written asynchronously. */
+  private static final int SMALL_FILE = 256 * 1024;
 
   /** The methods Apache's core handler lists for a static resource. */
   private static final String ALLOW = "OPTIONS,HEAD,GET,POST,TRACE";
@@ -258,7 +267,8 @@ final class SiteHandler extends Handler.Abstract {
     return file.startsWith(root) ? file : null;
   }
 
-  private long serveFile(Request request, Response response, Path file, Outcome o)
+  private long serveFile(
+      Request request, Response response, Path file, Outcome o, ByteBuffer[] smallBody)
       throws IOException {
     int status = o.status();
     FileResponder.Plan plan =
@@ -300,6 +310,11 @@ final class SiteHandler extends Handler.Abstract {
     response.getHeaders().put("Content-Length", Long.toString(plan.length()));
     if (request.getMethod().equals("HEAD")) {
       return 0;
+    }
+    if (plan.length() <= SMALL_FILE) {
+      // Read now, written without blocking this thread (most files are small).
+      smallBody[0] = ByteBuffer.wrap(FileResponder.read(file, plan.start(), (int) plan.length()));
+      return plan.length();
     }
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       FileResponder.copy(file, plan.start(), plan.length(), out);
