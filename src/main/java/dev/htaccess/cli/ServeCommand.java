@@ -153,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
             insecureUpstream);
     HtaccessServer server;
     try {
-      server = HtaccessServer.start(options, log);
+      server = HtaccessServer.start(options, log, err);
     } catch (HtaccessServer.ConfigException e) {
       for (Diagnostic d : e.diagnostics()) {
         err.println(DiagnosticPrinter.withSource(d, null));

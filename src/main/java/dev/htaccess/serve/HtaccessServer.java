@@ -53,6 +53,16 @@ public final class HtaccessServer implements AutoCloseable {
 
   public static HtaccessServer start(ServeOptions options, PrintWriter accessLog)
       throws IOException, ConfigException {
+    return start(options, accessLog, new PrintWriter(java.io.OutputStream.nullOutputStream()));
+  }
+
+  /**
+   * Starts serving. {@code errorLog} gets Apache's error-log lines for answers that need a cause:
+   * each 500 with the .htaccess file and line that caused it.
+   */
+  public static HtaccessServer start(
+      ServeOptions options, PrintWriter accessLog, PrintWriter errorLog)
+      throws IOException, ConfigException {
     Evaluator site =
         Evaluator.create(options.docroot(), options.serverConfig(), options.serverName());
     List<Diagnostic> errors = new ArrayList<>(site.configErrors());
@@ -93,7 +103,8 @@ public final class HtaccessServer implements AutoCloseable {
     connector.setPort(options.listen().getPort());
     server.addConnector(connector);
     server.setHandler(
-        new SiteHandler(site, vhosts, proxy, new AccessLogWriter(accessLog), options.mirror()));
+        new SiteHandler(
+            site, vhosts, proxy, new AccessLogWriter(accessLog), errorLog, options.mirror()));
     server.setErrorHandler(new ApacheErrorPages());
     server.setStopTimeout(10_000);
     try {

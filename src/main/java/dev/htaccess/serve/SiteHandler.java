@@ -4,9 +4,12 @@ import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.RequestSpec;
+import dev.htaccess.eval.TraceEvent;
 import dev.htaccess.source.RawText;
+import dev.htaccess.source.SourceSpan;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,13 +38,16 @@ final class SiteHandler extends Handler.Abstract {
   private final ProxyForwarder proxy;
   private final AccessLogWriter log;
   private final boolean mirror;
+  private final PrintWriter errorLog;
 
   SiteHandler(
       Evaluator defaultSite,
       Map<String, Evaluator> vhosts,
       ProxyForwarder proxy,
       AccessLogWriter log,
+      PrintWriter errorLog,
       boolean mirror) {
+    this.errorLog = errorLog;
     this.defaultSite = defaultSite;
     this.vhosts = vhosts;
     this.proxy = proxy;
@@ -86,6 +92,9 @@ final class SiteHandler extends Handler.Abstract {
     try {
       Evaluation e = site.evaluate(spec, false);
       Outcome o = e.outcome();
+      if (o.status() == 500) {
+        logCause(e, remote);
+      }
       for (String cookie : o.setCookie()) {
         response
             .getHeaders()
@@ -181,6 +190,36 @@ final class SiteHandler extends Handler.Abstract {
       callback.succeeded();
     }
     return true;
+  }
+
+  /** Apache's error-log line for a 500: which .htaccess line caused it, or the redirect loop. */
+  private void logCause(Evaluation e, String remote) {
+    for (TraceEvent t : e.trace()) {
+      String line = null;
+      if (t instanceof TraceEvent.Note n && n.message().startsWith("500: ")) {
+        SourceSpan s = n.span();
+        line =
+            (s == null ? "" : s.file() + ":" + s.line() + ":" + s.column() + ": ")
+                + n.message().substring(5);
+      } else if (t instanceof TraceEvent.Decision d && d.message().contains("internal redirects")) {
+        line = d.message();
+      }
+      if (line != null) {
+        synchronized (errorLog) {
+          errorLog.println(
+              "["
+                  + java.time.ZonedDateTime.now()
+                  + "] [client "
+                  + remote
+                  + "] "
+                  + RawText.display(e.request().target())
+                  + ": "
+                  + line);
+          errorLog.flush();
+        }
+        return;
+      }
+    }
   }
 
   /** Files up to this size are read whole and written asynchronously. */

@@ -33,6 +33,7 @@ class ServeProxyTest {
   @TempDir Path site;
   @TempDir Path cache;
 
+  private final StringWriter errorLog = new StringWriter();
   private MockWebServer production;
   private HtaccessServer server;
   private final HttpClient client =
@@ -83,7 +84,9 @@ class ServeProxyTest {
             Duration.ofSeconds(2),
             Duration.ofSeconds(2),
             false);
-    server = HtaccessServer.start(options, new PrintWriter(new StringWriter()));
+    server =
+        HtaccessServer.start(
+            options, new PrintWriter(new StringWriter()), new PrintWriter(errorLog, true));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -234,5 +237,6 @@ class ServeProxyTest {
 
     Files.writeString(htaccess, "Header always set X-Broken\n");
     assertThat(get("/index.html").statusCode()).isEqualTo(500);
+    assertThat(errorLog.toString()).contains(htaccess + ":1:1: ").contains("/index.html");
   }
 }
