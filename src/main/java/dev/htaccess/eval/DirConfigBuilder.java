@@ -316,7 +316,7 @@ final class DirConfigBuilder {
           addTypes.put(ext.startsWith(".") ? ext.substring(1) : ext, args.get(0).value());
         }
       }
-      case "header", "expiresactive", "expiresbytype", "expiresdefault" -> {
+      case "header", "requestheader", "expiresactive", "expiresbytype", "expiresdefault" -> {
         try {
           response.apply(key, args);
         } catch (IllegalArgumentException e) {

@@ -524,15 +524,25 @@ public final class Evaluator {
           }
         }
       }
-      if (settings.headers.isEmpty() && settings.expiresActive == null) {
+      if (settings.headers.isEmpty()
+          && settings.requestHeaders.isEmpty()
+          && settings.expiresActive == null) {
         return o;
       }
       RuleContext vars =
           lastFile != null
               ? lastFile
               : new RuleContext(null, false, o.uri(), o.query(), null, null);
+      List<ResponseHeader> ops = headerOps(settings.headers, vars);
+      List<ResponseHeader> requestOps = headerOps(settings.requestHeaders, vars);
+      Expiry expiry = o.status() < 400 ? settings.expiryFor(o.contentType()) : null;
+      return o.withResponseHeaders(ops, expiry, requestOps);
+    }
+
+    /** The rules whose condition holds, their values expanded. */
+    private List<ResponseHeader> headerOps(List<HeaderRule> rules, RuleContext vars) {
       List<ResponseHeader> ops = new ArrayList<>();
-      for (HeaderRule h : settings.headers) {
+      for (HeaderRule h : rules) {
         if (h.envVar() != null && (env.get(h.envVar()) != null) == h.envNegated()) {
           continue;
         }
@@ -553,8 +563,7 @@ public final class Evaluator {
                 : expandFormat(h.value());
         ops.add(new ResponseHeader(h.always(), h.action(), h.name(), value, h.replacement()));
       }
-      Expiry expiry = o.status() < 400 ? settings.expiryFor(o.contentType()) : null;
-      return o.withResponseHeaders(ops, expiry);
+      return ops;
     }
 
     private void applyResponseDirectives(

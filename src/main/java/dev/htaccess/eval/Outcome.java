@@ -30,11 +30,13 @@ public record Outcome(
     String vary,
     String servedPath,
     List<ResponseHeader> headers,
-    Expiry expiry) {
+    Expiry expiry,
+    List<ResponseHeader> requestHeaders) {
 
   public Outcome {
     setCookie = List.copyOf(setCookie);
     headers = List.copyOf(headers);
+    requestHeaders = List.copyOf(requestHeaders);
   }
 
   /** An outcome before mod_headers and mod_expires had their say. */
@@ -61,10 +63,12 @@ public record Outcome(
         vary,
         servedPath,
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
-  Outcome withResponseHeaders(List<ResponseHeader> headers, Expiry expiry) {
+  Outcome withResponseHeaders(
+      List<ResponseHeader> headers, Expiry expiry, List<ResponseHeader> requestHeaders) {
     return new Outcome(
         status,
         location,
@@ -77,6 +81,7 @@ public record Outcome(
         vary,
         servedPath,
         headers,
-        expiry);
+        expiry,
+        requestHeaders);
   }
 }

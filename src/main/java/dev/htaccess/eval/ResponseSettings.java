@@ -15,17 +15,23 @@ import java.util.Map;
 final class ResponseSettings {
 
   final List<HeaderRule> headers;
+  final List<HeaderRule> requestHeaders;
   Boolean expiresActive;
   final Map<String, Expiry> expiresByType;
   Expiry expiresDefault;
 
   ResponseSettings() {
-    this(new ArrayList<>(), null, new HashMap<>(), null);
+    this(new ArrayList<>(), new ArrayList<>(), null, new HashMap<>(), null);
   }
 
   private ResponseSettings(
-      List<HeaderRule> headers, Boolean active, Map<String, Expiry> byType, Expiry def) {
+      List<HeaderRule> headers,
+      List<HeaderRule> requestHeaders,
+      Boolean active,
+      Map<String, Expiry> byType,
+      Expiry def) {
     this.headers = headers;
+    this.requestHeaders = requestHeaders;
     this.expiresActive = active;
     this.expiresByType = byType;
     this.expiresDefault = def;
@@ -33,12 +39,16 @@ final class ResponseSettings {
 
   ResponseSettings copy() {
     return new ResponseSettings(
-        new ArrayList<>(headers), expiresActive, new HashMap<>(expiresByType), expiresDefault);
+        new ArrayList<>(headers),
+        new ArrayList<>(requestHeaders),
+        expiresActive,
+        new HashMap<>(expiresByType),
+        expiresDefault);
   }
 
   static boolean handles(String key) {
     return switch (key) {
-      case "header", "expiresactive", "expiresbytype", "expiresdefault" -> true;
+      case "header", "requestheader", "expiresactive", "expiresbytype", "expiresdefault" -> true;
       default -> false;
     };
   }
@@ -47,6 +57,7 @@ final class ResponseSettings {
   void apply(String key, List<Argument> args) {
     switch (key) {
       case "header" -> headers.add(HeaderRule.of(args));
+      case "requestheader" -> requestHeaders.add(HeaderRule.of(args));
       case "expiresactive" ->
           expiresActive = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
       case "expiresbytype" -> {

@@ -46,7 +46,29 @@ final class ResponseDecorator {
       }
     }
     boolean success = proxied || (status >= 200 && status < 300) || status == 304;
-    for (ResponseHeader h : o.headers()) {
+    applyOps(headers, o.headers(), success);
+  }
+
+  /** RequestHeader: the headers a proxied request carries upstream, edited in order. */
+  static List<String[]> requestHeaders(List<String[]> raw, Outcome o) {
+    if (o.requestHeaders().isEmpty()) {
+      return raw;
+    }
+    HttpFields.Mutable fields = HttpFields.build();
+    for (String[] h : raw) {
+      fields.add(h[0], h[1]);
+    }
+    applyOps(fields, o.requestHeaders(), true);
+    List<String[]> out = new ArrayList<>();
+    for (org.eclipse.jetty.http.HttpField f : fields) {
+      out.add(new String[] {f.getName(), f.getValue()});
+    }
+    return out;
+  }
+
+  private static void applyOps(
+      HttpFields.Mutable headers, List<ResponseHeader> ops, boolean success) {
+    for (ResponseHeader h : ops) {
       if (!h.always() && !success) {
         continue;
       }

@@ -117,7 +117,7 @@ final class SiteHandler extends Handler.Abstract {
                 RawText.display(o.proxy()),
                 new ProxyForwarder.Incoming(
                     method,
-                    raw,
+                    ResponseDecorator.requestHeaders(raw, o),
                     host,
                     remote,
                     length,

@@ -67,6 +67,9 @@ class ServeProxyTest {
             "RewriteCond %{REQUEST_URI} /sites/default/files",
             "RewriteRule ^(.*)$ " + upstreamBase + "/$1 [P,L]",
             "RewriteRule (.*serviceapi/.*) " + upstreamBase + "/$1 [P,L]",
+            "RequestHeader set X-Forwarded-Proto https",
+            "RequestHeader unset Cookie",
+            "RequestHeader append Accept-Language \"en;q=0.1\"",
             ""));
   }
 
@@ -111,7 +114,13 @@ class ServeProxyTest {
     assertThat(local.body()).isEqualTo("local file\n");
     assertThat(production.getRequestCount()).isZero();
 
-    HttpResponse<String> missing = get("/sites/default/files/photo.jpg?itok=abc");
+    HttpResponse<String> missing =
+        client.send(
+            HttpRequest.newBuilder(server.uri().resolve("/sites/default/files/photo.jpg?itok=abc"))
+                .header("Cookie", "session=secret")
+                .header("Accept-Language", "de")
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(missing.statusCode()).isEqualTo(200);
     assertThat(missing.body()).isEqualTo("JPEG");
     assertThat(missing.headers().firstValue("Content-Type")).hasValue("image/jpeg");
@@ -122,6 +131,10 @@ class ServeProxyTest {
     assertThat(got.getHeaders().get("X-Forwarded-For")).isEqualTo("127.0.0.1");
     assertThat(got.getHeaders().get("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + server.port());
     assertThat(got.getHeaders().get("X-Forwarded-Server")).isNotNull();
+    // RequestHeader edits what goes upstream.
+    assertThat(got.getHeaders().get("X-Forwarded-Proto")).isEqualTo("https");
+    assertThat(got.getHeaders().get("Cookie")).isNull();
+    assertThat(got.getHeaders().get("Accept-Language")).isEqualTo("de, en;q=0.1");
 
     // Outside /sites/default/files nothing is proxied: Apache's plain 404.
     assertThat(get("/nothere.html").statusCode()).isEqualTo(404);
