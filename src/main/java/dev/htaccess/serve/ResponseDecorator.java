@@ -30,14 +30,14 @@ final class ResponseDecorator {
     }
     Expiry expiry = o.expiry();
     if (expiry != null && status < 400 && !(proxied && headers.contains("Expires"))) {
-      // Whole seconds, and the same instant in Date, so max-age, Expires and Date agree as
-      // Apache's (all computed from the request time) do.
-      long now = System.currentTimeMillis() / 1000 * 1000;
-      headers.put("Date", FileResponder.HTTP_DATE.format(Instant.ofEpochMilli(now)));
+      // As mod_expires: offsets from the request time with its fraction of a second, max-age
+      // rounded down, and Date the request time's whole second (so Date + max-age agrees).
+      long now = System.currentTimeMillis();
+      headers.put("Date", FileResponder.HTTP_DATE.format(Instant.ofEpochMilli(now / 1000 * 1000)));
       if (!expiry.fromModification() || modifiedMillis >= 0) {
         long base = expiry.fromModification() ? modifiedMillis : now;
         long expires = base + expiry.seconds() * 1000;
-        long maxAge = Math.max(0, (expires - now) / 1000);
+        long maxAge = Math.max(0, Math.floorDiv(expires - now, 1000));
         String existing = headers.get("Cache-Control");
         headers.put(
             "Cache-Control",
