@@ -97,7 +97,10 @@ public final class HtaccessServer implements AutoCloseable {
         HttpCompliance.RFC7230_LEGACY
             .without("htaccess", HttpCompliance.Violation.CASE_INSENSITIVE_METHOD)
             .with("htaccess", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
-    http.setRequestHeaderSize(8190);
+    // Apache limits each header line (LimitRequestFieldSize 8190), the request line
+    // (LimitRequestLine 8190) and the number of headers (LimitRequestFields 100), not their sum:
+    // Jetty gets room for all of them and SiteHandler applies Apache's limits.
+    http.setRequestHeaderSize(128 * 1024);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(options.listen().getHostString());
     connector.setPort(options.listen().getPort());

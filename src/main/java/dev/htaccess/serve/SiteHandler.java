@@ -58,6 +58,10 @@ final class SiteHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     String method = request.getMethod();
+    int limitStatus = apacheLimits(request);
+    if (limitStatus != 0) {
+      return answerEarly(request, response, callback, limitStatus);
+    }
     if (request.getHttpURI().getFragment() != null) {
       // Apache refuses a request target with a fragment before any module sees it.
       return answerEarly(request, response, callback, 400);
@@ -224,6 +228,31 @@ final class SiteHandler extends Handler.Abstract {
 
   /** Files up to this size are read whole and written asynchronously. */
   private static final int SMALL_FILE = 256 * 1024;
+
+  /** Apache's LimitRequestLine (414), LimitRequestFieldSize and LimitRequestFields (400). */
+  private static int apacheLimits(Request request) {
+    String pathQuery = request.getHttpURI().getPathQuery();
+    int line =
+        request.getMethod().length()
+            + 2
+            + (pathQuery == null ? 0 : pathQuery.length())
+            + request.getConnectionMetaData().getProtocol().length();
+    if (line > LIMIT_LINE) {
+      return 414;
+    }
+    int count = 0;
+    for (HttpField f : request.getHeaders()) {
+      count++;
+      if (f.getName().length() + 2 + (f.getValue() == null ? 0 : f.getValue().length())
+          > LIMIT_LINE) {
+        return 400;
+      }
+    }
+    return count > LIMIT_FIELDS ? 400 : 0;
+  }
+
+  private static final int LIMIT_LINE = 8190;
+  private static final int LIMIT_FIELDS = 100;
 
   /** The methods Apache's core handler lists for a static resource. */
   private static final String ALLOW = "OPTIONS,HEAD,GET,POST,TRACE";
