@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:stopped",
+      "0:stopped (130 or 143 when stopped by Ctrl-C or SIGTERM, after requests in flight finish)",
       "1:the server configuration has errors (Apache would not start)",
       "2:usage error",
       "3:cannot listen or read the document root"
@@ -112,6 +112,10 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(docroot)) {
       err.println(docroot + ": cannot read: not a directory");
+      return ExitCodes.UNREADABLE;
+    }
+    if (serverConfig != null && !Files.isRegularFile(serverConfig)) {
+      err.println(serverConfig + ": cannot read: no such file");
       return ExitCodes.UNREADABLE;
     }
     int colon = listen.lastIndexOf(':');
