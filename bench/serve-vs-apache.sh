@@ -89,7 +89,10 @@ for scenario in "static file|/static.html" "wordpress front controller|/wp/2024/
   path=${scenario#*|}
   check "http://127.0.0.1:$ap$path"
   check "http://127.0.0.1:$hp$path"
-  measure "http://127.0.0.1:$ap$path" > /dev/null # warm both up
+  # Warm both up; the JVM needs about 20 s of traffic to reach steady state.
+  measure "http://127.0.0.1:$ap$path" > /dev/null
+  measure "http://127.0.0.1:$hp$path" > /dev/null
+  measure "http://127.0.0.1:$hp$path" > /dev/null
   measure "http://127.0.0.1:$hp$path" > /dev/null
   read -r a_rps a_p99 <<< "$(measure "http://127.0.0.1:$ap$path")"
   read -r h_rps h_p99 <<< "$(measure "http://127.0.0.1:$hp$path")"

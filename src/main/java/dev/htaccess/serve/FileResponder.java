@@ -24,7 +24,14 @@ final class FileResponder {
           .withZone(ZoneOffset.UTC);
 
   /** What to send: status, headers and the byte range of the file (or none). */
-  record Plan(int status, long start, long length, String etag, String lastModified, long size) {}
+  record Plan(
+      int status,
+      long start,
+      long length,
+      String etag,
+      String lastModified,
+      long size,
+      long modifiedMillis) {}
 
   private FileResponder() {}
 
@@ -38,7 +45,8 @@ final class FileResponder {
       throws IOException {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     long size = a.size();
-    long mtimeMicros = a.lastModifiedTime().toInstant().toEpochMilli() * 1000;
+    long modifiedMillis = a.lastModifiedTime().toMillis();
+    long mtimeMicros = modifiedMillis * 1000;
     // Apache's default FileETag: inode-size-mtime; without the inode here: size-mtime in hex.
     String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtimeMicros) + "\"";
     Instant modified =
@@ -47,7 +55,7 @@ final class FileResponder {
     if (status == 200) {
       if (ifNoneMatch != null) {
         if (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag)) {
-          return new Plan(304, 0, 0, etag, lastModified, size);
+          return new Plan(304, 0, 0, etag, lastModified, size, modifiedMillis);
         }
       } else if (ifModifiedSince != null) {
         try {
@@ -55,7 +63,7 @@ final class FileResponder {
               ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
                   .toInstant();
           if (!modified.isAfter(since)) {
-            return new Plan(304, 0, 0, etag, lastModified, size);
+            return new Plan(304, 0, 0, etag, lastModified, size, modifiedMillis);
           }
         } catch (DateTimeParseException e) {
           // an unreadable date is ignored, as Apache does
@@ -79,19 +87,59 @@ final class FileResponder {
                     : Math.min(size - 1, Long.parseLong(spec.substring(dash + 1)));
           }
           if (start >= size || start > end) {
-            return new Plan(416, 0, 0, etag, lastModified, size);
+            return new Plan(416, 0, 0, etag, lastModified, size, modifiedMillis);
           }
-          return new Plan(206, start, end - start + 1, etag, lastModified, size);
+          return new Plan(206, start, end - start + 1, etag, lastModified, size, modifiedMillis);
         } catch (NumberFormatException e) {
           // an invalid Range header is ignored
         }
       }
     }
-    return new Plan(status, 0, size, etag, lastModified, size);
+    return new Plan(status, 0, size, etag, lastModified, size, modifiedMillis);
   }
 
-  /** Reads {@code length} bytes from {@code start}: a small file's whole answer. */
-  static byte[] read(Path file, long start, int length) throws IOException {
+  /** Small files by path, with the size and mtime they had when read. */
+  private record CachedBody(long size, long modifiedMillis, byte[] bytes) {}
+
+  private static final int CACHED_FILE_MAX = 64 * 1024;
+  private static final int CACHED_FILES_MAX = 2_048;
+  private static final java.util.concurrent.ConcurrentHashMap<Path, CachedBody> BODIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Reads {@code length} bytes from {@code start}: a small file's whole answer. Files up to 64 KB
+   * are kept in memory while their size and mtime (just read by {@link #plan}) stay the same.
+   */
+  static byte[] read(Path file, Plan plan) throws IOException {
+    if (plan.size() > CACHED_FILE_MAX) {
+      return readRange(file, plan.start(), (int) plan.length());
+    }
+    CachedBody cached = BODIES.get(file);
+    if (cached == null
+        || cached.size() != plan.size()
+        || cached.modifiedMillis() != plan.modifiedMillis()) {
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length != plan.size()) {
+        // changed while we looked: answer what was read now, cache nothing
+        return java.util.Arrays.copyOfRange(
+            bytes,
+            (int) Math.min(plan.start(), bytes.length),
+            (int) Math.min(plan.start() + plan.length(), bytes.length));
+      }
+      cached = new CachedBody(plan.size(), plan.modifiedMillis(), bytes);
+      if (BODIES.size() >= CACHED_FILES_MAX) {
+        BODIES.clear();
+      }
+      BODIES.put(file, cached);
+    }
+    if (plan.start() == 0 && plan.length() == cached.bytes().length) {
+      return cached.bytes();
+    }
+    return java.util.Arrays.copyOfRange(
+        cached.bytes(), (int) plan.start(), (int) (plan.start() + plan.length()));
+  }
+
+  private static byte[] readRange(Path file, long start, int length) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(start);
       return in.readNBytes(length);
