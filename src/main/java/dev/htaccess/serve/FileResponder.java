@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +33,20 @@ final class FileResponder {
       String etag,
       String lastModified,
       long size,
-      long modifiedMillis) {}
+      long modifiedMillis,
+      List<long[]> parts) {
+
+    Plan(
+        int status,
+        long start,
+        long length,
+        String etag,
+        String lastModified,
+        long size,
+        long modifiedMillis) {
+      this(status, start, length, etag, lastModified, size, modifiedMillis, List.of());
+    }
+  }
 
   private FileResponder() {}
 
@@ -62,40 +77,76 @@ final class FileResponder {
           Instant since =
               ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
                   .toInstant();
-          if (!modified.isAfter(since)) {
+          // A date in the future is ignored, as Apache does (it cannot be a real validator).
+          if (!modified.isAfter(since) && !since.isAfter(Instant.now())) {
             return new Plan(304, 0, 0, etag, lastModified, size, modifiedMillis);
           }
         } catch (DateTimeParseException e) {
           // an unreadable date is ignored, as Apache does
         }
       }
-      if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
-        String spec = range.substring(6).trim();
-        int dash = spec.indexOf('-');
-        try {
-          long start;
-          long end;
-          if (dash == 0) {
-            long suffix = Long.parseLong(spec.substring(1));
-            start = Math.max(0, size - suffix);
-            end = size - 1;
-          } else {
-            start = Long.parseLong(spec.substring(0, dash));
-            end =
-                dash == spec.length() - 1
-                    ? size - 1
-                    : Math.min(size - 1, Long.parseLong(spec.substring(dash + 1)));
-          }
-          if (start >= size || start > end) {
-            return new Plan(416, 0, 0, etag, lastModified, size, modifiedMillis);
-          }
-          return new Plan(206, start, end - start + 1, etag, lastModified, size, modifiedMillis);
-        } catch (NumberFormatException e) {
+      if (range != null && range.startsWith("bytes=")) {
+        List<long[]> parts = ranges(range.substring(6), size);
+        if (parts == null) {
           // an invalid Range header is ignored
+        } else if (parts.isEmpty()) {
+          return new Plan(416, 0, 0, etag, lastModified, size, modifiedMillis);
+        } else if (parts.size() == 1) {
+          long[] r = parts.get(0);
+          return new Plan(206, r[0], r[1] - r[0] + 1, etag, lastModified, size, modifiedMillis);
+        } else {
+          return new Plan(206, 0, 0, etag, lastModified, size, modifiedMillis, parts);
         }
       }
     }
     return new Plan(status, 0, size, etag, lastModified, size, modifiedMillis);
+  }
+
+  /**
+   * The satisfiable ranges of a {@code bytes=} list as Apache's byterange filter keeps them:
+   * unsatisfiable ones dropped, each merged into the one before it when they overlap or touch,
+   * order otherwise kept. Null when the header is malformed (it is then ignored).
+   */
+  private static List<long[]> ranges(String spec, long size) {
+    List<long[]> out = new ArrayList<>();
+    for (String raw : spec.split(",")) {
+      String part = raw.trim();
+      int dash = part.indexOf('-');
+      if (dash < 0) {
+        return null;
+      }
+      long start;
+      long end;
+      try {
+        if (dash == 0) {
+          long suffix = Long.parseLong(part.substring(1));
+          if (suffix == 0) {
+            continue;
+          }
+          start = Math.max(0, size - suffix);
+          end = size - 1;
+        } else {
+          start = Long.parseLong(part.substring(0, dash));
+          end =
+              dash == part.length() - 1
+                  ? size - 1
+                  : Math.min(size - 1, Long.parseLong(part.substring(dash + 1)));
+        }
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      if (start >= size || start > end) {
+        continue;
+      }
+      long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && start <= last[1] + 1 && end >= last[0] - 1) {
+        last[0] = Math.min(last[0], start);
+        last[1] = Math.max(last[1], end);
+      } else {
+        out.add(new long[] {start, end});
+      }
+    }
+    return out;
   }
 
   /** Small files by path, with the size and mtime they had when read. */

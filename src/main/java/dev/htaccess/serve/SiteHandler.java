@@ -220,6 +220,52 @@ final class SiteHandler extends Handler.Abstract {
     }
   }
 
+  /**
+   * Several ranges: a multipart/byteranges body laid out as Apache's byterange filter lays it out
+   * (CRLF before each boundary line, "Content-type" and "Content-range" part headers).
+   */
+  private static long multipart(
+      Request request, Response response, Path file, FileResponder.Plan plan, String type)
+      throws IOException {
+    String boundary =
+        Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1L << 60);
+    List<byte[]> heads = new ArrayList<>();
+    long length = 0;
+    for (long[] r : plan.parts()) {
+      String head =
+          "\r\n--"
+              + boundary
+              + "\r\n"
+              + (type == null ? "" : "Content-type: " + type + "\r\n")
+              + "Content-range: bytes "
+              + r[0]
+              + "-"
+              + r[1]
+              + "/"
+              + plan.size()
+              + "\r\n\r\n";
+      byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
+      heads.add(bytes);
+      length += bytes.length + r[1] - r[0] + 1;
+    }
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    length += tail.length;
+    response.getHeaders().put("Content-Type", "multipart/byteranges; boundary=" + boundary);
+    response.getHeaders().put("Content-Length", Long.toString(length));
+    if (request.getMethod().equals("HEAD")) {
+      return 0;
+    }
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      for (int i = 0; i < heads.size(); i++) {
+        long[] r = plan.parts().get(i);
+        out.write(heads.get(i));
+        FileResponder.copy(file, r[0], r[1] - r[0] + 1, out);
+      }
+      out.write(tail);
+    }
+    return length;
+  }
+
   /** Files up to this size are read whole and written at once. */
   private static final int SMALL_FILE = 256 * 1024;
 
@@ -354,6 +400,9 @@ final class SiteHandler extends Handler.Abstract {
     if (plan.status() == 416) {
       response.getHeaders().put("Content-Range", "bytes */" + plan.size());
       return errorPage(response, 416);
+    }
+    if (!plan.parts().isEmpty()) {
+      return multipart(request, response, file, plan, o.contentType());
     }
     if (plan.status() == 206) {
       response

@@ -19,10 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Differential test of {@code serve} against real Apache: ../shared/oracle/serve_compare.py sends
- * the same bytes to both for every request of our cases and of the oracle's samples, comparing
- * status, Location, Content-Type, Set-Cookie, body, caching headers and what the upstream received.
- * The server under test runs from this test's class path, so no packaged jar is needed. Skipped
- * without apache2 or ../shared.
+ * the same bytes to both for every request of our cases (testdata/eval, and testdata/serve for what
+ * only a server shows: ranges, validators) and of the oracle's samples, comparing status, Location,
+ * Content-Type, Set-Cookie, body, caching headers and what the upstream received. The server under
+ * test runs from this test's class path, so no packaged jar is needed. Skipped without apache2 or
+ * ../shared.
  */
 class ServeApacheAgreementTest {
 
@@ -39,7 +40,8 @@ class ServeApacheAgreementTest {
             .filter(Files::isDirectory)
             .map(ServeApacheAgreementTest::list)
             .orElse(Stream.empty());
-    return Stream.concat(list(Path.of("testdata/eval")), samples);
+    return Stream.of(list(Path.of("testdata/eval")), list(Path.of("testdata/serve")), samples)
+        .flatMap(s -> s);
   }
 
   private static Stream<Path> list(Path dir) {
