@@ -16,8 +16,28 @@ final class AccessLogWriter {
 
   private final PrintWriter out;
 
+  /** The formatted time of the current second: formatting per request showed in profiles. */
+  private record Stamp(long second, String text) {}
+
+  private volatile Stamp stamp = new Stamp(-1, "");
+
   AccessLogWriter(PrintWriter out) {
     this.out = out;
+  }
+
+  private String now() {
+    long second = System.currentTimeMillis() / 1000;
+    Stamp s = stamp;
+    if (s.second() != second) {
+      s =
+          new Stamp(
+              second,
+              TIME.format(
+                  ZonedDateTime.ofInstant(
+                      java.time.Instant.ofEpochSecond(second), java.time.ZoneId.systemDefault())));
+      stamp = s;
+    }
+    return s.text();
   }
 
   void log(
@@ -28,7 +48,7 @@ final class AccessLogWriter {
     String line =
         remote
             + " - - ["
-            + TIME.format(ZonedDateTime.now())
+            + now()
             + "] \""
             + escape(requestLine)
             + "\" "
