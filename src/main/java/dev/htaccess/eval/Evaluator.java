@@ -524,15 +524,20 @@ public final class Evaluator {
           }
         }
       }
+      RuleContext vars =
+          lastFile != null
+              ? lastFile
+              : new RuleContext(null, false, o.uri(), o.query(), null, null);
+      // <If> sections are merged last, after <Files>, as for access control.
+      for (Section s : applicableIfSections(cfg, vars)) {
+        settings = settings == cfg.response() ? settings.copy() : settings;
+        applyResponseDirectives(s.children(), settings);
+      }
       if (settings.headers.isEmpty()
           && settings.requestHeaders.isEmpty()
           && settings.expiresActive == null) {
         return o;
       }
-      RuleContext vars =
-          lastFile != null
-              ? lastFile
-              : new RuleContext(null, false, o.uri(), o.query(), null, null);
       List<ResponseHeader> ops = headerOps(settings.headers, vars);
       List<ResponseHeader> requestOps = headerOps(settings.requestHeaders, vars);
       Expiry expiry = o.status() < 400 ? settings.expiryFor(o.contentType()) : null;
@@ -1034,6 +1039,19 @@ public final class Evaluator {
       // <If>/<ElseIf>/<Else> are merged last; an ElseIf or Else applies only when the
       // sections before it in the same chain did not.
       RuleContext vars = new RuleContext(null, false, uri, args, fname, pathInfo);
+      for (Section s : applicableIfSections(cfg, vars)) {
+        trace.add(new TraceEvent.Note("<" + s.name() + "> applies", s.span()));
+        policy.applyLevel(s.children(), conditions::includes);
+      }
+      return policy.status(request.remoteAddr(), request.upperMethod(), env::get);
+    }
+
+    /**
+     * The {@code <If>}/{@code <ElseIf>}/{@code <Else>} sections that apply, in order: an ElseIf or
+     * Else applies only when the sections before it in the same chain did not.
+     */
+    private List<Section> applicableIfSections(DirConfig cfg, RuleContext vars) {
+      List<Section> out = new ArrayList<>();
       boolean chainMatched = false;
       for (Section s : cfg.ifSections()) {
         String kind = s.key();
@@ -1048,11 +1066,10 @@ public final class Evaluator {
           chainMatched = applies;
         }
         if (applies) {
-          trace.add(new TraceEvent.Note("<" + s.name() + "> applies", s.span()));
-          policy.applyLevel(s.children(), conditions::includes);
+          out.add(s);
         }
       }
-      return policy.status(request.remoteAddr(), request.upperMethod(), env::get);
+      return out;
     }
 
     private boolean ifHolds(Section s, RuleContext vars) {
