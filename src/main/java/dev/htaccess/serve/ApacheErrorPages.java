@@ -20,11 +20,6 @@ final class ApacheErrorPages implements Request.Handler {
     if (status < 400) {
       status = 500;
     }
-    String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-    if (status == 400 && path != null && path.contains("%00")) {
-      // Jetty refuses an encoded NUL outright; Apache's URL unescaping answers 404 for it.
-      status = 404;
-    }
     try {
       SiteHandler.errorPage(response, status);
       callback.succeeded();

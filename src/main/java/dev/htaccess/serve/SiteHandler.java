@@ -179,15 +179,7 @@ final class SiteHandler extends Handler.Abstract {
         }
       }
     }
-    log.log(
-        remote,
-        method + " " + target + " " + request.getConnectionMetaData().getProtocol(),
-        status,
-        bytes,
-        request.getHeaders().get("Referer"),
-        request.getHeaders().get("User-Agent"));
-    callback.succeeded();
-    return true;
+    return finish(request, callback, status, bytes);
   }
 
   /** Apache's error-log line for a 500: which .htaccess line caused it, or the redirect loop. */
@@ -308,9 +300,14 @@ final class SiteHandler extends Handler.Abstract {
     } catch (IOException e) {
       // the client is gone
     }
+    return finish(request, callback, status, bytes);
+  }
+
+  /** Logs the exchange and completes it. */
+  private boolean finish(Request request, Callback callback, int status, long bytes) {
     log.log(
         Request.getRemoteAddr(request),
-        method(request),
+        requestLine(request),
         status,
         bytes,
         request.getHeaders().get("Referer"),
@@ -319,17 +316,19 @@ final class SiteHandler extends Handler.Abstract {
     return true;
   }
 
-  private static String method(Request request) {
+  /** The request line as received (an empty target shown as "/"). */
+  private static String requestLine(Request request) {
+    String target = request.getHttpURI().getPathQuery();
     return request.getMethod()
         + " "
-        + request.getHttpURI().getPathQuery()
+        + (target == null || target.isEmpty() ? "/" : target)
         + " "
         + request.getConnectionMetaData().getProtocol();
   }
 
   /** TRACE (Apache's TraceEnable defaults to on): the request line and headers, echoed. */
   private static long trace(Request request, Response response) throws IOException {
-    StringBuilder echo = new StringBuilder(method(request)).append("\r\n");
+    StringBuilder echo = new StringBuilder(requestLine(request)).append("\r\n");
     for (HttpField f : request.getHeaders()) {
       echo.append(f.getName()).append(": ").append(f.getValue()).append("\r\n");
     }
