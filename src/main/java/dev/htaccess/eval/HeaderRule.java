@@ -1,9 +1,9 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.model.Argument;
+import dev.htaccess.validate.DirectiveValidator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A {@code Header [always|onsuccess] action name [value [replacement]] [early|env=[!]VAR|expr=E]}
@@ -19,41 +19,28 @@ record HeaderRule(
     boolean envNegated,
     ApExpression expr) {
 
-  private static final Set<String> ACTIONS =
-      Set.of(
-          "set", "setifempty", "append", "add", "merge", "unset", "edit", "edit*", "echo", "note");
-
-  static HeaderRule of(List<Argument> args) {
-    int i = 0;
-    boolean always = false;
-    if (!args.isEmpty()) {
-      String first = args.get(0).value().toLowerCase(Locale.ROOT);
-      if (first.equals("always") || first.equals("onsuccess")) {
-        always = first.equals("always");
-        i++;
-      }
+  /**
+   * Builds the rule of a {@code Header} or {@code RequestHeader} directive; arguments that Apache
+   * refuses (as {@link DirectiveValidator#header} decides) throw IllegalArgumentException.
+   */
+  static HeaderRule of(String directive, List<Argument> args) {
+    String problem = DirectiveValidator.header(directive, args);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
-    if (args.size() < i + 2) {
-      throw new IllegalArgumentException("Header requires at least two arguments");
+    int i = 0;
+    String first = args.get(0).value().toLowerCase(Locale.ROOT);
+    boolean always = first.equals("always");
+    if (directive.equalsIgnoreCase("header") && (always || first.equals("onsuccess"))) {
+      i++;
     }
     String action = args.get(i++).value().toLowerCase(Locale.ROOT);
-    if (!ACTIONS.contains(action)) {
-      throw new IllegalArgumentException(
-          "first argument must be 'add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo',"
-              + " 'note', 'edit', or 'edit*'.");
-    }
     String name = args.get(i++).value();
     String value = null;
     String replacement = null;
     if (!action.equals("unset") && !action.equals("echo")) {
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("header requires three arguments");
-      }
       value = args.get(i++).value();
       if (action.startsWith("edit")) {
-        if (i >= args.size()) {
-          throw new IllegalArgumentException("Header edit requires a match and a substitution");
-        }
         replacement = args.get(i++).value();
       }
     }
@@ -61,7 +48,7 @@ record HeaderRule(
     boolean negated = false;
     ApExpression expr = null;
     if (i < args.size()) {
-      String cond = args.get(i++).value();
+      String cond = args.get(i).value();
       if (cond.regionMatches(true, 0, "env=", 0, 4)) {
         envVar = cond.substring(4);
         negated = envVar.startsWith("!");
@@ -74,12 +61,7 @@ record HeaderRule(
         } catch (RuntimeException e) {
           throw new IllegalArgumentException("Can't parse envclause/expression: " + e.getMessage());
         }
-      } else if (!cond.equalsIgnoreCase("early")) {
-        throw new IllegalArgumentException("Unknown parameter: " + cond);
       }
-    }
-    if (i < args.size()) {
-      throw new IllegalArgumentException("Header has too many arguments");
     }
     return new HeaderRule(always, action, name, value, replacement, envVar, negated, expr);
   }

@@ -56,8 +56,8 @@ final class ResponseSettings {
   /** Applies one directive (lower-case name); throws IllegalArgumentException as Apache refuses. */
   void apply(String key, List<Argument> args) {
     switch (key) {
-      case "header" -> headers.add(HeaderRule.of(args));
-      case "requestheader" -> requestHeaders.add(HeaderRule.of(args));
+      case "header" -> headers.add(HeaderRule.of("Header", args));
+      case "requestheader" -> requestHeaders.add(HeaderRule.of("RequestHeader", args));
       case "expiresactive" ->
           expiresActive = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
       case "expiresbytype" -> {

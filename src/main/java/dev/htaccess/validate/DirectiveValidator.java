@@ -202,7 +202,8 @@ public final class DirectiveValidator {
       return name + " " + action + " needs a regular expression and a replacement";
     }
     int condition = i + 2 + (needsValue ? 1 : 0) + (edit ? 1 : 0);
-    if (condition < args.size() && name.equalsIgnoreCase("header")) {
+    // Header and RequestHeader share mod_headers' argument parser, condition included.
+    if (condition < args.size()) {
       String c = args.get(condition).value();
       String lower = c.toLowerCase(Locale.ROOT);
       if (lower.startsWith("env=")) {
