@@ -2,6 +2,7 @@ package dev.htaccess.cli;
 
 import dev.htaccess.report.DiagnosticPrinter;
 import dev.htaccess.serve.HtaccessServer;
+import dev.htaccess.serve.PhpBackend;
 import dev.htaccess.serve.ServeOptions;
 import dev.htaccess.source.Diagnostic;
 import java.io.IOException;
@@ -106,6 +107,24 @@ final class ServeCommand implements Callable<Integer> {
               + " SSLProxyCheckPeerName off (default: verify, as a browser would).")
   boolean insecureUpstream;
 
+  @Option(
+      names = "--php",
+      paramLabel = "BACKEND",
+      description =
+          "Where .php files run: fpm:HOST:PORT, fpm:unix:/path.sock (php-fpm over FastCGI, as"
+              + " mod_proxy_fcgi), cgi:/usr/bin/php-cgi (per request, as mod_cgi) or none (served"
+              + " as files, as Apache without PHP). Default: /run/php/php*-fpm.sock if present,"
+              + " else php-cgi on the PATH, else none.")
+  String php;
+
+  @Option(
+      names = "--php-connections",
+      paramLabel = "N",
+      description =
+          "At most N FastCGI connections to php-fpm at once; keep it at or below the pool's"
+              + " pm.max_children (default: ${DEFAULT-VALUE}).")
+  int phpConnections = 4;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -133,6 +152,26 @@ final class ServeCommand implements Callable<Integer> {
       err.println("htaccess serve: bad --listen " + listen);
       return ExitCodes.USAGE;
     }
+    PhpBackend phpBackend;
+    try {
+      phpBackend = php == null ? PhpBackend.detect() : PhpBackend.parse(php);
+    } catch (IllegalArgumentException e) {
+      err.println("htaccess serve: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (phpConnections < 1) {
+      err.println("htaccess serve: --php-connections must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    if (phpBackend.kind() == PhpBackend.Kind.NONE && containsPhp(docroot)) {
+      err.println(
+          "htaccess serve: warning: "
+              + docroot
+              + " contains .php files but no PHP backend was found (--php); they are served as"
+              + " plain files, as Apache without PHP would");
+    } else if (phpBackend.kind() != PhpBackend.Kind.NONE) {
+      err.println("htaccess serve: PHP runs on " + phpBackend.describe());
+    }
     PrintWriter log =
         accessLog.equals("-")
             ? out
@@ -154,7 +193,9 @@ final class ServeCommand implements Callable<Integer> {
             vhosts,
             Duration.ofSeconds(connectTimeout),
             Duration.ofSeconds(timeout),
-            insecureUpstream);
+            insecureUpstream,
+            phpBackend,
+            phpConnections);
     HtaccessServer server;
     try {
       server = HtaccessServer.start(options, log, err);
@@ -174,5 +215,14 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     server.join();
     return ExitCodes.OK;
+  }
+
+  /** Whether the tree holds a .php file (looked for a few levels deep only, to start fast). */
+  private static boolean containsPhp(Path root) {
+    try (var files = Files.find(root, 4, (p, a) -> p.toString().endsWith(".php"))) {
+      return files.findAny().isPresent();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 }

@@ -29,6 +29,10 @@ import java.util.Map;
  * @param response mod_headers and mod_expires settings, before {@code <Files>} sections
  * @param error the error that makes Apache answer 500, or null
  * @param errorDirectory the directory whose .htaccess has the error (with trailing slash)
+ * @param setHandler SetHandler at directory level, or null
+ * @param addHandlers AddHandler extension (lower case, without dot) to handler name
+ * @param setEnv mod_env's SetEnv and UnsetEnv, in order
+ * @param cgiPassAuth CGIPassAuth: pass the Authorization header to scripts
  */
 record DirConfig(
     RewriteScope rewrite,
@@ -49,4 +53,8 @@ record DirConfig(
     Boolean acceptPathInfo,
     ResponseSettings response,
     Diagnostic error,
-    String errorDirectory) {}
+    String errorDirectory,
+    String setHandler,
+    Map<String, String> addHandlers,
+    List<EnvSetting> setEnv,
+    boolean cgiPassAuth) {}

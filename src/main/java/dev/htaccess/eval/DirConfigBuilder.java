@@ -57,6 +57,10 @@ final class DirConfigBuilder {
   private final ResponseSettings response = new ResponseSettings();
   private Diagnostic error;
   private String errorDirectory;
+  private String setHandler;
+  private final Map<String, String> addHandlers = new HashMap<>();
+  private final List<EnvSetting> setEnv = new ArrayList<>();
+  private boolean cgiPassAuth;
 
   DirConfigBuilder(SiteConfig site, String method) {
     this.modules = site.modules();
@@ -95,7 +99,11 @@ final class DirConfigBuilder {
         acceptPathInfo,
         response.copy(),
         error,
-        errorDirectory);
+        errorDirectory,
+        setHandler,
+        Map.copyOf(addHandlers),
+        List.copyOf(setEnv),
+        cgiPassAuth);
   }
 
   /** Per-file state of mod_rewrite while one .htaccess is read. */
@@ -323,6 +331,27 @@ final class DirConfigBuilder {
           fail(e.getMessage(), g.span(), dir);
         }
       }
+      case "sethandler" -> setHandler = args.isEmpty() ? null : args.get(0).value();
+      case "addhandler" -> {
+        for (int i = 1; i < args.size(); i++) {
+          addHandlers.put(extension(args.get(i).value()), args.get(0).value());
+        }
+      }
+      case "removehandler" -> {
+        for (Argument a : args) {
+          addHandlers.remove(extension(a.value()));
+        }
+      }
+      case "setenv" ->
+          setEnv.add(
+              new EnvSetting(args.get(0).value(), args.size() > 1 ? args.get(1).value() : ""));
+      case "unsetenv" -> {
+        for (Argument a : args) {
+          setEnv.add(new EnvSetting(a.value(), null));
+        }
+      }
+      case "cgipassauth" ->
+          cgiPassAuth = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
       case "forcetype" -> forceType = args.isEmpty() ? null : args.get(0).value();
       case "setenvif", "setenvifnocase", "browsermatch", "browsermatchnocase" -> {
         try {
@@ -354,6 +383,11 @@ final class DirConfigBuilder {
       }
       default -> {}
     }
+  }
+
+  private static String extension(String ext) {
+    String lower = ext.toLowerCase(Locale.ROOT);
+    return lower.startsWith(".") ? lower.substring(1) : lower;
   }
 
   private void applyOptions(List<Argument> args) {

@@ -2,6 +2,8 @@ package dev.htaccess.eval;
 
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.CondPattern;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.GenericDirective;
 import dev.htaccess.model.RewriteOption;
 import dev.htaccess.model.Section;
 import dev.htaccess.model.Template;
@@ -36,6 +38,20 @@ public final class Evaluator {
   private final String defaultHost;
   private final Map<Path, CachedFile> htaccessCache = new ConcurrentHashMap<>();
   private Map<String, String> processEnv = Map.of();
+
+  /** Whether script handlers (SetHandler proxy:fcgi://..., PHP) take requests: serve's mode. */
+  private boolean scriptsEnabled;
+
+  /** The handler Debian's php-fpm configuration gives .php files, or null without PHP. */
+  private String phpHandler;
+
+  /** Debian's php8.x-fpm.conf: {@code <FilesMatch ".+\.ph(?:ar|p|tml)$"> SetHandler ...}. */
+  private static final java.util.regex.Pattern DEBIAN_PHP_FILES =
+      java.util.regex.Pattern.compile(".+\\.ph(?:ar|p|tml)$");
+
+  /** Debian's php-fpm configuration also denies PHP source files and bare ".php" names. */
+  private static final java.util.regex.Pattern DEBIAN_PHP_DENIED =
+      java.util.regex.Pattern.compile(".+\\.phps$|^\\.ph(?:ar|p|ps|tml)$");
 
   private record CachedFile(long modified, long size, ParseResult result) {}
 
@@ -235,6 +251,17 @@ public final class Evaluator {
     this.processEnv = Map.copyOf(environment);
   }
 
+  /**
+   * Lets script handlers take requests, as {@code serve} does: {@code SetHandler
+   * "proxy:fcgi://..."} and the like run scripts; with {@code phpHandler} not null, .php files go
+   * to it as with Debian's php-fpm configuration. The dry run (like the oracle's Apache) has no PHP
+   * and serves .php files as plain files.
+   */
+  public void enableScripts(String phpHandler) {
+    this.scriptsEnabled = true;
+    this.phpHandler = phpHandler;
+  }
+
   /** The forward proxy {@code ProxyRemote *} names, or null. */
   public String proxyRemote() {
     return site.proxyRemote();
@@ -271,6 +298,9 @@ public final class Evaluator {
     }
     Exchange x = new Exchange(request, fullTrace);
     Outcome outcome = x.responseHeaders(x.run());
+    if (x.script != null && outcome.location() == null && outcome.proxy() == null) {
+      outcome = outcome.withScript(x.scriptCall());
+    }
     Evaluation evaluation = new Evaluation(request, outcome, x.trace, !x.nondeterministic);
     if (memo != null && !x.nondeterministic && memo.size() < 4_096) {
       memo.put(request, evaluation);
@@ -319,6 +349,10 @@ public final class Evaluator {
     String theRequest;
     boolean endFlag;
     String forcedType;
+    String forcedHandler;
+
+    /** The script handler the last round chose for its file, or null (reset per round). */
+    ScriptCall script;
 
     Exchange(RequestSpec request, boolean fullTrace) {
       this.request = request;
@@ -413,6 +447,8 @@ public final class Evaluator {
       while (true) {
         // Notes such as the [T] type belong to one request_rec; an internal redirect loses them.
         forcedType = null;
+        forcedHandler = null;
+        script = null;
         servedPath = null;
         Result r = process(currentUri, currentArgs, false);
         if (r.redirectTo() == null) {
@@ -490,10 +526,12 @@ public final class Evaluator {
                       + " internal redirects"));
           return recursionLimit(currentUri, currentArgs);
         }
+        // The old request's r->uri (per-dir rewriting leaves it alone) and r->args (which it may
+        // have changed) become REDIRECT_URL and REDIRECT_QUERY_STRING.
+        renameEnvForRedirect(200, currentUri, r.args());
         // The new URI is parsed like a request's: repeated slashes are merged.
         currentUri = normalizeLenient(r.redirectTo());
         currentArgs = r.args();
-        renameEnvForRedirect(200, r.uri(), r.args());
         trace.add(
             new TraceEvent.Round(redirects + 1, currentUri, currentArgs, "internal redirect"));
       }
@@ -658,6 +696,90 @@ public final class Evaluator {
       }
       env.clear();
       env.putAll(renamed);
+    }
+
+    /**
+     * The script call with what is known only at the end: the final environment, and
+     * PATH_TRANSLATED, which Apache finds by a subrequest for the (escaped) PATH_INFO.
+     */
+    ScriptCall scriptCall() {
+      ScriptCall call = script;
+      Map<String, String> finalEnv = new LinkedHashMap<>(env);
+      String translated = null;
+      if (!call.pathInfo().isEmpty()) {
+        Map<String, String> saved = new LinkedHashMap<>(env);
+        RuleContext savedFile = lastFile;
+        DirConfig savedConfig = lastConfig;
+        String savedBase = lastBase;
+        ScriptCall savedScript = script;
+        // ap_sub_req_lookup_uri gets the escaped PATH_INFO and unescapes it again.
+        Result sub = process(call.pathInfo(), null, true);
+        if (sub.redirectTo() != null) {
+          translated = "redirect:" + sub.redirectTo() + (lastFile == null ? "" : lastFile.pathInfo);
+        } else if (lastFile != null) {
+          translated = lastFile.filename + lastFile.pathInfo;
+        }
+        env.clear();
+        env.putAll(saved);
+        lastFile = savedFile;
+        lastConfig = savedConfig;
+        lastBase = savedBase;
+        script = savedScript;
+      }
+      return call.withTranslation(translated, finalEnv);
+    }
+
+    /** mod_env's fixup: SetEnv and UnsetEnv of the directory, in order. */
+    void applySetEnv(DirConfig cfg) {
+      for (EnvSetting e : cfg.setEnv()) {
+        if (e.value() == null) {
+          env.remove(e.name());
+        } else {
+          env.put(e.name(), e.value());
+        }
+      }
+    }
+
+    /**
+     * The handler that takes a file when it is a script one, else null. Apache's order: mod_mime's
+     * AddHandler by extension, the directory's SetHandler, the virtual host's {@code <FilesMatch
+     * "\.ph(ar|p|tml)$">} of Debian's php-fpm configuration, the .htaccess {@code <Files>}
+     * sections, then a rule's [H=].
+     */
+    String scriptHandlerFor(DirConfig cfg, String base) {
+      String h = null;
+      int dot = base.indexOf('.');
+      while (dot >= 0) {
+        int next = base.indexOf('.', dot + 1);
+        String ext =
+            RewriteMapSource.asciiLower(base.substring(dot + 1, next < 0 ? base.length() : next));
+        String byExt = cfg.addHandlers().get(ext);
+        if (byExt != null) {
+          h = byExt;
+        }
+        dot = next;
+      }
+      if (cfg.setHandler() != null) {
+        h = cfg.setHandler();
+      }
+      if (phpHandler != null && DEBIAN_PHP_FILES.matcher(base).find()) {
+        h = phpHandler;
+      }
+      for (FilesSection f : cfg.fileSections()) {
+        if (f.matches(base)) {
+          for (ConfigNode n : f.section().children()) {
+            if (n instanceof GenericDirective g
+                && g.key().equals("sethandler")
+                && !g.arguments().isEmpty()) {
+              h = g.arguments().get(0).value();
+            }
+          }
+        }
+      }
+      if (forcedHandler != null) {
+        h = forcedHandler;
+      }
+      return h != null && ScriptCall.isScriptHandler(h) ? h : null;
     }
 
     String varyHeader() {
@@ -892,6 +1014,9 @@ public final class Evaluator {
           if (action != 0) {
             Result r = perDirResult(ctx, action, scope, uri, args, fname);
             if (r != null) {
+              if (r.redirectTo() != null) {
+                applySetEnv(cfg);
+              }
               return r;
             }
             // "initial URL equal rewritten URL": the rewrite is ignored, but a changed query
@@ -900,6 +1025,7 @@ public final class Evaluator {
           }
         }
       }
+      applySetEnv(cfg);
       // 5b. mod_alias redirects in the directory's configuration (fixup, after mod_rewrite).
       for (AliasRedirect redirect : cfg.redirects()) {
         String location = redirect.apply(uri, args, selfUrl());
@@ -947,6 +1073,7 @@ public final class Evaluator {
               trace.add(new TraceEvent.Note("DirectoryIndex: using " + subUri, null));
               return sub;
             }
+            script = null;
           }
           if (!cfg.indexes()) {
             return new Result(403, null, uri, args, null, relative(fname), null, null, false);
@@ -968,6 +1095,18 @@ public final class Evaluator {
       if (!exists && !subrequest && cfg.fallbackResource() != null) {
         trace.add(new TraceEvent.Decision("FallbackResource " + cfg.fallbackResource()));
         return Result.internalRedirect(cfg.fallbackResource(), args);
+      }
+      // 7a. A script handler (php-fpm through mod_proxy_fcgi) takes the request whether or not
+      // the file exists (php-fpm answers "File not found." itself), and accepts PATH_INFO
+      // unless AcceptPathInfo Off.
+      String handler = scriptsEnabled ? scriptHandlerFor(cfg, base) : null;
+      if (handler != null && !(isDir && pathInfo.isEmpty())) {
+        if (!pathInfo.isEmpty() && Boolean.FALSE.equals(cfg.acceptPathInfo())) {
+          return new Result(404, null, uri, args, null, relative(fname), null, null, false);
+        }
+        // Set in a DirectoryIndex subrequest too: mod_dir may make it the request.
+        script = new ScriptCall(handler, fname, pathInfo, null, Map.of(), cfg.cgiPassAuth());
+        return new Result(200, null, uri, args, null, relative(fname), null, null, false);
       }
       // 7. The default handler. PATH_INFO after a static file is refused unless AcceptPathInfo On.
       if (!exists || (!pathInfo.isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo()))) {
@@ -1014,7 +1153,7 @@ public final class Evaluator {
     private int accessStatus(
         DirConfig cfg, String base, String uri, String args, String fname, String pathInfo) {
       AccessPolicy policy = cfg.access().copy();
-      if (base.startsWith(".ht")) {
+      if (base.startsWith(".ht") || phpHandler != null && DEBIAN_PHP_DENIED.matcher(base).find()) {
         policy.applyLevel(
             List.of(
                 new dev.htaccess.model.GenericDirective(
@@ -1498,6 +1637,7 @@ public final class Evaluator {
       if (p.noSub) {
         if (p.handler != null) {
           ctx.handler = p.handler;
+          forcedHandler = p.handler;
         }
         if (p.type != null) {
           forcedType = expand(p.typeTemplate, ctx, null, false).text.toLowerCase(Locale.ROOT);
@@ -1546,6 +1686,7 @@ public final class Evaluator {
       }
       if (p.handler != null) {
         ctx.handler = p.handler;
+        forcedHandler = p.handler;
       }
       if (p.type != null) {
         forcedType = expand(p.typeTemplate, ctx, null, false).text.toLowerCase(Locale.ROOT);

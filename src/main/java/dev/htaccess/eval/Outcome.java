@@ -17,6 +17,7 @@ import java.util.List;
  * @param vary the Vary header Apache adds for headers tested by conditions, or null
  * @param servedPath the file (or, for a listing, directory) whose content the response carries: the
  *     file served, or the local ErrorDocument; null when there is none
+ * @param script the script handler's call when one takes the request (serve with PHP), or null
  */
 public record Outcome(
     int status,
@@ -31,7 +32,8 @@ public record Outcome(
     String servedPath,
     List<ResponseHeader> headers,
     Expiry expiry,
-    List<ResponseHeader> requestHeaders) {
+    List<ResponseHeader> requestHeaders,
+    ScriptCall script) {
 
   public Outcome {
     setCookie = List.copyOf(setCookie);
@@ -64,7 +66,8 @@ public record Outcome(
         servedPath,
         List.of(),
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   Outcome withResponseHeaders(
@@ -82,6 +85,25 @@ public record Outcome(
         servedPath,
         headers,
         expiry,
-        requestHeaders);
+        requestHeaders,
+        script);
+  }
+
+  Outcome withScript(ScriptCall script) {
+    return new Outcome(
+        status,
+        location,
+        uri,
+        query,
+        proxy,
+        filename,
+        contentType,
+        setCookie,
+        vary,
+        servedPath,
+        headers,
+        expiry,
+        requestHeaders,
+        script);
   }
 }

@@ -29,8 +29,11 @@ public final class HtaccessServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final ProxyForwarder proxy;
+  private final ScriptGateway scripts;
 
-  private HtaccessServer(Server server, ServerConnector connector, ProxyForwarder proxy) {
+  private HtaccessServer(
+      Server server, ServerConnector connector, ProxyForwarder proxy, ScriptGateway scripts) {
+    this.scripts = scripts;
     this.server = server;
     this.connector = connector;
     this.proxy = proxy;
@@ -75,6 +78,17 @@ public final class HtaccessServer implements AutoCloseable {
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
+    site.enableScripts(options.php().handler());
+    for (Evaluator e : vhosts.values()) {
+      e.enableScripts(options.php().handler());
+    }
+    ScriptGateway scripts =
+        new ScriptGateway(
+            options.php(),
+            options.connectTimeout(),
+            options.readTimeout(),
+            options.phpConnections(),
+            errorLog);
     String upstreamProxy =
         options.upstreamProxy() != null ? options.upstreamProxy() : site.proxyRemote();
     ProxyForwarder proxy =
@@ -107,7 +121,14 @@ public final class HtaccessServer implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(
         new SiteHandler(
-            site, vhosts, proxy, new AccessLogWriter(accessLog), errorLog, options.mirror()));
+            site,
+            vhosts,
+            proxy,
+            scripts,
+            new AccessLogWriter(accessLog),
+            errorLog,
+            options.mirror(),
+            options.serverName()));
     server.setErrorHandler(new ApacheErrorPages());
     server.setStopTimeout(10_000);
     try {
@@ -115,7 +136,7 @@ public final class HtaccessServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException("cannot start the server: " + e.getMessage(), e);
     }
-    return new HtaccessServer(server, connector, proxy);
+    return new HtaccessServer(server, connector, proxy, scripts);
   }
 
   /** The URL the server answers on. */
@@ -147,5 +168,6 @@ public final class HtaccessServer implements AutoCloseable {
       // stopping anyway
     }
     proxy.close();
+    scripts.close();
   }
 }

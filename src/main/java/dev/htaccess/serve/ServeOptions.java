@@ -20,6 +20,8 @@ import java.util.Map;
  * @param readTimeout upstream read timeout
  * @param insecureUpstream accept any upstream TLS certificate (Apache's {@code SSLProxyVerify none}
  *     with {@code SSLProxyCheckPeerName off})
+ * @param php where PHP runs
+ * @param phpConnections at most this many FastCGI connections to each backend at once
  */
 public record ServeOptions(
     Path docroot,
@@ -32,4 +34,36 @@ public record ServeOptions(
     Map<String, Path> vhosts,
     Duration connectTimeout,
     Duration readTimeout,
-    boolean insecureUpstream) {}
+    boolean insecureUpstream,
+    PhpBackend php,
+    int phpConnections) {
+
+  /** Options without PHP, as before PHP support. */
+  public ServeOptions(
+      Path docroot,
+      Path serverConfig,
+      InetSocketAddress listen,
+      String serverName,
+      String upstreamProxy,
+      Path cacheDir,
+      boolean mirror,
+      Map<String, Path> vhosts,
+      Duration connectTimeout,
+      Duration readTimeout,
+      boolean insecureUpstream) {
+    this(
+        docroot,
+        serverConfig,
+        listen,
+        serverName,
+        upstreamProxy,
+        cacheDir,
+        mirror,
+        vhosts,
+        connectTimeout,
+        readTimeout,
+        insecureUpstream,
+        PhpBackend.NONE,
+        4);
+  }
+}

@@ -5,6 +5,7 @@ import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.eval.TraceEvent;
+import dev.htaccess.fastcgi.BackendException;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -38,14 +40,20 @@ final class SiteHandler extends Handler.Abstract {
   private final AccessLogWriter log;
   private final boolean mirror;
   private final PrintWriter errorLog;
+  private final ScriptGateway scripts;
+  private final String serverName;
 
   SiteHandler(
       Evaluator defaultSite,
       Map<String, Evaluator> vhosts,
       ProxyForwarder proxy,
+      ScriptGateway scripts,
       AccessLogWriter log,
       PrintWriter errorLog,
-      boolean mirror) {
+      boolean mirror,
+      String serverName) {
+    this.scripts = scripts;
+    this.serverName = serverName;
     this.errorLog = errorLog;
     this.defaultSite = defaultSite;
     this.vhosts = vhosts;
@@ -132,18 +140,14 @@ final class SiteHandler extends Handler.Abstract {
         } else {
           sink.close();
         }
+      } else if (o.script() != null) {
+        bytes = runScript(request, response, o, site, raw, target);
+        status = response.getStatus();
       } else if (o.location() != null) {
         status = o.status();
         response.setStatus(status);
         response.getHeaders().put("Location", RawText.display(o.location()));
-        bytes =
-            errorBody(
-                response,
-                status,
-                "The document has moved <a href=\""
-                    + html(RawText.display(o.location()))
-                    + "\">here</a>.",
-                o);
+        bytes = errorBody(response, status, RawText.display(o.location()), o);
       } else if (o.status() == 200 && method.equals("TRACE")) {
         status = 200;
         bytes = trace(request, response);
@@ -180,6 +184,126 @@ final class SiteHandler extends Handler.Abstract {
       }
     }
     return finish(request, callback, status, bytes);
+  }
+
+  /** The PATH Apache passes to scripts: its own. */
+  private static final String PATH =
+      System.getenv("PATH") == null ? "/usr/local/bin:/usr/bin:/bin" : System.getenv("PATH");
+
+  /**
+   * Runs the script a script handler took, as mod_proxy_fcgi (or mod_cgi) does: the CGI
+   * environment, the request body streamed in, the script's headers honoured and its body streamed
+   * out. A backend that cannot be reached is 503, one that does not answer in time 504, one that
+   * breaks the protocol 502.
+   */
+  private long runScript(
+      Request request,
+      Response response,
+      Outcome o,
+      Evaluator site,
+      List<String[]> raw,
+      String target)
+      throws IOException {
+    String method = request.getMethod();
+    boolean hasBody =
+        request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    java.io.InputStream body = hasBody ? Content.Source.asInputStream(request) : null;
+    String host = request.getHeaders().get("Host");
+    String name = serverName;
+    int port = request.isSecure() ? 443 : 80;
+    if (host != null && !host.isEmpty()) {
+      int colon = host.lastIndexOf(':');
+      if (colon > 0 && host.indexOf(']') < colon) {
+        try {
+          port = Integer.parseInt(host.substring(colon + 1));
+          host = host.substring(0, colon);
+        } catch (NumberFormatException e) {
+          // not a port: the whole value is the name
+        }
+      }
+      name = host.toLowerCase(Locale.ROOT);
+    }
+    CgiEnvironment.Connection c =
+        new CgiEnvironment.Connection(
+            method,
+            target,
+            raw,
+            request.isSecure(),
+            Request.getRemoteAddr(request),
+            Request.getRemotePort(request),
+            Request.getLocalAddr(request),
+            name,
+            port,
+            site.docrootPath(),
+            PATH);
+    ScriptGateway.Answer answer;
+    try {
+      answer = scripts.run(o, c, body);
+    } catch (BackendException e) {
+      int status =
+          switch (e.kind()) {
+            case UNAVAILABLE -> 503;
+            case TIMEOUT -> 504;
+            case PROTOCOL -> 502;
+          };
+      logLine("proxy:error", Request.getRemoteAddr(request), e.getMessage());
+      return errorPage(response, status, o);
+    } catch (CgiResponseHead.MalformedException e) {
+      logLine("proxy_fcgi:error", Request.getRemoteAddr(request), e.getMessage());
+      return errorPage(response, 500, o);
+    }
+    try {
+      CgiResponseHead head = answer.head();
+      int status = head.status() != 0 ? head.status() : o.status();
+      response.setStatus(status);
+      Map<String, String> joined = new java.util.LinkedHashMap<>();
+      for (String[] h : head.headers()) {
+        String lower = h[0].toLowerCase(Locale.ROOT);
+        if (lower.equals("content-length")
+            || lower.equals("transfer-encoding")
+            || lower.equals("connection")) {
+          continue; // the body is re-framed
+        }
+        if (lower.equals("set-cookie")) {
+          response.getHeaders().add(h[0], h[1]);
+        } else {
+          joined.merge(h[0], h[1], (a, b) -> a + ", " + b);
+        }
+      }
+      joined.forEach((k, v) -> response.getHeaders().add(k, v));
+      ResponseDecorator.apply(response.getHeaders(), o, status, false, -1);
+      if (method.equals("HEAD") || status == 304 || status == 204) {
+        return 0;
+      }
+      long bytes = 0;
+      byte[] buf = new byte[32 * 1024];
+      try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        int n;
+        java.io.InputStream in = answer.body();
+        while ((n = in.read(buf)) > 0) {
+          out.write(buf, 0, n);
+          bytes += n;
+        }
+      }
+      return bytes;
+    } finally {
+      answer.resource().close();
+    }
+  }
+
+  private void logLine(String module, String client, String message) {
+    synchronized (errorLog) {
+      errorLog.println(
+          "["
+              + java.time.ZonedDateTime.now()
+              + "] ["
+              + module
+              + "] [client "
+              + client
+              + "] "
+              + message);
+      errorLog.flush();
+    }
   }
 
   /** Apache's error-log line for a 500: which .htaccess line caused it, or the redirect loop. */
@@ -503,44 +627,18 @@ final class SiteHandler extends Handler.Abstract {
     return out.toString();
   }
 
-  private static final Map<Integer, String> REASONS =
-      Map.ofEntries(
-          Map.entry(400, "Bad Request"),
-          Map.entry(401, "Unauthorized"),
-          Map.entry(403, "Forbidden"),
-          Map.entry(404, "Not Found"),
-          Map.entry(405, "Method Not Allowed"),
-          Map.entry(410, "Gone"),
-          Map.entry(414, "Request-URI Too Long"),
-          Map.entry(416, "Requested Range Not Satisfiable"),
-          Map.entry(500, "Internal Server Error"),
-          Map.entry(501, "Not Implemented"),
-          Map.entry(502, "Bad Gateway"),
-          Map.entry(503, "Service Unavailable"),
-          Map.entry(504, "Gateway Timeout"));
-
   static long errorPage(Response response, int status) throws IOException {
     return errorPage(response, status, null);
   }
 
   private static long errorPage(Response response, int status, Outcome o) throws IOException {
-    String reason = REASONS.getOrDefault(status, "Error");
-    return errorBody(response, status, reason + ".", o);
+    return errorBody(response, status, null, o);
   }
 
-  private static long errorBody(Response response, int status, String text, Outcome o)
+  /** Apache's page for {@code status}; {@code location} for redirects. */
+  private static long errorBody(Response response, int status, String location, Outcome o)
       throws IOException {
-    String reason = REASONS.getOrDefault(status, status >= 300 && status < 400 ? "Moved" : "Error");
-    String html =
-        "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>"
-            + status
-            + " "
-            + reason
-            + "</title>\n</head><body>\n<h1>"
-            + reason
-            + "</h1>\n<p>"
-            + text
-            + "</p>\n</body></html>\n";
+    String html = ErrorPages.html(status, response.getRequest().getMethod(), location);
     byte[] body = html.getBytes(StandardCharsets.ISO_8859_1);
     response.setStatus(status);
     response.getHeaders().put("Content-Type", "text/html; charset=iso-8859-1");

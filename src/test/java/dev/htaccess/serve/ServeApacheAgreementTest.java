@@ -63,7 +63,7 @@ class ServeApacheAgreementTest {
         quote(java)
             + " -XX:TieredStopAtLevel=1 -cp "
             + quote(System.getProperty("java.class.path")).replace("{", "{{").replace("}", "}}")
-            + " dev.htaccess.cli.Main serve --insecure-upstream --docroot {docroot}"
+            + " dev.htaccess.cli.Main serve --php none --insecure-upstream --docroot {docroot}"
             + " --server-config {server} --listen 127.0.0.1:{port} --access-log /dev/null";
     Path out = Files.createTempFile("serve-compare", ".txt");
     try {
