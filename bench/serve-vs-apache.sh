@@ -64,7 +64,7 @@ python3 "$shared/oracle/serve_compare.py" --serve-apache --docroot "$site" \
   --server-config "$work/server.conf" --listen "127.0.0.1:$ap" 2> "$work/apache.err" &
 pids+=($!)
 hp=$(free_port)
-"$root/bin/htaccess" serve --docroot "$site" --listen "127.0.0.1:$hp" --access-log /dev/null 2> "$work/serve.err" &
+"$root/bin/htaccess" serve --php none --docroot "$site" --listen "127.0.0.1:$hp" --access-log /dev/null 2> "$work/serve.err" &
 pids+=($!)
 wait_port "$up"
 wait_port "$ap"

@@ -32,8 +32,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ScriptGateway implements Closeable {
 
-  /** The script's answer: its header block and the rest of its output. */
-  record Answer(CgiResponseHead head, InputStream body, Closeable resource) {}
+  /**
+   * The script's answer: its header block and the rest of its output.
+   *
+   * @param cgi true when a CGI program answered (mod_cgi's rules for Location apply)
+   */
+  record Answer(CgiResponseHead head, InputStream body, Closeable resource, boolean cgi) {}
 
   private final PhpBackend php;
   private final Duration connectTimeout;
@@ -93,7 +97,7 @@ final class ScriptGateway implements Closeable {
     FastCgiClient.Response r =
         client.send(params, body, text -> stderr("proxy_fcgi", client0, text));
     try {
-      return new Answer(CgiResponseHead.read(r.stdout()), r.stdout(), r);
+      return new Answer(CgiResponseHead.read(r.stdout()), r.stdout(), r, false);
     } catch (IOException e) {
       r.close();
       throw e;
@@ -178,7 +182,7 @@ final class ScriptGateway implements Closeable {
           out.close();
         };
     try {
-      return new Answer(CgiResponseHead.read(out), out, end);
+      return new Answer(CgiResponseHead.read(out), out, end, true);
     } catch (IOException e) {
       end.close();
       if (timedOut.get()) {

@@ -141,7 +141,7 @@ final class SiteHandler extends Handler.Abstract {
           sink.close();
         }
       } else if (o.script() != null) {
-        bytes = runScript(request, response, o, site, raw, target);
+        bytes = runScript(request, response, o, site, raw, target, method, 10);
         status = response.getStatus();
       } else if (o.location() != null) {
         status = o.status();
@@ -202,11 +202,14 @@ final class SiteHandler extends Handler.Abstract {
       Outcome o,
       Evaluator site,
       List<String[]> raw,
-      String target)
+      String target,
+      String method,
+      int redirectsLeft)
       throws IOException {
-    String method = request.getMethod();
     boolean hasBody =
-        request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        method.equals(request.getMethod())
+            && (request.getLength() > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
     java.io.InputStream body = hasBody ? Content.Source.asInputStream(request) : null;
     String host = request.getHeaders().get("Host");
     String name = serverName;
@@ -254,7 +257,17 @@ final class SiteHandler extends Handler.Abstract {
     }
     try {
       CgiResponseHead head = answer.head();
-      int status = head.status() != 0 ? head.status() : o.status();
+      String location = head.header("Location");
+      if (answer.cgi() && head.status() == 0 && location != null) {
+        if (location.startsWith("/") && redirectsLeft > 0) {
+          // mod_cgi: a local Location without Status is fetched with GET in the script's place.
+          answer.resource().close();
+          return cgiInternalRedirect(request, response, site, raw, location, redirectsLeft - 1);
+        }
+      }
+      // mod_cgi makes any other Location without Status a 302; mod_proxy_fcgi keeps the status.
+      int status =
+          head.status() != 0 ? head.status() : location != null && answer.cgi() ? 302 : o.status();
       response.setStatus(status);
       Map<String, String> joined = new java.util.LinkedHashMap<>();
       for (String[] h : head.headers()) {
@@ -289,6 +302,49 @@ final class SiteHandler extends Handler.Abstract {
     } finally {
       answer.resource().close();
     }
+  }
+
+  /**
+   * mod_cgi's internal redirect: the URL the script named is processed as a new GET request (its
+   * own rewrites, access checks and handler) and answered in place of the script's output.
+   */
+  private long cgiInternalRedirect(
+      Request request,
+      Response response,
+      Evaluator site,
+      List<String[]> raw,
+      String location,
+      int redirectsLeft)
+      throws IOException {
+    List<RequestSpec.Header> headers = new ArrayList<>();
+    for (String[] h : raw) {
+      headers.add(new RequestSpec.Header(h[0], h[1]));
+    }
+    RequestSpec spec =
+        new RequestSpec(
+            "GET",
+            RawText.fromText(location),
+            headers,
+            request.isSecure(),
+            Request.getRemoteAddr(request));
+    Outcome o = site.evaluate(spec, false).outcome();
+    if (o.script() != null) {
+      return runScript(request, response, o, site, raw, location, "GET", redirectsLeft);
+    }
+    if (o.location() != null || o.proxy() != null) {
+      response.setStatus(o.location() != null ? o.status() : 502);
+      if (o.location() != null) {
+        response.getHeaders().put("Location", RawText.display(o.location()));
+      }
+      return errorBody(response, response.getStatus(), RawText.display(o.location()), o);
+    }
+    if (o.servedPath() != null && o.status() == 200) {
+      Path path = Path.of(RawText.display(o.servedPath()));
+      if (!Files.isDirectory(path)) {
+        return serveFile(request, response, path, o);
+      }
+    }
+    return errorPage(response, o.status() == 200 ? 500 : o.status(), o);
   }
 
   private void logLine(String module, String client, String message) {

@@ -106,6 +106,9 @@ class PhpApacheAgreementTest {
           Req.get("/source.phps"),
           Req.get("/index.php?status=404"),
           Req.get("/index.php?stderr=hello"),
+          Req.get("/index.php?location=/hello.txt&code=200"),
+          Req.get("/index.php?location=http://example.net/x&code=200"),
+          Req.get("/index.php?location=/elsewhere"),
           Req.get("/.htaccess"));
 
   @ParameterizedTest

@@ -59,6 +59,20 @@ final class PhpStack implements AutoCloseable {
   }
 
   static PhpStack startFpm(Path fpmBinary) throws IOException, InterruptedException {
+    return startFpm(fpmBinary, false);
+  }
+
+  /** The unix socket php-fpm listens on when started with {@code unixSocket}. */
+  Path socket() {
+    return dir.resolve("fpm.sock");
+  }
+
+  /**
+   * Starts php-fpm on a loopback port, or on {@link #socket()}. Uploads up to 256 MB are allowed
+   * (php.ini's post_max_size is 8 MB).
+   */
+  static PhpStack startFpm(Path fpmBinary, boolean unixSocket)
+      throws IOException, InterruptedException {
     Path dir = worldReadableTempDir("php-stack");
     PhpStack s = new PhpStack(dir, freePort());
     String user = root() ? "user = www-data\ngroup = www-data\n" : "";
@@ -72,9 +86,10 @@ final class PhpStack implements AutoCloseable {
             + "\ndaemonize = no\n"
             + "[app]\n"
             + user
-            + "listen = 127.0.0.1:"
-            + s.fpmPort
-            + "\npm = static\npm.max_children = 6\ncatch_workers_output = yes\n"
+            + "listen = "
+            + (unixSocket ? s.socket() + "\nlisten.mode = 0666" : "127.0.0.1:" + s.fpmPort)
+            + "\nphp_admin_value[post_max_size] = 256M\n"
+            + "pm = static\npm.max_children = 6\ncatch_workers_output = yes\n"
             + "decorate_workers_output = no\n");
     ProcessBuilder pb =
         root()
@@ -82,7 +97,13 @@ final class PhpStack implements AutoCloseable {
                 "setsid", fpmBinary.toString(), "-R", "-F", "-y", dir + "/fpm.conf")
             : new ProcessBuilder("setsid", fpmBinary.toString(), "-F", "-y", dir + "/fpm.conf");
     s.fpm = pb.redirectErrorStream(true).redirectOutput(dir.resolve("fpm.out").toFile()).start();
-    waitForPort(s.fpmPort, s.fpm, dir.resolve("fpm.out"));
+    if (unixSocket) {
+      for (int i = 0; i < 200 && !Files.exists(s.socket()); i++) {
+        Thread.sleep(50);
+      }
+    } else {
+      waitForPort(s.fpmPort, s.fpm, dir.resolve("fpm.out"));
+    }
     return s;
   }
 
