@@ -211,6 +211,27 @@ final class SiteHandler extends Handler.Abstract {
             && (request.getLength() > 0
                 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
     java.io.InputStream body = hasBody ? Content.Source.asInputStream(request) : null;
+    if (body != null && request.getLength() < 0) {
+      // A chunked body: Apache reads it whole and passes CONTENT_LENGTH (PHP reads no body
+      // without one), and no Transfer-Encoding. Spooled to a temporary file, not to memory.
+      Path spool = Files.createTempFile("htaccess-body", ".tmp");
+      long length;
+      try (java.io.InputStream chunked = body) {
+        length = Files.copy(chunked, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        body = Files.newInputStream(spool, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+      } catch (IOException e) {
+        Files.deleteIfExists(spool);
+        throw e;
+      }
+      List<String[]> dechunked = new ArrayList<>();
+      for (String[] h : raw) {
+        if (!h[0].equalsIgnoreCase("Transfer-Encoding")) {
+          dechunked.add(h);
+        }
+      }
+      dechunked.add(new String[] {"Content-Length", Long.toString(length)});
+      raw = dechunked;
+    }
     String host = request.getHeaders().get("Host");
     String name = serverName;
     int port = request.isSecure() ? 443 : 80;

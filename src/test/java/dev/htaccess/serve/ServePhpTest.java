@@ -186,6 +186,23 @@ class ServePhpTest {
   }
 
   @Test
+  void aChunkedBodyReachesPhpWithItsLength() throws Exception {
+    start(site(WORDPRESS), fpmOnSocket(), Duration.ofSeconds(10));
+    byte[] body = "a chunked body".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        send(
+            request("/api/chunked")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body))));
+    Map<String, Object> j = json(r);
+    assertThat(((Number) j.get("body_length")).intValue()).isEqualTo(body.length);
+    assertThat(server(r))
+        .containsEntry("CONTENT_LENGTH", Integer.toString(body.length))
+        .doesNotContainKey("HTTP_TRANSFER_ENCODING");
+  }
+
+  @Test
   void aBackendThatIsDownIs503AndOneThatIsTooSlowIs504() throws Exception {
     Path docroot = site(WORDPRESS);
     int closed = PhpStack.freePort();
