@@ -438,6 +438,9 @@ public final class Evaluator {
           servedPath);
     }
 
+    /** Set once an ErrorDocument took over: the request goes on as a GET without body. */
+    boolean errorDocument;
+
     Outcome redirectLoop(String uri, String args) {
       int redirects = 0;
       String currentUri = uri;
@@ -457,6 +460,10 @@ public final class Evaluator {
             String doc = errorDocumentFor(r);
             if (doc != null && doc.startsWith("/")) {
               errorStatus = r.status();
+              errorDocument = true;
+              // ap_die: the error document is fetched with GET, and the original method is
+              // kept in REQUEST_METHOD (so REDIRECT_REQUEST_METHOD after the rename).
+              env.put("REQUEST_METHOD", request.method());
               renameEnvForRedirect(r.status(), r.uri(), r.args());
               redirects++;
               if (redirects > site.limitInternalRecursion()) {
@@ -726,7 +733,7 @@ public final class Evaluator {
         lastBase = savedBase;
         script = savedScript;
       }
-      return call.withTranslation(translated, finalEnv);
+      return call.withTranslation(translated, finalEnv, errorDocument ? "GET" : null);
     }
 
     /** mod_env's fixup: SetEnv and UnsetEnv of the directory, in order. */
@@ -779,7 +786,10 @@ public final class Evaluator {
       if (forcedHandler != null) {
         h = forcedHandler;
       }
-      return h != null && ScriptCall.isScriptHandler(h) ? h : null;
+      return h != null
+              && (h.equalsIgnoreCase(String.valueOf(phpHandler)) || ScriptCall.isScriptHandler(h))
+          ? h
+          : null;
     }
 
     String varyHeader() {
@@ -1105,11 +1115,16 @@ public final class Evaluator {
           return new Result(404, null, uri, args, null, relative(fname), null, null, false);
         }
         // Set in a DirectoryIndex subrequest too: mod_dir may make it the request.
-        script = new ScriptCall(handler, fname, pathInfo, null, Map.of(), cfg.cgiPassAuth());
+        script = new ScriptCall(handler, fname, pathInfo, null, Map.of(), cfg.cgiPassAuth(), null);
         return new Result(200, null, uri, args, null, relative(fname), null, null, false);
       }
       // 7. The default handler. PATH_INFO after a static file is refused unless AcceptPathInfo On.
-      if (!exists || (!pathInfo.isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo()))) {
+      // Only GET, HEAD and POST look for the file: other methods get their answer (OPTIONS,
+      // TRACE, 405, 501) whether or not it exists.
+      String method = request.method();
+      boolean readsFile = method.equals("GET") || method.equals("HEAD") || method.equals("POST");
+      if (readsFile
+          && (!exists || (!pathInfo.isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo())))) {
         return new Result(404, null, uri, args, null, relative(fname), null, null, false);
       }
       String type =

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param env the request's environment at handler time: SetEnvIf, [E=], SetEnv, and the {@code
  *     REDIRECT_} variables of internal redirects
  * @param passAuth CGIPassAuth On: the Authorization header is passed as HTTP_AUTHORIZATION
+ * @param method the method the script sees when it is not the request's: GET for an ErrorDocument
+ *     (whose request has no body), else null
  */
 public record ScriptCall(
     String handler,
@@ -23,26 +25,23 @@ public record ScriptCall(
     String pathInfo,
     String pathTranslated,
     Map<String, String> env,
-    boolean passAuth) {
+    boolean passAuth,
+    String method) {
 
   public ScriptCall {
     env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
   }
 
   /**
-   * True for handlers that run a script: mod_proxy_fcgi's {@code proxy:...fcgi://} handlers, and
-   * the handler names PHP's Apache module answers to ({@code application/x-httpd-php}, {@code
-   * php-script}, versioned variants such as {@code application/x-httpd-php82}), which {@code serve}
-   * sends to its PHP backend.
+   * True for mod_proxy_fcgi's handlers ({@code proxy:fcgi://...}, {@code
+   * proxy:unix:...|fcgi://...}). Other handler names run a script only when they are the PHP
+   * handler {@code serve} was given: Apache with php-fpm alone serves a file whose handler is
+   * {@code application/x-httpd-php} as a plain file (measured), while Debian's php-cgi setup runs
+   * exactly that handler through an Action.
    */
   public static boolean isScriptHandler(String handler) {
     String h = handler.toLowerCase(Locale.ROOT);
-    if (h.startsWith("proxy:")) {
-      return h.contains("fcgi://");
-    }
-    return h.startsWith("application/x-httpd-php")
-        || h.startsWith("x-httpd-php")
-        || h.matches("php[0-9.]*-script");
+    return h.startsWith("proxy:") && h.contains("fcgi://");
   }
 
   /**
@@ -70,7 +69,8 @@ public record ScriptCall(
     return null;
   }
 
-  ScriptCall withTranslation(String translated, Map<String, String> finalEnv) {
-    return new ScriptCall(handler, scriptFilename, pathInfo, translated, finalEnv, passAuth);
+  ScriptCall withTranslation(String translated, Map<String, String> finalEnv, String method) {
+    return new ScriptCall(
+        handler, scriptFilename, pathInfo, translated, finalEnv, passAuth, method);
   }
 }

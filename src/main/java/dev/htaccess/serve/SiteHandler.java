@@ -141,7 +141,20 @@ final class SiteHandler extends Handler.Abstract {
           sink.close();
         }
       } else if (o.script() != null) {
-        bytes = runScript(request, response, o, site, raw, target, method, 10);
+        if (o.script().method() != null) {
+          // An ErrorDocument: a GET whose body was discarded (Content-Length 0, as Apache says).
+          List<String[]> noBody = new ArrayList<>();
+          for (String[] h : raw) {
+            if (h[0].equalsIgnoreCase("Content-Length")) {
+              noBody.add(new String[] {h[0], "0"});
+            } else if (!h[0].equalsIgnoreCase("Transfer-Encoding")) {
+              noBody.add(h);
+            }
+          }
+          bytes = runScript(request, response, o, site, noBody, target, o.script().method(), 10);
+        } else {
+          bytes = runScript(request, response, o, site, raw, target, method, 10);
+        }
         status = response.getStatus();
       } else if (o.location() != null) {
         status = o.status();

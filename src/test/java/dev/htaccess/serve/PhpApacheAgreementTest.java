@@ -109,19 +109,39 @@ class PhpApacheAgreementTest {
           Req.get("/index.php?location=/hello.txt&code=200"),
           Req.get("/index.php?location=http://example.net/x&code=200"),
           Req.get("/index.php?location=/elsewhere"),
-          Req.get("/.htaccess"));
+          Req.get("/.htaccess"),
+          // for testdata/php/own.htaccess
+          Req.get("/nothing/here?q=1"),
+          Req.get("/secret.txt"),
+          Req.get("/page.html"),
+          Req.get("/other.foo"),
+          Req.get("/old/a/b?x=1"),
+          Req.get("/env/x"),
+          Req.get("/page.phtm"),
+          Req.get("/gone"),
+          Req.get("/index.php/path/info"),
+          Req.get("/sub/info.php/a%2Fb"));
 
   @ParameterizedTest
-  @ValueSource(strings = {"wordpress", "drupal-11", "laravel"})
+  @ValueSource(strings = {"wordpress", "drupal-11", "laravel", "own"})
   void phpSeesWhatItSeesBehindApache(String app) throws Exception {
     Path htaccess =
-        ProjectFiles.shared()
-            .map(s -> s.resolve("corpus").resolve(app).resolve(".htaccess"))
-            .orElse(null);
+        app.equals("own")
+            ? ProjectFiles.testdata("php", "own.htaccess")
+            : ProjectFiles.shared()
+                .map(s -> s.resolve("corpus").resolve(app).resolve(".htaccess"))
+                .orElse(null);
     assumeTrue(htaccess != null && Files.exists(htaccess), "../shared/corpus is absent");
     Path docroot = PhpStack.worldReadableTempDir("php-" + app);
     copyApp(ProjectFiles.testdata("php", "app"), docroot);
-    Files.copy(htaccess, docroot.resolve(".htaccess"));
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        Files.readString(htaccess).replace("{fpm}", "127.0.0.1:" + stack.fpmPort));
+    for (String copy : List.of("page.html", "other.foo", "secret.txt", "page.phtm")) {
+      Files.copy(docroot.resolve("index.php"), docroot.resolve(copy));
+      Files.setPosixFilePermissions(
+          docroot.resolve(copy), PosixFilePermissions.fromString("rw-r--r--"));
+    }
     Files.setPosixFilePermissions(
         docroot.resolve(".htaccess"), PosixFilePermissions.fromString("rw-r--r--"));
     stack.startApache(docroot);
