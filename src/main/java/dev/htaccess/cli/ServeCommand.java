@@ -163,15 +163,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("htaccess serve: --php-connections must be at least 1");
       return ExitCodes.USAGE;
     }
-    if (phpBackend.kind() == PhpBackend.Kind.NONE && containsPhp(docroot)) {
-      err.println(
-          "htaccess serve: warning: "
-              + docroot
-              + " contains .php files but no PHP backend was found (--php); they are served as"
-              + " plain files, as Apache without PHP would");
-    } else if (phpBackend.kind() != PhpBackend.Kind.NONE) {
-      err.println("htaccess serve: PHP runs on " + phpBackend.describe());
-    }
+    err.println(phpNotice(phpBackend, docroot));
     PrintWriter log =
         accessLog.equals("-")
             ? out
@@ -215,6 +207,20 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     server.join();
     return ExitCodes.OK;
+  }
+
+  /** The start-up line about PHP: where it runs, or a warning when .php files will not run. */
+  static String phpNotice(PhpBackend php, Path docroot) {
+    if (php.kind() != PhpBackend.Kind.NONE) {
+      return "htaccess serve: PHP runs on " + php.describe();
+    }
+    if (containsPhp(docroot)) {
+      return "htaccess serve: warning: "
+          + docroot
+          + " contains .php files but no PHP backend is set (--php); they are served as plain"
+          + " files, as Apache without PHP would";
+    }
+    return "htaccess serve: no PHP (--php none)";
   }
 
   /** Whether the tree holds a .php file (looked for a few levels deep only, to start fast). */

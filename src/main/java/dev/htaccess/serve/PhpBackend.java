@@ -132,12 +132,14 @@ public record PhpBackend(Kind kind, SocketAddress fastCgi, Path cgiBinary) {
   /** As the user wrote it. */
   public String describe() {
     return switch (kind) {
-      case FPM ->
-          fastCgi instanceof UnixDomainSocketAddress u
-              ? "unix:" + u.getPath()
-              : ((InetSocketAddress) fastCgi).getHostString()
-                  + ":"
-                  + ((InetSocketAddress) fastCgi).getPort();
+      case FPM -> {
+        if (fastCgi instanceof UnixDomainSocketAddress u) {
+          yield "unix:" + u.getPath();
+        }
+        InetSocketAddress i = (InetSocketAddress) fastCgi;
+        String host = i.getHostString();
+        yield (host.contains(":") ? "[" + host + "]" : host) + ":" + i.getPort();
+      }
       case CGI -> String.valueOf(cgiBinary);
       case NONE -> "none";
     };
