@@ -13,7 +13,6 @@ import dev.htaccess.source.SourceFile;
 import dev.htaccess.syntax.HtaccessReader;
 import dev.htaccess.syntax.ParseResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,13 +69,31 @@ public final class Evaluator {
   private final Map<String, Walk> walkMemo;
   private final Map<RequestSpec, Evaluation> answerMemo;
 
-  private Walk walk(String filename) {
+  /**
+   * The server's memo: an answer is reused for the same request while every file it looked at (the
+   * .htaccess files, the walk, -f/-d tests) still stats the same, so an edit shows on the next
+   * request, yet the rules run only when something changed.
+   */
+  private final Map<RequestSpec, Validated> validatedMemo = new ConcurrentHashMap<>();
+
+  private record Validated(Evaluation evaluation, Map<String, FileStats.Stat> seen) {
+    boolean stillTrue(FileStats stats) {
+      for (Map.Entry<String, FileStats.Stat> e : seen.entrySet()) {
+        if (!stats.stat(e.getKey()).equals(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private Walk walk(String filename, StatLookup stat) {
     if (walkMemo == null) {
-      return walkUncached(filename);
+      return walkUncached(filename, stat);
     }
     Walk w = walkMemo.get(filename);
     if (w == null) {
-      w = walkUncached(filename);
+      w = walkUncached(filename, stat);
       if (walkMemo.size() < 4_096) {
         walkMemo.put(filename, w);
       }
@@ -84,7 +101,13 @@ public final class Evaluator {
     return w;
   }
 
-  private Walk walkUncached(String filename) {
+  /** How the evaluation asks about files: through the request's memo (see Exchange#stat). */
+  @FunctionalInterface
+  private interface StatLookup {
+    FileStats.Stat stat(String path);
+  }
+
+  private Walk walkUncached(String filename, StatLookup stat) {
     String[] segments = filename.substring(1).split("/", -1);
     List<String> dirs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -101,7 +124,7 @@ public final class Evaluator {
       boolean known =
           docroot.startsWith(next)
               && (docroot.length() == next.length() || docroot.charAt(next.length()) == '/');
-      FileStats.Stat st = known ? null : stats.stat(next);
+      FileStats.Stat st = known ? null : stat.stat(next);
       current.setLength(0);
       current.append(next);
       if (st != null && !st.exists()) {
@@ -152,14 +175,14 @@ public final class Evaluator {
    * deepest directory and the method, and revalidated against each .htaccess's modification time,
    * so an edit takes effect on the next request.
    */
-  private DirConfig configFor(List<String> dirs, String method) {
+  private DirConfig configFor(List<String> dirs, String method, StatLookup stat) {
     // Keyed by method, then by the deepest directory (a string the walk memo reuses, so its
     // hash is computed once).
     Map<String, CachedConfig> byDir =
         configCache.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
     String key = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
     CachedConfig cached = byDir.get(key);
-    if (cached != null && (walkMemo != null || current(cached.stamps()))) {
+    if (cached != null && (walkMemo != null || current(cached.stamps(), stat))) {
       return cached.config();
     }
     DirConfigBuilder builder = new DirConfigBuilder(site, method);
@@ -177,7 +200,7 @@ public final class Evaluator {
         continue;
       }
       String file = dir.endsWith("/") ? dir + ".htaccess" : dir + "/.htaccess";
-      FileStats.Stat st = stats.stat(file);
+      FileStats.Stat st = stat.stat(file);
       stamps.add(new Stamp(file, st.regular(), st.modified(), st.size()));
       if (st.regular()) {
         ParseResult parsed = parsedHtaccess(file, st);
@@ -194,9 +217,9 @@ public final class Evaluator {
     return config;
   }
 
-  private boolean current(List<Stamp> stamps) {
+  private boolean current(List<Stamp> stamps, StatLookup stat) {
     for (Stamp s : stamps) {
-      FileStats.Stat st = stats.stat(s.file());
+      FileStats.Stat st = stat.stat(s.file());
       if (st.regular() != s.exists()
           || (st.regular() && (st.modified() != s.modified() || st.size() != s.size()))) {
         return false;
@@ -296,6 +319,13 @@ public final class Evaluator {
         return known;
       }
     }
+    boolean validate = !fullTrace && answerMemo == null;
+    if (validate) {
+      Validated known = validatedMemo.get(request);
+      if (known != null && known.stillTrue(stats)) {
+        return known.evaluation();
+      }
+    }
     Exchange x = new Exchange(request, fullTrace);
     Outcome outcome = x.responseHeaders(x.run());
     if (x.script != null && outcome.location() == null && outcome.proxy() == null) {
@@ -304,6 +334,12 @@ public final class Evaluator {
     Evaluation evaluation = new Evaluation(request, outcome, x.trace, !x.nondeterministic);
     if (memo != null && !x.nondeterministic && memo.size() < 4_096) {
       memo.put(request, evaluation);
+    }
+    if (validate && !x.nondeterministic && !x.readMap) {
+      if (validatedMemo.size() >= 4_096) {
+        validatedMemo.clear(); // a crude bound; a server's working set is much smaller
+      }
+      validatedMemo.put(request, new Validated(evaluation, Map.copyOf(x.seen)));
     }
     return evaluation;
   }
@@ -343,6 +379,25 @@ public final class Evaluator {
     final Set<String> cookieNames = new java.util.HashSet<>();
 
     final Set<String> vary = new LinkedHashSet<>();
+
+    /**
+     * Every path this request asked about, with the answer: one stat per path per request, and the
+     * list the server's answer memo revalidates before reusing an answer.
+     */
+    final Map<String, FileStats.Stat> seen = new LinkedHashMap<>();
+
+    /** Set when a RewriteMap was read: its file can change without any stat here seeing it. */
+    boolean readMap;
+
+    FileStats.Stat stat(String path) {
+      FileStats.Stat st = seen.get(path);
+      if (st == null) {
+        st = stats.stat(path);
+        seen.put(path, st);
+      }
+      return st;
+    }
+
     final String host;
     final int port;
     final boolean https;
@@ -651,6 +706,7 @@ public final class Evaluator {
           out.append('%');
           i++;
         } else if (next == 't') {
+          nondeterministic = true;
           out.append("t=").append(System.currentTimeMillis() * 1000);
           i++;
         } else if (next == 'D') {
@@ -949,7 +1005,7 @@ public final class Evaluator {
       // path; otherwise the document root is prepended.
       int second = f.indexOf('/', 1);
       String first = second < 0 ? f : f.substring(0, second);
-      if (first.length() > 1 && Files.exists(Path.of(RawText.display(first)))) {
+      if (first.length() > 1 && stat(first).exists()) {
         return f;
       }
       return site.docrootPath() + f;
@@ -966,14 +1022,14 @@ public final class Evaluator {
 
     Result afterTranslate(String uri, String args, String filename, boolean subrequest) {
       // 3. Directory walk: find the existing part of the path; the rest is PATH_INFO.
-      Walk walk = walk(filename);
+      Walk walk = walk(filename, this::stat);
       String existing = walk.existing();
       String pathInfo = walk.pathInfo();
       boolean isDir = walk.isDir();
       boolean exists = walk.exists();
       List<String> dirs = walk.dirs();
       // The configuration of every directory on the way, merged (cached per directory).
-      DirConfig cfg = configFor(dirs, request.upperMethod());
+      DirConfig cfg = configFor(dirs, request.upperMethod(), this::stat);
       lastConfig = cfg;
       lastFile = null;
       if (cfg.error() != null) {
@@ -1076,8 +1132,7 @@ public final class Evaluator {
             // mod_dir takes the index when the subrequest will be proxied, or when the index
             // file exists (its directory walk found a regular file) and nothing refused it;
             // a rewrite of an existing index is then followed, a rewrite of a missing one is not.
-            boolean indexFileExists =
-                Files.isRegularFile(Path.of(RawText.display(site.docrootPath() + subUri)));
+            boolean indexFileExists = stat(site.docrootPath() + subUri).regular();
             if (sub.proxy() != null
                 || (indexFileExists && (sub.status() == 200 || sub.redirectTo() != null))) {
               trace.add(new TraceEvent.Note("DirectoryIndex: using " + subUri, null));
@@ -1882,7 +1937,7 @@ public final class Evaluator {
       if (input.isEmpty()) {
         return false;
       }
-      FileStats.Stat st = stats.stat(input);
+      FileStats.Stat st = stat(input);
       return switch (test) {
         case 'f', 'F' -> st.regular();
         case 's' -> st.regular() && st.size() > 0;
@@ -1934,6 +1989,7 @@ public final class Evaluator {
         } else {
           Template.MapLookup m = (Template.MapLookup) part;
           RewriteMapSource map = site.maps().get(m.map());
+          readMap = true;
           if (map != null && !map.deterministic()) {
             nondeterministic = true;
           }

@@ -87,6 +87,8 @@ final class FileStats {
         symlink,
         exec,
         a.size(),
-        a.lastModifiedTime().toMillis());
+        // Nanoseconds where the file system keeps them: two same-size edits within one
+        // millisecond must still look different to the caches that compare stats.
+        a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
   }
 }

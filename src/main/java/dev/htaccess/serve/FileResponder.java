@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends a static file as Apache's default handler does: Last-Modified and ETag validators, 304 for
@@ -61,12 +63,22 @@ final class FileResponder {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     long size = a.size();
     long modifiedMillis = a.lastModifiedTime().toMillis();
-    long mtimeMicros = modifiedMillis * 1000;
-    // Apache's default FileETag: inode-size-mtime; without the inode here: size-mtime in hex.
-    String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtimeMicros) + "\"";
-    Instant modified =
-        a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    String lastModified = HTTP_DATE.format(modified);
+    Validators v = VALIDATORS.get(file);
+    if (v == null || v.size() != size || v.modifiedMillis() != modifiedMillis) {
+      long mtimeMicros = modifiedMillis * 1000;
+      // Apache's default FileETag: inode-size-mtime; without the inode here: size-mtime in hex.
+      String tag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtimeMicros) + "\"";
+      Instant seconds =
+          a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      v = new Validators(size, modifiedMillis, tag, seconds, HTTP_DATE.format(seconds));
+      if (VALIDATORS.size() >= CACHED_FILES_MAX) {
+        VALIDATORS.clear();
+      }
+      VALIDATORS.put(file, v);
+    }
+    String etag = v.etag();
+    Instant modified = v.modified();
+    String lastModified = v.lastModified();
     if (status == 200) {
       if (ifNoneMatch != null) {
         if (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag)) {
@@ -151,6 +163,12 @@ final class FileResponder {
 
   /** Small files by path, with the size and mtime they had when read. */
   private record CachedBody(long size, long modifiedMillis, byte[] bytes) {}
+
+  /** A file's ETag and Last-Modified, formatted once per version of the file. */
+  private record Validators(
+      long size, long modifiedMillis, String etag, Instant modified, String lastModified) {}
+
+  private static final Map<Path, Validators> VALIDATORS = new ConcurrentHashMap<>();
 
   private static final int CACHED_FILE_MAX = 64 * 1024;
   private static final int CACHED_FILES_MAX = 2_048;

@@ -1,0 +1,64 @@
+package dev.htaccess.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.htaccess.source.RawText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server's answer memo: a repeated request reuses its answer only while every file the answer
+ * depended on stats the same; a file appearing, a .htaccess edit, or a rule reading the clock makes
+ * it evaluate again.
+ */
+class AnswerMemoTest {
+
+  @TempDir Path docroot;
+
+  private static RequestSpec get(String target) {
+    return new RequestSpec(
+        "GET",
+        RawText.fromText(target),
+        List.of(new RequestSpec.Header("Host", "example.com")),
+        false,
+        "127.0.0.1");
+  }
+
+  @Test
+  void anAnswerIsReusedWhileTheFilesItLookedAtStayTheSame() throws Exception {
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\n"
+            + "RewriteCond %{REQUEST_FILENAME} !-f\n"
+            + "RewriteRule ^(.*)$ /index.html [L]\n");
+    Files.writeString(docroot.resolve("index.html"), "front\n");
+    Evaluator e = Evaluator.create(docroot, null, "example.com");
+    Evaluation first = e.evaluate(get("/page.html"), false);
+    assertThat(first.outcome().uri()).isEqualTo("/index.html");
+    assertThat(e.evaluate(get("/page.html"), false)).isSameAs(first);
+
+    // The file the condition tested appears: the rule no longer applies.
+    Files.writeString(docroot.resolve("page.html"), "page\n");
+    Evaluation second = e.evaluate(get("/page.html"), false);
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.outcome().uri()).isEqualTo("/page.html");
+
+    // The .htaccess changes: answered by the new rules at once.
+    Files.writeString(docroot.resolve(".htaccess"), "Redirect 301 /page.html /moved.html\n");
+    Evaluation third = e.evaluate(get("/page.html"), false);
+    assertThat(third.outcome().status()).isEqualTo(301);
+  }
+
+  @Test
+  void answersThatReadTheClockAreNotReused() throws Exception {
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\nRewriteRule ^now$ /t-%{TIME_SEC}.html [R=302,L]\n");
+    Evaluator e = Evaluator.create(docroot, null, "example.com");
+    Evaluation first = e.evaluate(get("/now"), false);
+    assertThat(e.evaluate(get("/now"), false)).isNotSameAs(first);
+  }
+}
