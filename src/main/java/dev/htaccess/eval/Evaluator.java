@@ -662,6 +662,22 @@ public final class Evaluator {
             continue;
           }
         }
+        if (h.action().equals("echo")) {
+          // mod_headers' echo: each request header whose name the regex matches is added to
+          // the response as it came.
+          dev.htaccess.regex.PcrePattern names;
+          try {
+            names = dev.htaccess.regex.PcrePattern.compile(h.name(), false);
+          } catch (dev.htaccess.regex.PcreSyntaxException e) {
+            continue;
+          }
+          for (RequestSpec.Header rh : request.headers()) {
+            if (names.matcher(rh.name()).find()) {
+              ops.add(new ResponseHeader(h.always(), "add", rh.name(), rh.value(), null));
+            }
+          }
+          continue;
+        }
         String value =
             h.value() == null || h.action().startsWith("edit")
                 ? h.value()
