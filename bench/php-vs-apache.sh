@@ -13,25 +13,8 @@ command -v wrk > /dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit
 [ -x /usr/sbin/apache2 ] || { echo "needs apache2 (apt-get install apache2)" >&2; exit 2; }
 fpm=$(compgen -G '/usr/sbin/php-fpm*' | sort | tail -1) || true
 [ -n "$fpm" ] || { echo "needs php-fpm (apt-get install php-fpm)" >&2; exit 2; }
-work=$(mktemp -d)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
-  wait 2> /dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() {
-  for _ in $(seq 1 150); do
-    (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
-    sleep 0.2
-  done
-  echo "nothing listens on $1" >&2
-  exit 1
-}
-"$root/bin/htaccess" --version > /dev/null # build first, outside the timings
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 site=$work/site
 cp -r "$root/testdata/php/app" "$site"
@@ -103,12 +86,6 @@ wait_port "$fp"
 wait_port "$ap"
 wait_port "$hp"
 
-measure() {
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" 2> /dev/null | awk '
-    /Requests\/sec/ { rps = $2 }
-    / 99%/ { v = $2; ms = v + 0; if (v ~ /us$/) ms = ms / 1000; else if (v ~ /[^m]s$/) ms = ms * 1000; p99 = ms }
-    END { printf "%.0f %.2f", rps, p99 }'
-}
 path=/2024/11/hello-world/
 for port in "$ap" "$hp"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path")

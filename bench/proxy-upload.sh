@@ -6,16 +6,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 size_mb=${1:-1024}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
-  wait 2> /dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-"$root/bin/htaccess" --version > /dev/null
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 truncate -s "${size_mb}M" "$work/body.bin"
 cat > "$work/upstream.py" << 'PY'
 import hashlib, http.server, sys

@@ -31,36 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LintApacheAgreementTest {
 
   /** The modules ../shared/oracle's Apache loads (its README), compiled-in ones included. */
-  static final Set<String> ORACLE_MODULES =
-      Set.of(
-          "mpm_prefork",
-          "authn_core",
-          "authn_file",
-          "authz_core",
-          "authz_host",
-          "authz_user",
-          "auth_basic",
-          "access_compat",
-          "mime",
-          "dir",
-          "alias",
-          "rewrite",
-          "headers",
-          "env",
-          "setenvif",
-          "expires",
-          "autoindex",
-          "proxy",
-          "proxy_http",
-          "socache_shmcb",
-          "ssl",
-          "log_config",
-          "unixd",
-          "so",
-          "watchdog",
-          "http",
-          "logio",
-          "version");
+  static final Set<String> ORACLE_MODULES = dev.htaccess.testing.OracleModules.ALL;
 
   record Verdict(Path file, boolean refused) {}
 

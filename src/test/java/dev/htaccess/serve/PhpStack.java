@@ -1,5 +1,6 @@
 package dev.htaccess.serve;
 
+import dev.htaccess.testing.OracleModules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -7,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -115,28 +117,11 @@ final class PhpStack implements AutoCloseable {
     c.append("DefaultRuntimeDir \"").append(dir).append("\"\n");
     c.append("PidFile \"").append(dir).append("/httpd.pid\"\n");
     c.append("Listen 127.0.0.1:").append(apachePort).append('\n');
-    for (String m :
-        List.of(
-            "mpm_prefork",
-            "authn_core",
-            "authn_file",
-            "authz_core",
-            "authz_host",
-            "authz_user",
-            "auth_basic",
-            "access_compat",
-            "mime",
-            "dir",
-            "alias",
-            "rewrite",
-            "headers",
-            "env",
-            "setenvif",
-            "expires",
-            "autoindex",
-            "proxy",
-            "proxy_http",
-            "proxy_fcgi")) {
+    List<String> modules = new ArrayList<>(OracleModules.LOADED);
+    // ssl is not needed here (no TLS upstream), and mod_proxy_fcgi is what this stack is for.
+    modules.removeAll(List.of("socache_shmcb", "ssl"));
+    modules.add("proxy_fcgi");
+    for (String m : modules) {
       c.append("LoadModule ")
           .append(m)
           .append("_module ")
