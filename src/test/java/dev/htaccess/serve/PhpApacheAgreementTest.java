@@ -120,7 +120,10 @@ class PhpApacheAgreementTest {
           Req.get("/page.phtm"),
           Req.get("/gone"),
           Req.get("/index.php/path/info"),
-          Req.get("/sub/info.php/a%2Fb"));
+          Req.get("/sub/info.php/a%2Fb"),
+          new Req("HEAD", "/index.php", List.of(), null),
+          new Req("OPTIONS", "/index.php", List.of(), null),
+          new Req("DELETE", "/sub/info.php", List.of(), null));
 
   @ParameterizedTest
   @ValueSource(strings = {"wordpress", "drupal-11", "laravel", "own"})
@@ -226,7 +229,7 @@ class PhpApacheAgreementTest {
         client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
     String type = resp.headers().firstValue("Content-Type").orElse(null);
     Map<String, Object> json = null;
-    if (type != null && type.startsWith("application/json")) {
+    if (type != null && type.startsWith("application/json") && !resp.body().isEmpty()) {
       Map<String, Object> all = (Map<String, Object>) JsonLite.parse(resp.body());
       json = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : all.entrySet()) {
