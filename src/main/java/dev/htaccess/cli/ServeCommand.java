@@ -159,6 +159,10 @@ final class ServeCommand implements Callable<Integer> {
       err.println("htaccess serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    if (phpBackend.kind() == PhpBackend.Kind.CGI && !Files.isExecutable(phpBackend.cgiBinary())) {
+      err.println(phpBackend.cgiBinary() + ": cannot run: not an executable file");
+      return ExitCodes.UNREADABLE;
+    }
     if (phpConnections < 1) {
       err.println("htaccess serve: --php-connections must be at least 1");
       return ExitCodes.USAGE;

@@ -13,8 +13,6 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +41,7 @@ final class ScriptGateway implements Closeable {
   private final Duration connectTimeout;
   private final Duration timeout;
   private final int maxConnections;
-  private final PrintWriter errorLog;
+  private final ErrorLog errorLog;
   private final Map<String, FastCgiClient> clients = new ConcurrentHashMap<>();
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
@@ -63,7 +61,7 @@ final class ScriptGateway implements Closeable {
     this.connectTimeout = connectTimeout;
     this.timeout = timeout;
     this.maxConnections = maxConnections;
-    this.errorLog = errorLog;
+    this.errorLog = new ErrorLog(errorLog);
   }
 
   /**
@@ -233,27 +231,15 @@ final class ScriptGateway implements Closeable {
     }
   }
 
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss.SSSSSS yyyy", Locale.ROOT);
-
   /** A script's stderr, one error-log line per line, as Apache logs it (AH01071 for FastCGI). */
   private void stderr(String module, String client, String text) {
-    synchronized (errorLog) {
-      for (String line : text.split("\r?\n")) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        errorLog.println(
-            "["
-                + LOG_TIME.format(ZonedDateTime.now())
-                + "] ["
-                + module
-                + ":error] [client "
-                + client
-                + "] "
-                + (module.equals("proxy_fcgi") ? "AH01071: Got error '" + line + "'" : line));
+    for (String line : text.split("\r?\n")) {
+      if (!line.isEmpty()) {
+        errorLog.line(
+            module + ":error",
+            client,
+            module.equals("proxy_fcgi") ? "AH01071: Got error '" + line + "'" : line);
       }
-      errorLog.flush();
     }
   }
 

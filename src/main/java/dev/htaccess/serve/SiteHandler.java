@@ -39,7 +39,7 @@ final class SiteHandler extends Handler.Abstract {
   private final ProxyForwarder proxy;
   private final AccessLogWriter log;
   private final boolean mirror;
-  private final PrintWriter errorLog;
+  private final ErrorLog errorLog;
   private final ScriptGateway scripts;
   private final String serverName;
 
@@ -54,7 +54,7 @@ final class SiteHandler extends Handler.Abstract {
       String serverName) {
     this.scripts = scripts;
     this.serverName = serverName;
-    this.errorLog = errorLog;
+    this.errorLog = new ErrorLog(errorLog);
     this.defaultSite = defaultSite;
     this.vhosts = vhosts;
     this.proxy = proxy;
@@ -283,7 +283,10 @@ final class SiteHandler extends Handler.Abstract {
             case TIMEOUT -> 504;
             case PROTOCOL -> 502;
           };
-      logLine("proxy:error", Request.getRemoteAddr(request), e.getMessage());
+      logLine(
+          e.kind() == BackendException.Kind.UNAVAILABLE ? "proxy:error" : "proxy_fcgi:error",
+          Request.getRemoteAddr(request),
+          e.getMessage());
       return errorPage(response, status, o);
     } catch (CgiResponseHead.MalformedException e) {
       logLine("proxy_fcgi:error", Request.getRemoteAddr(request), e.getMessage());
@@ -382,18 +385,7 @@ final class SiteHandler extends Handler.Abstract {
   }
 
   private void logLine(String module, String client, String message) {
-    synchronized (errorLog) {
-      errorLog.println(
-          "["
-              + java.time.ZonedDateTime.now()
-              + "] ["
-              + module
-              + "] [client "
-              + client
-              + "] "
-              + message);
-      errorLog.flush();
-    }
+    errorLog.line(module, client, message);
   }
 
   /** Apache's error-log line for a 500: which .htaccess line caused it, or the redirect loop. */
@@ -409,18 +401,7 @@ final class SiteHandler extends Handler.Abstract {
         line = d.message();
       }
       if (line != null) {
-        synchronized (errorLog) {
-          errorLog.println(
-              "["
-                  + java.time.ZonedDateTime.now()
-                  + "] [client "
-                  + remote
-                  + "] "
-                  + RawText.display(e.request().target())
-                  + ": "
-                  + line);
-          errorLog.flush();
-        }
+        errorLog.line("core:error", remote, RawText.display(e.request().target()) + ": " + line);
         return;
       }
     }

@@ -23,6 +23,11 @@ class ServeCommandTest {
             "serve", "--docroot", dir.toString(), "--php", "none", "--php-connections", "0");
     assertThat(zero.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(zero.err()).contains("--php-connections must be at least 1");
+    var noCgi =
+        ParseCommandTest.run(
+            "serve", "--docroot", dir.toString(), "--php", "cgi:" + dir.resolve("php-cgi"));
+    assertThat(noCgi.exit()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(noCgi.err()).contains("php-cgi: cannot run: not an executable file");
   }
 
   @Test
