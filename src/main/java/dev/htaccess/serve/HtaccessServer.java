@@ -14,7 +14,6 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -115,7 +114,7 @@ public final class HtaccessServer implements AutoCloseable {
     // (LimitRequestLine 8190) and the number of headers (LimitRequestFields 100), not their sum:
     // Jetty gets room for all of them and SiteHandler applies Apache's limits.
     http.setRequestHeaderSize(128 * 1024);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server, new NulTolerantConnectionFactory(http));
     connector.setHost(options.listen().getHostString());
     connector.setPort(options.listen().getPort());
     server.addConnector(connector);

@@ -78,13 +78,17 @@ final class SiteHandler extends Handler.Abstract {
       response.getHeaders().put("Content-Length", "0");
       return answerEarly(request, response, callback, 200);
     }
-    String target = request.getHttpURI().getPathQuery();
+    String original = request.getHeaders().get(NulTolerantConnectionFactory.ORIGINAL_TARGET);
+    String target = original != null ? original : request.getHttpURI().getPathQuery();
     if (target == null || target.isEmpty()) {
       target = "/";
     }
     List<RequestSpec.Header> headers = new ArrayList<>();
     List<String[]> raw = new ArrayList<>();
     for (HttpField f : request.getHeaders()) {
+      if (original != null && f.is(NulTolerantConnectionFactory.ORIGINAL_TARGET)) {
+        continue;
+      }
       headers.add(new RequestSpec.Header(f.getName(), f.getValue()));
       raw.add(new String[] {f.getName(), f.getValue()});
     }
@@ -458,7 +462,8 @@ final class SiteHandler extends Handler.Abstract {
 
   /** Apache's LimitRequestLine (414), LimitRequestFieldSize and LimitRequestFields (400). */
   private static int apacheLimits(Request request) {
-    String pathQuery = request.getHttpURI().getPathQuery();
+    String original = request.getHeaders().get(NulTolerantConnectionFactory.ORIGINAL_TARGET);
+    String pathQuery = original != null ? original : request.getHttpURI().getPathQuery();
     int line =
         request.getMethod().length()
             + 2
@@ -469,6 +474,9 @@ final class SiteHandler extends Handler.Abstract {
     }
     int count = 0;
     for (HttpField f : request.getHeaders()) {
+      if (original != null && f.is(NulTolerantConnectionFactory.ORIGINAL_TARGET)) {
+        continue;
+      }
       count++;
       if (f.getName().length() + 2 + (f.getValue() == null ? 0 : f.getValue().length())
           > LIMIT_LINE) {
@@ -513,7 +521,8 @@ final class SiteHandler extends Handler.Abstract {
 
   /** The request line as received (an empty target shown as "/"). */
   private static String requestLine(Request request) {
-    String target = request.getHttpURI().getPathQuery();
+    String original = request.getHeaders().get(NulTolerantConnectionFactory.ORIGINAL_TARGET);
+    String target = original != null ? original : request.getHttpURI().getPathQuery();
     return request.getMethod()
         + " "
         + (target == null || target.isEmpty() ? "/" : target)

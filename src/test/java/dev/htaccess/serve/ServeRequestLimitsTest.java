@@ -82,4 +82,14 @@ class ServeRequestLimitsTest {
     }
     assertThat(status("/a.html", many)).isEqualTo(400);
   }
+
+  @Test
+  void anEncodedNulInThePathIs404AsInApacheNot400() throws Exception {
+    assertThat(status("/a.html%00")).isEqualTo(404);
+    assertThat(status("/a%00.html")).isEqualTo(404);
+    // In the query string it is only data: the file is served.
+    assertThat(status("/a.html?x=%00")).isEqualTo(200);
+    // The header that carries the original target cannot be sent by a client.
+    assertThat(status("/missing", "X-Htaccess-Target-0000000000000000", "/a.html")).isEqualTo(404);
+  }
 }
