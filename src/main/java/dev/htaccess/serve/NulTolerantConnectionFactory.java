@@ -2,7 +2,6 @@ package dev.htaccess.serve;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Connection;
@@ -38,11 +37,11 @@ final class NulTolerantConnectionFactory extends HttpConnectionFactory {
             return new RequestHandler() {
               @Override
               public void startRequest(String method, String uri, HttpVersion version) {
-                if (!uri.toLowerCase(Locale.ROOT).contains("%00")) {
+                if (!uri.contains("%00")) {
                   super.startRequest(method, uri, version);
                   return;
                 }
-                super.startRequest(method, uri.replaceAll("%00", ""), version);
+                super.startRequest(method, uri.replace("%00", ""), version);
                 super.parsedHeader(new HttpField(ORIGINAL_TARGET, uri));
               }
             };
