@@ -321,7 +321,11 @@ final class DirConfigBuilder {
       case "addtype" -> {
         for (int i = 1; i < args.size(); i++) {
           String ext = args.get(i).value().toLowerCase(Locale.ROOT);
-          addTypes.put(ext.startsWith(".") ? ext.substring(1) : ext, args.get(0).value());
+          // mod_mime keeps the type in lower case ("text/html; charset=UTF-8" is sent as
+          // "text/html; charset=utf-8", measured).
+          addTypes.put(
+              ext.startsWith(".") ? ext.substring(1) : ext,
+              args.get(0).value().toLowerCase(Locale.ROOT));
         }
       }
       case "header", "requestheader", "expiresactive", "expiresbytype", "expiresdefault" -> {
@@ -352,7 +356,7 @@ final class DirConfigBuilder {
       }
       case "cgipassauth" ->
           cgiPassAuth = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
-      case "forcetype" -> forceType = args.isEmpty() ? null : args.get(0).value();
+      case "forcetype" -> forceType = args.isEmpty() ? null : forceType(args.get(0).value());
       case "setenvif", "setenvifnocase", "browsermatch", "browsermatchnocase" -> {
         try {
           setEnvIf.add(SetEnvIfRule.of(key, args));
@@ -383,6 +387,11 @@ final class DirConfigBuilder {
       }
       default -> {}
     }
+  }
+
+  /** ForceType's type as mod_mime keeps it: lower case; {@code None} cancels an inherited one. */
+  static String forceType(String value) {
+    return value.equalsIgnoreCase("none") ? null : value.toLowerCase(Locale.ROOT);
   }
 
   private static String extension(String ext) {

@@ -588,10 +588,16 @@ public final class Evaluator {
                       + " internal redirects"));
           return recursionLimit(currentUri, currentArgs);
         }
-        // The old request's r->uri (per-dir rewriting leaves it alone) and r->args (which it may
-        // have changed) become REDIRECT_URL and REDIRECT_QUERY_STRING.
-        renameEnvForRedirect(200, currentUri, r.args());
-        // The new URI is parsed like a request's: repeated slashes are merged.
+        // The old request (r->prev) keeps its r->uri (per-dir rewriting leaves it alone) and its
+        // r->args (which the rule may have changed). Within an ErrorDocument's request the status
+        // is still the error's.
+        renameEnvForRedirect(errorStatus != 0 ? errorStatus : 200, currentUri, r.args());
+        // The new URI is parsed like a request's: repeated slashes are merged, and a path that
+        // climbs above the root is refused (400), as Apache refuses it.
+        if (normalize(r.redirectTo()) == null) {
+          trace.add(new TraceEvent.Decision("400: the new URI climbs above the document root"));
+          return error(400, normalizeLenient(r.redirectTo()), r.args());
+        }
         currentUri = normalizeLenient(r.redirectTo());
         currentArgs = r.args();
         trace.add(
@@ -638,27 +644,64 @@ public final class Evaluator {
           && settings.expiresActive == null) {
         return o;
       }
-      List<ResponseHeader> ops = headerOps(settings.headers, vars);
-      List<ResponseHeader> requestOps = headerOps(settings.requestHeaders, vars);
+      // %{CONTENT_TYPE} in an expr= is the response's type, which a script or an upstream only
+      // decides when it answers: then the condition is checked by the server.
+      boolean typeLater = o.proxy() != null || (script != null && o.location() == null);
+      List<ResponseHeader> ops = headerOps(settings.headers, vars, o.contentType(), typeLater);
+      List<ResponseHeader> requestOps =
+          headerOps(settings.requestHeaders, vars, o.contentType(), false);
       Expiry expiry = o.status() < 400 ? settings.expiryFor(o.contentType()) : null;
       return o.withResponseHeaders(ops, expiry, requestOps);
     }
 
-    /** The rules whose condition holds, their values expanded. */
-    private List<ResponseHeader> headerOps(List<HeaderRule> rules, RuleContext vars) {
+    /**
+     * The rules whose condition holds, their values expanded.
+     *
+     * @param contentType the response's Content-Type as known now, for {@code %{CONTENT_TYPE}}
+     * @param typeLater the type is only known when the response comes (script, upstream): a
+     *     condition that reads it is returned with the operation, its other variables fixed now
+     */
+    private List<ResponseHeader> headerOps(
+        List<HeaderRule> rules, RuleContext vars, String contentType, boolean typeLater) {
       List<ResponseHeader> ops = new ArrayList<>();
       for (HeaderRule h : rules) {
         if (h.envVar() != null && (env.get(h.envVar()) != null) == h.envNegated()) {
           continue;
         }
+        java.util.function.Predicate<String> whenType = null;
         if (h.expr() != null) {
+          Map<String, String> seenVars = new java.util.HashMap<>();
+          boolean[] readsType = {false};
+          java.util.function.Function<String, String> lookup =
+              name -> {
+                if (RewriteMapSource.asciiUpper(name).equals("CONTENT_TYPE")) {
+                  readsType[0] = true;
+                  return contentType == null ? "" : contentType;
+                }
+                return seenVars.computeIfAbsent(name, n -> variable(n, vars, null));
+              };
           boolean holds;
           try {
-            holds = h.expr().evaluate(name -> variable(name, vars, null));
+            holds = h.expr().evaluate(lookup::apply);
           } catch (RuntimeException e) {
             holds = false;
           }
-          if (!holds) {
+          if (typeLater && readsType[0]) {
+            ApExpression expr = h.expr();
+            Map<String, String> fixed = Map.copyOf(seenVars);
+            whenType =
+                type -> {
+                  try {
+                    return expr.evaluate(
+                        n ->
+                            RewriteMapSource.asciiUpper(n).equals("CONTENT_TYPE")
+                                ? type
+                                : fixed.getOrDefault(n, ""));
+                  } catch (RuntimeException e) {
+                    return false;
+                  }
+                };
+          } else if (!holds) {
             continue;
           }
         }
@@ -673,7 +716,7 @@ public final class Evaluator {
           }
           for (RequestSpec.Header rh : request.headers()) {
             if (names.matcher(rh.name()).find()) {
-              ops.add(new ResponseHeader(h.always(), "add", rh.name(), rh.value(), null));
+              ops.add(new ResponseHeader(h.always(), "add", rh.name(), rh.value(), null, null));
             }
           }
           continue;
@@ -682,7 +725,8 @@ public final class Evaluator {
             h.value() == null || h.action().startsWith("edit")
                 ? h.value()
                 : expandFormat(h.value());
-        ops.add(new ResponseHeader(h.always(), h.action(), h.name(), value, h.replacement()));
+        ops.add(
+            new ResponseHeader(h.always(), h.action(), h.name(), value, h.replacement(), whenType));
       }
       return ops;
     }
@@ -760,8 +804,10 @@ public final class Evaluator {
 
     /**
      * An internal redirect starts a new request whose environment is the old one with every name
-     * prefixed by {@code REDIRECT_}, plus REDIRECT_STATUS, REDIRECT_URL and REDIRECT_QUERY_STRING
-     * (http_request.c, internal_internal_redirect).
+     * prefixed by {@code REDIRECT_}, plus REDIRECT_STATUS (http_request.c,
+     * internal_internal_redirect). REDIRECT_URL and REDIRECT_QUERY_STRING are not variables of the
+     * request (a RewriteCond reading them finds nothing, measured): a script gets them from the
+     * previous request, which is kept here.
      */
     void renameEnvForRedirect(int status, String oldUri, String oldArgs) {
       Map<String, String> renamed = new LinkedHashMap<>();
@@ -769,13 +815,16 @@ public final class Evaluator {
         renamed.put("REDIRECT_" + e.getKey(), e.getValue());
       }
       renamed.put("REDIRECT_STATUS", Integer.toString(status));
-      renamed.put("REDIRECT_URL", oldUri);
-      if (oldArgs != null) {
-        renamed.put("REDIRECT_QUERY_STRING", oldArgs);
-      }
       env.clear();
       env.putAll(renamed);
+      previousUri = oldUri;
+      previousArgs = oldArgs;
     }
+
+    /** The previous request's r->uri and r->args after an internal redirect, else null. */
+    String previousUri;
+
+    String previousArgs;
 
     /**
      * The script call with what is known only at the end: the final environment, and
@@ -805,7 +854,8 @@ public final class Evaluator {
         lastBase = savedBase;
         script = savedScript;
       }
-      return call.withTranslation(translated, finalEnv, errorDocument ? "GET" : null);
+      return call.withTranslation(
+          translated, finalEnv, errorDocument ? "GET" : null, previousUri, previousArgs);
     }
 
     /** mod_env's fixup: SetEnv and UnsetEnv of the directory, in order. */
@@ -1037,6 +1087,12 @@ public final class Evaluator {
     }
 
     Result afterTranslate(String uri, String args, String filename, boolean subrequest) {
+      if (!subrequest && request.method().equals("TRACE")) {
+        // Core answers TRACE in map_to_storage, before the directory walk, access control and
+        // .htaccess: r->filename is the translated path whole (measured: TRACE /.htaccess is 200).
+        return new Result(
+            200, null, uri, args, null, relative(filename), "message/http", null, false);
+      }
       // 3. Directory walk: find the existing part of the path; the rest is PATH_INFO.
       Walk walk = walk(filename, this::stat);
       String existing = walk.existing();
@@ -1186,7 +1242,9 @@ public final class Evaluator {
           return new Result(404, null, uri, args, null, relative(fname), null, null, false);
         }
         // Set in a DirectoryIndex subrequest too: mod_dir may make it the request.
-        script = new ScriptCall(handler, fname, pathInfo, null, Map.of(), cfg.cgiPassAuth(), null);
+        script =
+            new ScriptCall(
+                handler, fname, pathInfo, null, Map.of(), cfg.cgiPassAuth(), null, null, null);
         return new Result(200, null, uri, args, null, relative(fname), null, null, false);
       }
       // 7. The default handler. PATH_INFO after a static file is refused unless AcceptPathInfo On.
@@ -1198,12 +1256,23 @@ public final class Evaluator {
           && (!exists || (!pathInfo.isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo())))) {
         return new Result(404, null, uri, args, null, relative(fname), null, null, false);
       }
+      // ForceType of the directory, then of each matching <Files> section (None cancels).
+      String forceType = cfg.forceType();
+      for (FilesSection f : cfg.fileSections()) {
+        if (f.matches(base)) {
+          for (ConfigNode n : f.section().children()) {
+            if (n instanceof GenericDirective g
+                && g.key().equals("forcetype")
+                && !g.arguments().isEmpty()) {
+              forceType = DirConfigBuilder.forceType(g.arguments().get(0).value());
+            }
+          }
+        }
+      }
       String type =
           forcedType != null
               ? forcedType
-              : cfg.forceType() != null
-                  ? cfg.forceType()
-                  : MimeTypes.system().typeOf(base, cfg.addTypes());
+              : forceType != null ? forceType : MimeTypes.system().typeOf(base, cfg.addTypes());
       // AddDefaultCharset adds a charset to text/plain and text/html (core's content-type
       // filter), unless the type names one already.
       if (type != null
@@ -1394,7 +1463,16 @@ public final class Evaluator {
         // never happens and the handler finds no file ("redirect:..." is not a path).
         trace.add(
             new TraceEvent.Decision("[H=" + ctx.handler + "] overrides the internal redirect"));
-        return new Result(404, null, uri, ctx.args, null, null, null, null, false);
+        // The default handler answers: 404 for the methods that read a file (there is none),
+        // its usual answer for the others (PUT on such a request is 405, measured).
+        String m = request.method();
+        int status =
+            m.equals("GET") || m.equals("HEAD") || m.equals("POST")
+                ? 404
+                : m.equals("OPTIONS") || m.equals("TRACE")
+                    ? 200
+                    : REGISTERED_METHODS.contains(m) ? 405 : 501;
+        return new Result(status, null, uri, ctx.args, null, null, null, null, false);
       }
       return Result.internalRedirect(f, ctx.args);
     }

@@ -11,6 +11,14 @@ package dev.htaccess.eval;
  * @param name the header name
  * @param value the value, or for edit the regular expression; null for unset
  * @param replacement edit's replacement, else null
+ * @param whenContentType for a condition that reads {@code %{CONTENT_TYPE}} when the type is
+ *     decided by a script or an upstream: given the response's Content-Type, whether the operation
+ *     applies; null when it applies unconditionally
  */
 public record ResponseHeader(
-    boolean always, String action, String name, String value, String replacement) {}
+    boolean always,
+    String action,
+    String name,
+    String value,
+    String replacement,
+    java.util.function.Predicate<String> whenContentType) {}

@@ -26,7 +26,9 @@ public record ScriptCall(
     String pathTranslated,
     Map<String, String> env,
     boolean passAuth,
-    String method) {
+    String method,
+    String redirectUrl,
+    String redirectQuery) {
 
   public ScriptCall {
     env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
@@ -69,8 +71,21 @@ public record ScriptCall(
     return null;
   }
 
-  ScriptCall withTranslation(String translated, Map<String, String> finalEnv, String method) {
+  ScriptCall withTranslation(
+      String translated,
+      Map<String, String> finalEnv,
+      String method,
+      String redirectUrl,
+      String redirectQuery) {
     return new ScriptCall(
-        handler, scriptFilename, pathInfo, translated, finalEnv, passAuth, method);
+        handler,
+        scriptFilename,
+        pathInfo,
+        translated,
+        finalEnv,
+        passAuth,
+        method,
+        redirectUrl,
+        redirectQuery);
   }
 }

@@ -91,6 +91,12 @@ final class CgiEnvironment {
     e.put("SERVER_ADMIN", "[no address given]");
     e.put("SCRIPT_FILENAME", scriptFilenamePrefix + call.scriptFilename());
     e.put("REMOTE_PORT", Integer.toString(c.remotePort()));
+    if (call.redirectUrl() != null) {
+      e.put("REDIRECT_URL", call.redirectUrl());
+      if (call.redirectQuery() != null) {
+        e.put("REDIRECT_QUERY_STRING", call.redirectQuery());
+      }
+    }
     e.put("GATEWAY_INTERFACE", "CGI/1.1");
     e.put("SERVER_PROTOCOL", "HTTP/1.1");
     e.put("REQUEST_METHOD", c.method());

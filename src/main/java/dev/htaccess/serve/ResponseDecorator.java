@@ -72,6 +72,12 @@ final class ResponseDecorator {
       if (!h.always() && !success) {
         continue;
       }
+      if (h.whenContentType() != null) {
+        String type = headers.get("Content-Type");
+        if (!h.whenContentType().test(type == null ? "" : type)) {
+          continue;
+        }
+      }
       String name = h.name();
       switch (h.action()) {
         case "set" -> headers.put(name, h.value());
