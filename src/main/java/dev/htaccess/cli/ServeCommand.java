@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,14 +45,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--docroot", paramLabel = "DIR", description = "Document root (default: .).")
-  Path docroot = Path.of(".");
-
-  @Option(
-      names = "--server-config",
-      paramLabel = "FILE",
-      description = "Directives of the <VirtualHost>.")
-  Path serverConfig;
+  @Mixin SiteOptions site;
 
   @Option(
       names = "--listen",
@@ -129,14 +123,12 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(docroot)) {
-      err.println(docroot + ": cannot read: not a directory");
-      return ExitCodes.UNREADABLE;
+    int unreadable = site.check(err);
+    if (unreadable != 0) {
+      return unreadable;
     }
-    if (serverConfig != null && !Files.isRegularFile(serverConfig)) {
-      err.println(serverConfig + ": cannot read: no such file");
-      return ExitCodes.UNREADABLE;
-    }
+    Path docroot = site.docroot;
+    Path serverConfig = site.serverConfig;
     int colon = listen.lastIndexOf(':');
     if (colon < 0) {
       err.println("htaccess serve: --listen needs HOST:PORT");

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,19 +61,7 @@ final class TestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--docroot",
-      paramLabel = "DIR",
-      description = "Document root; .htaccess files are read on the way to each file (default: .).")
-  Path docroot = Path.of(".");
-
-  @Option(
-      names = "--server-config",
-      paramLabel = "FILE",
-      description =
-          "Directives of the <VirtualHost> around the document root (RewriteMap, Alias,"
-              + " ProxyPass, <Directory> ...); relative paths resolve against its directory.")
-  Path serverConfig;
+  @Mixin SiteOptions site;
 
   @Option(
       names = "--host",
@@ -154,14 +143,12 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(docroot)) {
-      err.println(docroot + ": cannot read: not a directory");
-      return ExitCodes.UNREADABLE;
+    int unreadable = site.check(err);
+    if (unreadable != 0) {
+      return unreadable;
     }
-    if (serverConfig != null && !Files.isRegularFile(serverConfig)) {
-      err.println(serverConfig + ": cannot read: no such file");
-      return ExitCodes.UNREADABLE;
-    }
+    Path docroot = site.docroot;
+    Path serverConfig = site.serverConfig;
     if (junitFile != null && expectFile == null) {
       err.println("htaccess test: --junit needs --expect");
       return ExitCodes.USAGE;
