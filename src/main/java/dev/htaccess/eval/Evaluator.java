@@ -858,6 +858,26 @@ public final class Evaluator {
           translated, finalEnv, errorDocument ? "GET" : null, previousUri, previousArgs);
     }
 
+    /**
+     * The first argument of the last {@code key} directive in the {@code <Files>} sections that
+     * match {@code base} (they are merged after the directory's own settings), or null.
+     */
+    String lastInFilesSections(DirConfig cfg, String base, String key) {
+      String value = null;
+      for (FilesSection f : cfg.fileSections()) {
+        if (f.matches(base)) {
+          for (ConfigNode n : f.section().children()) {
+            if (n instanceof GenericDirective g
+                && g.key().equals(key)
+                && !g.arguments().isEmpty()) {
+              value = g.arguments().get(0).value();
+            }
+          }
+        }
+      }
+      return value;
+    }
+
     /** mod_env's fixup: SetEnv and UnsetEnv of the directory, in order. */
     void applySetEnv(DirConfig cfg) {
       for (EnvSetting e : cfg.setEnv()) {
@@ -894,16 +914,9 @@ public final class Evaluator {
       if (phpHandler != null && DEBIAN_PHP_FILES.matcher(base).find()) {
         h = phpHandler;
       }
-      for (FilesSection f : cfg.fileSections()) {
-        if (f.matches(base)) {
-          for (ConfigNode n : f.section().children()) {
-            if (n instanceof GenericDirective g
-                && g.key().equals("sethandler")
-                && !g.arguments().isEmpty()) {
-              h = g.arguments().get(0).value();
-            }
-          }
-        }
+      String inFiles = lastInFilesSections(cfg, base, "sethandler");
+      if (inFiles != null) {
+        h = inFiles;
       }
       if (forcedHandler != null) {
         h = forcedHandler;
@@ -1257,18 +1270,9 @@ public final class Evaluator {
         return new Result(404, null, uri, args, null, relative(fname), null, null, false);
       }
       // ForceType of the directory, then of each matching <Files> section (None cancels).
-      String forceType = cfg.forceType();
-      for (FilesSection f : cfg.fileSections()) {
-        if (f.matches(base)) {
-          for (ConfigNode n : f.section().children()) {
-            if (n instanceof GenericDirective g
-                && g.key().equals("forcetype")
-                && !g.arguments().isEmpty()) {
-              forceType = DirConfigBuilder.forceType(g.arguments().get(0).value());
-            }
-          }
-        }
-      }
+      String forceTypeInFiles = lastInFilesSections(cfg, base, "forcetype");
+      String forceType =
+          forceTypeInFiles != null ? DirConfigBuilder.forceType(forceTypeInFiles) : cfg.forceType();
       String type =
           forcedType != null
               ? forcedType
