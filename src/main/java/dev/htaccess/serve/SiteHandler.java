@@ -626,10 +626,9 @@ final class SiteHandler extends Handler.Abstract {
     if (plan.length() <= SMALL_FILE) {
       // One write of the whole (often cached) body. Measured: a blocking write here beats
       // handing the buffer to Jetty with the callback (16k against 10k requests/s).
+      // One last=true write: Jetty sends the headers and the body together and completes.
       byte[] body = FileResponder.read(file, plan);
-      try (OutputStream out = Content.Sink.asOutputStream(response)) {
-        out.write(body);
-      }
+      Content.Sink.write(response, true, java.nio.ByteBuffer.wrap(body));
       return plan.length();
     }
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
