@@ -30,9 +30,26 @@ public final class HtaccessServer implements AutoCloseable {
   private final ProxyForwarder proxy;
   private final ScriptGateway scripts;
 
+  private final AccessLogWriter accessLog;
+  private final java.util.concurrent.ScheduledExecutorService flusher;
+
   private HtaccessServer(
-      Server server, ServerConnector connector, ProxyForwarder proxy, ScriptGateway scripts) {
+      Server server,
+      ServerConnector connector,
+      ProxyForwarder proxy,
+      ScriptGateway scripts,
+      AccessLogWriter accessLog) {
     this.scripts = scripts;
+    this.accessLog = accessLog;
+    this.flusher =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "access-log-flush");
+              t.setDaemon(true);
+              return t;
+            });
+    flusher.scheduleWithFixedDelay(
+        accessLog::flush, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
     this.server = server;
     this.connector = connector;
     this.proxy = proxy;
@@ -98,6 +115,7 @@ public final class HtaccessServer implements AutoCloseable {
             options.readTimeout(),
             options.serverName(),
             options.insecureUpstream());
+    AccessLogWriter accessLogWriter = new AccessLogWriter(accessLog);
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("htaccess-serve");
     Server server = new Server(threads);
@@ -124,7 +142,7 @@ public final class HtaccessServer implements AutoCloseable {
             vhosts,
             proxy,
             scripts,
-            new AccessLogWriter(accessLog),
+            accessLogWriter,
             errorLog,
             options.mirror(),
             options.serverName()));
@@ -135,7 +153,7 @@ public final class HtaccessServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException("cannot start the server: " + e.getMessage(), e);
     }
-    return new HtaccessServer(server, connector, proxy, scripts);
+    return new HtaccessServer(server, connector, proxy, scripts, accessLogWriter);
   }
 
   /** The URL the server answers on. */
@@ -168,5 +186,7 @@ public final class HtaccessServer implements AutoCloseable {
     }
     proxy.close();
     scripts.close();
+    flusher.shutdownNow();
+    accessLog.flush();
   }
 }
