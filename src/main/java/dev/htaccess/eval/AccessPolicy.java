@@ -205,7 +205,7 @@ final class AccessPolicy {
       if (parts[1].contains(".")) {
         mask = ipv4(parts[1]);
       } else {
-        int bits = CompiledRule.atoi(parts[1]);
+        int bits = dev.htaccess.syntax.CNumbers.atoi(parts[1]);
         mask = bits <= 0 ? 0 : (0xffffffffL << (32 - Math.min(32, bits))) & 0xffffffffL;
       }
       return (net & mask) == (a & mask);

@@ -100,12 +100,18 @@ public final class ApExpression {
       case "<=" -> left.compareTo(right) <= 0;
       case ">" -> left.compareTo(right) > 0;
       case ">=" -> left.compareTo(right) >= 0;
-      case "-eq" -> CompiledRule.atoi(left) == CompiledRule.atoi(right);
-      case "-ne" -> CompiledRule.atoi(left) != CompiledRule.atoi(right);
-      case "-lt" -> CompiledRule.atoi(left) < CompiledRule.atoi(right);
-      case "-le" -> CompiledRule.atoi(left) <= CompiledRule.atoi(right);
-      case "-gt" -> CompiledRule.atoi(left) > CompiledRule.atoi(right);
-      case "-ge" -> CompiledRule.atoi(left) >= CompiledRule.atoi(right);
+      case "-eq" ->
+          dev.htaccess.syntax.CNumbers.atoi(left) == dev.htaccess.syntax.CNumbers.atoi(right);
+      case "-ne" ->
+          dev.htaccess.syntax.CNumbers.atoi(left) != dev.htaccess.syntax.CNumbers.atoi(right);
+      case "-lt" ->
+          dev.htaccess.syntax.CNumbers.atoi(left) < dev.htaccess.syntax.CNumbers.atoi(right);
+      case "-le" ->
+          dev.htaccess.syntax.CNumbers.atoi(left) <= dev.htaccess.syntax.CNumbers.atoi(right);
+      case "-gt" ->
+          dev.htaccess.syntax.CNumbers.atoi(left) > dev.htaccess.syntax.CNumbers.atoi(right);
+      case "-ge" ->
+          dev.htaccess.syntax.CNumbers.atoi(left) >= dev.htaccess.syntax.CNumbers.atoi(right);
       case "-ipmatch" -> AccessPolicy.ipMatches(right, left);
       case "-strmatch" ->
           java.nio.file.FileSystems.getDefault()

@@ -7,6 +7,7 @@ import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.RuleFlag;
 import dev.htaccess.model.RuleFlagKind;
 import dev.htaccess.regex.PcrePattern;
+import dev.htaccess.syntax.CNumbers;
 import java.util.List;
 
 /**
@@ -121,7 +122,7 @@ final class CompiledRule {
             } else if (v.equalsIgnoreCase("seeother")) {
               s = 303;
             } else if (Character.isDigit(v.charAt(0))) {
-              s = atoi(v);
+              s = CNumbers.atoi(v);
               if (s < 300 || s > 399) {
                 statusFlag = true;
               }
@@ -141,10 +142,10 @@ final class CompiledRule {
         }
         case NEXT -> {
           if (!f.value().isEmpty()) {
-            maxRoundsValue = atoi(f.value());
+            maxRoundsValue = CNumbers.atoi(f.value());
           }
         }
-        case SKIP -> skipValue = atoi(f.value());
+        case SKIP -> skipValue = CNumbers.atoi(f.value());
         case ESCAPE_BACKREFS -> {
           escapeB = true;
           if (!f.value().isEmpty()) {
@@ -212,23 +213,5 @@ final class CompiledRule {
     this.qsNone = none;
     this.output = out;
     this.outputTemplate = dev.htaccess.syntax.TemplateParser.parse(out);
-  }
-
-  static int atoi(String s) {
-    int i = 0;
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    boolean neg = false;
-    if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-      neg = s.charAt(i) == '-';
-      i++;
-    }
-    long v = 0;
-    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      v = Math.min(Integer.MAX_VALUE, v * 10 + (s.charAt(i) - '0'));
-      i++;
-    }
-    return (int) (neg ? -v : v);
   }
 }

@@ -1939,7 +1939,8 @@ public final class Evaluator {
         int urlPort = https ? 443 : 80;
         if (k < f.length() && f.charAt(k) == ':') {
           int slash = f.indexOf('/', k);
-          urlPort = CompiledRule.atoi(f.substring(k + 1, slash < 0 ? f.length() : slash));
+          urlPort =
+              dev.htaccess.syntax.CNumbers.atoi(f.substring(k + 1, slash < 0 ? f.length() : slash));
           url = slash < 0 ? "/" : f.substring(slash);
         } else if (k < f.length()) {
           url = f.substring(k);
@@ -1985,8 +1986,8 @@ public final class Evaluator {
                   c.noCase() ? input.equalsIgnoreCase(lx.operand()) : input.equals(lx.operand());
             };
       } else if (pattern instanceof CondPattern.IntegerCompare ic) {
-        int a = CompiledRule.atoi(input);
-        int b = CompiledRule.atoi(ic.operand());
+        int a = dev.htaccess.syntax.CNumbers.atoi(input);
+        int b = dev.htaccess.syntax.CNumbers.atoi(ic.operand());
         rc =
             switch (ic.operator()) {
               case LESS -> a < b;

@@ -234,7 +234,7 @@ final class SiteConfig {
               }
               int colon = n.lastIndexOf(':');
               if (colon > 0) {
-                serverNamePort = CompiledRule.atoi(n.substring(colon + 1));
+                serverNamePort = dev.htaccess.syntax.CNumbers.atoi(n.substring(colon + 1));
                 n = n.substring(0, colon);
               }
               serverNames.add(RewriteMapSource.asciiLower(n));
@@ -247,7 +247,7 @@ final class SiteConfig {
           }
           case "limitinternalrecursion" -> {
             if (!a.isEmpty()) {
-              limitInternalRecursion = CompiledRule.atoi(a.get(0).value());
+              limitInternalRecursion = dev.htaccess.syntax.CNumbers.atoi(a.get(0).value());
             }
           }
           default -> {}

@@ -74,35 +74,13 @@ final class FlagParser {
           && !v.equalsIgnoreCase("temp")
           && !v.equalsIgnoreCase("seeother")
           && Character.isDigit(v.charAt(0))) {
-        int status = leadingInt(v);
+        int status = CNumbers.atoi(v);
         if (status != 500 && !dev.htaccess.model.HttpStatus.KNOWN.contains(status)) {
           return Result.error("invalid HTTP response code '" + v + "' for flag 'R'");
         }
       }
     }
     return Result.ok(new RuleFlag(k, piece.key, piece.value, span));
-  }
-
-  /** C's {@code atoi}: leading white space, optional sign, digits; 0 when there are none. */
-  static int leadingInt(String s) {
-    int i = 0;
-    while (i < s.length() && WordSplitter.isSpace(s.charAt(i))) {
-      i++;
-    }
-    boolean negative = false;
-    if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-      negative = s.charAt(i) == '-';
-      i++;
-    }
-    long value = 0;
-    while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 0x80) {
-      value = value * 10 + (s.charAt(i) - '0');
-      if (value > Integer.MAX_VALUE) {
-        value = Integer.MAX_VALUE;
-      }
-      i++;
-    }
-    return (int) (negative ? -value : value);
   }
 
   private static <T> Field<T> parse(
