@@ -74,7 +74,7 @@ record AliasRedirect(int status, String path, PcrePattern regex, String target) 
       if (target == null) {
         return "";
       }
-      location = substitute(target, m);
+      location = pregsub(target, m);
     } else {
       if (!prefixMatches(uri)) {
         return null;
@@ -101,7 +101,11 @@ record AliasRedirect(int status, String path, PcrePattern regex, String target) 
     return path.endsWith("/") || uri.length() == path.length() || uri.charAt(path.length()) == '/';
   }
 
-  private static String substitute(String target, Matcher m) {
+  /**
+   * ap_pregsub: {@code $0..$9} and backslash escapes in a RedirectMatch, AliasMatch or
+   * ProxyPassMatch target.
+   */
+  static String pregsub(String target, Matcher m) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);

@@ -480,6 +480,11 @@ public final class Evaluator {
     }
 
     Outcome error(int status, String uri, String args) {
+      return errorOutcome(status, uri, args, null);
+    }
+
+    /** An error answered with Apache's own page (and the cookies already set). */
+    private Outcome errorOutcome(int status, String uri, String args, String vary) {
       return new Outcome(
           status,
           null,
@@ -489,7 +494,7 @@ public final class Evaluator {
           null,
           "text/html; charset=iso-8859-1",
           cookies,
-          null,
+          vary,
           servedPath);
     }
 
@@ -789,17 +794,7 @@ public final class Evaluator {
     }
 
     Outcome recursionLimit(String uri, String args) {
-      return new Outcome(
-          500,
-          null,
-          uri,
-          args,
-          null,
-          null,
-          "text/html; charset=iso-8859-1",
-          cookies,
-          varyHeader(),
-          servedPath);
+      return errorOutcome(500, uri, args, varyHeader());
     }
 
     /**
@@ -854,8 +849,14 @@ public final class Evaluator {
         lastBase = savedBase;
         script = savedScript;
       }
-      return call.withTranslation(
-          translated, finalEnv, errorDocument ? "GET" : null, previousUri, previousArgs);
+      return call.completed(
+          translated,
+          finalEnv,
+          errorDocument ? "GET" : null,
+          previousUri,
+          previousArgs,
+          host,
+          port);
     }
 
     /**
@@ -1004,7 +1005,7 @@ public final class Evaluator {
           if (m.regex() != null) {
             Matcher pm = m.regex().matcher(effectiveUri);
             if (pm.find()) {
-              target = substituteGroups(m.target(), pm);
+              target = AliasRedirect.pregsub(m.target(), pm);
               rest = "";
             }
           } else if (aliasMatches(effectiveUri, m.prefix())) {
@@ -1043,7 +1044,7 @@ public final class Evaluator {
           if (m.regex() != null) {
             Matcher am = m.regex().matcher(effectiveUri);
             if (am.find()) {
-              filename = substituteGroups(m.target(), am);
+              filename = AliasRedirect.pregsub(m.target(), am);
               break;
             }
           } else if (aliasMatches(effectiveUri, m.prefix())) {
@@ -1058,25 +1059,6 @@ public final class Evaluator {
         filename = site.docrootPath() + effectiveUri;
       }
       return afterTranslate(effectiveUri, currentArgs, filename, subrequest);
-    }
-
-    /** ap_pregsub: $0..$9 and \-escapes in an AliasMatch/ProxyPassMatch target. */
-    private String substituteGroups(String target, Matcher m) {
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < target.length(); i++) {
-        char c = target.charAt(i);
-        if (c == '\\' && i + 1 < target.length()) {
-          out.append(target.charAt(++i));
-        } else if (c == '$' && i + 1 < target.length() && Character.isDigit(target.charAt(i + 1))) {
-          int g = target.charAt(++i) - '0';
-          if (g <= m.groupCount() && m.group(g) != null) {
-            out.append(m.group(g));
-          }
-        } else {
-          out.append(c);
-        }
-      }
-      return out.toString();
     }
 
     private String serverPathToFilename(String f) {
@@ -1257,7 +1239,17 @@ public final class Evaluator {
         // Set in a DirectoryIndex subrequest too: mod_dir may make it the request.
         script =
             new ScriptCall(
-                handler, fname, pathInfo, null, Map.of(), cfg.cgiPassAuth(), null, null, null);
+                handler,
+                fname,
+                pathInfo,
+                null,
+                Map.of(),
+                cfg.cgiPassAuth(),
+                null,
+                null,
+                null,
+                null,
+                0);
         return new Result(200, null, uri, args, null, relative(fname), null, null, false);
       }
       // 7. The default handler. PATH_INFO after a static file is refused unless AcceptPathInfo On.

@@ -18,6 +18,12 @@ import java.util.Map;
  * @param passAuth CGIPassAuth On: the Authorization header is passed as HTTP_AUTHORIZATION
  * @param method the method the script sees when it is not the request's: GET for an ErrorDocument
  *     (whose request has no body), else null
+ * @param redirectUrl after an internal redirect, the previous request's URI (REDIRECT_URL), else
+ *     null
+ * @param redirectQuery the previous request's query string (REDIRECT_QUERY_STRING), or null
+ * @param serverName SERVER_NAME: the Host header's name in lower case (UseCanonicalName Off), else
+ *     the site's name
+ * @param serverPort SERVER_PORT: the Host header's port, else the scheme's
  */
 public record ScriptCall(
     String handler,
@@ -28,7 +34,9 @@ public record ScriptCall(
     boolean passAuth,
     String method,
     String redirectUrl,
-    String redirectQuery) {
+    String redirectQuery,
+    String serverName,
+    int serverPort) {
 
   public ScriptCall {
     env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
@@ -71,12 +79,15 @@ public record ScriptCall(
     return null;
   }
 
-  ScriptCall withTranslation(
+  /** The call with what is known only when the request's processing is over. */
+  ScriptCall completed(
       String translated,
       Map<String, String> finalEnv,
       String method,
       String redirectUrl,
-      String redirectQuery) {
+      String redirectQuery,
+      String serverName,
+      int serverPort) {
     return new ScriptCall(
         handler,
         scriptFilename,
@@ -86,6 +97,8 @@ public record ScriptCall(
         passAuth,
         method,
         redirectUrl,
-        redirectQuery);
+        redirectQuery,
+        serverName,
+        serverPort);
   }
 }

@@ -137,15 +137,7 @@ public final class HtaccessServer implements AutoCloseable {
     connector.setPort(options.listen().getPort());
     server.addConnector(connector);
     server.setHandler(
-        new SiteHandler(
-            site,
-            vhosts,
-            proxy,
-            scripts,
-            accessLogWriter,
-            errorLog,
-            options.mirror(),
-            options.serverName()));
+        new SiteHandler(site, vhosts, proxy, scripts, accessLogWriter, errorLog, options.mirror()));
     server.setErrorHandler(new ApacheErrorPages());
     server.setStopTimeout(10_000);
     try {

@@ -41,7 +41,6 @@ final class SiteHandler extends Handler.Abstract {
   private final boolean mirror;
   private final ErrorLog errorLog;
   private final ScriptGateway scripts;
-  private final String serverName;
 
   SiteHandler(
       Evaluator defaultSite,
@@ -50,10 +49,8 @@ final class SiteHandler extends Handler.Abstract {
       ScriptGateway scripts,
       AccessLogWriter log,
       PrintWriter errorLog,
-      boolean mirror,
-      String serverName) {
+      boolean mirror) {
     this.scripts = scripts;
-    this.serverName = serverName;
     this.errorLog = new ErrorLog(errorLog);
     this.defaultSite = defaultSite;
     this.vhosts = vhosts;
@@ -249,21 +246,6 @@ final class SiteHandler extends Handler.Abstract {
       dechunked.add(new String[] {"Content-Length", Long.toString(length)});
       raw = dechunked;
     }
-    String host = request.getHeaders().get("Host");
-    String name = serverName;
-    int port = request.isSecure() ? 443 : 80;
-    if (host != null && !host.isEmpty()) {
-      int colon = host.lastIndexOf(':');
-      if (colon > 0 && host.indexOf(']') < colon) {
-        try {
-          port = Integer.parseInt(host.substring(colon + 1));
-          host = host.substring(0, colon);
-        } catch (NumberFormatException e) {
-          // not a port: the whole value is the name
-        }
-      }
-      name = host.toLowerCase(Locale.ROOT);
-    }
     CgiEnvironment.Connection c =
         new CgiEnvironment.Connection(
             method,
@@ -273,8 +255,8 @@ final class SiteHandler extends Handler.Abstract {
             Request.getRemoteAddr(request),
             Request.getRemotePort(request),
             Request.getLocalAddr(request),
-            name,
-            port,
+            o.script().serverName(),
+            o.script().serverPort(),
             site.docrootPath(),
             PATH);
     ScriptGateway.Answer answer;
