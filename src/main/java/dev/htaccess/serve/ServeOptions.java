@@ -36,34 +36,4 @@ public record ServeOptions(
     Duration readTimeout,
     boolean insecureUpstream,
     PhpBackend php,
-    int phpConnections) {
-
-  /** Options without PHP, as before PHP support. */
-  public ServeOptions(
-      Path docroot,
-      Path serverConfig,
-      InetSocketAddress listen,
-      String serverName,
-      String upstreamProxy,
-      Path cacheDir,
-      boolean mirror,
-      Map<String, Path> vhosts,
-      Duration connectTimeout,
-      Duration readTimeout,
-      boolean insecureUpstream) {
-    this(
-        docroot,
-        serverConfig,
-        listen,
-        serverName,
-        upstreamProxy,
-        cacheDir,
-        mirror,
-        vhosts,
-        connectTimeout,
-        readTimeout,
-        insecureUpstream,
-        PhpBackend.NONE,
-        4);
-  }
-}
+    int phpConnections) {}

@@ -86,7 +86,9 @@ class ServeProxyTest {
             Map.of(),
             Duration.ofSeconds(2),
             Duration.ofSeconds(2),
-            false);
+            false,
+            PhpBackend.NONE,
+            4);
     server =
         HtaccessServer.start(
             options, new PrintWriter(new StringWriter()), new PrintWriter(errorLog, true));

@@ -44,7 +44,9 @@ class ServeRequestLimitsTest {
                 Map.of(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
-                false),
+                false,
+                PhpBackend.NONE,
+                4),
             new PrintWriter(new StringWriter()));
   }
 

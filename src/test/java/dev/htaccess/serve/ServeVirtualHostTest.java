@@ -41,7 +41,9 @@ class ServeVirtualHostTest {
                 Map.of("blog.example", blog),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
-                false),
+                false,
+                PhpBackend.NONE,
+                4),
             new PrintWriter(new StringWriter()))) {
       assertThat(get(server, "www.example", "/page.html")).contains("main site");
       assertThat(get(server, "blog.example", "/page.html")).contains("blog site");
