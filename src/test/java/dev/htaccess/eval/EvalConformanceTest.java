@@ -72,27 +72,7 @@ class EvalConformanceTest {
     Path entry = shared.map(s -> s.resolve("corpus").resolve(name)).orElse(null);
     assumeTrue(entry != null && Files.isDirectory(entry), "../shared/corpus is absent");
     Path caseDir = temp.resolve("built").resolve(name);
-    Path docroot = caseDir.resolve("docroot");
-    Files.createDirectories(docroot);
-    Files.copy(entry.resolve(".htaccess"), docroot.resolve(".htaccess"));
-    Files.copy(entry.resolve("requests.txt"), caseDir.resolve("requests.txt"));
-    Path files = entry.resolve("files.txt");
-    if (Files.exists(files)) {
-      for (String line : Files.readAllLines(files)) {
-        String p = line.strip();
-        if (p.isEmpty() || p.startsWith("#") || p.endsWith("/.htaccess") || p.equals(".htaccess")) {
-          continue;
-        }
-        Path full = docroot.resolve(p.replaceFirst("^/+", ""));
-        if (p.endsWith("/")) {
-          Files.createDirectories(full);
-          Files.writeString(full.resolve(".keep"), "");
-        } else {
-          Files.createDirectories(full.getParent());
-          Files.writeString(full, p + "\n");
-        }
-      }
-    }
+    OracleCases.buildCorpusCase(entry, caseDir);
     Path expected = ProjectFiles.testdata("eval-corpus", name + ".expected.jsonl");
     Path work = temp.resolve("work");
     Files.createDirectories(work);

@@ -36,25 +36,10 @@ final class OracleCases {
       throws IOException {
     Path copy = tempDir.resolve("case");
     copyTree(caseDir, copy);
+    substitutePlaceholders(copy);
     Path docroot = copy.resolve("docroot");
     String docrootText = docroot.toString();
     String caseText = copy.toString();
-    try (Stream<Path> files = Files.walk(copy)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        String name = f.getFileName().toString();
-        boolean isMap = name.endsWith(".txt") && f.getParent().toString().contains("map");
-        if (name.equals(".htaccess") || name.equals("server.conf") || isMap) {
-          String text = RawText.fromBytes(Files.readAllBytes(f));
-          String replaced =
-              text.replace("${ORACLE_DOCROOT}", docrootText)
-                  .replace("${ORACLE_CASE}", caseText)
-                  .replace("/var/www/html", docrootText);
-          if (!replaced.equals(text)) {
-            Files.write(f, RawText.toBytes(replaced));
-          }
-        }
-      }
-    }
     Path server = copy.resolve("server.conf");
     Evaluator evaluator =
         Evaluator.create(docroot, Files.exists(server) ? server : null, "example.com");
@@ -101,6 +86,59 @@ final class OracleCases {
       }
     }
     return diffs;
+  }
+
+  /**
+   * Turns a copied case into one for this machine, as conformance.py does: {@code /var/www/html}
+   * and {@code ${ORACLE_*}} in .htaccess files, server.conf and map files become the copy's paths.
+   */
+  static void substitutePlaceholders(Path copy) throws IOException {
+    String docrootText = copy.resolve("docroot").toString();
+    String caseText = copy.toString();
+    try (Stream<Path> files = Files.walk(copy)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        boolean isMap = name.endsWith(".txt") && f.getParent().toString().contains("map");
+        if (name.equals(".htaccess") || name.equals("server.conf") || isMap) {
+          String text = RawText.fromBytes(Files.readAllBytes(f));
+          String replaced =
+              text.replace("${ORACLE_DOCROOT}", docrootText)
+                  .replace("${ORACLE_CASE}", caseText)
+                  .replace("/var/www/html", docrootText);
+          if (!replaced.equals(text)) {
+            Files.write(f, RawText.toBytes(replaced));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds a case from a corpus entry as ../shared/oracle/corpus2case.py does: its .htaccess and
+   * requests, and a stand-in file (or directory) for every line of its files.txt.
+   */
+  static void buildCorpusCase(Path entry, Path caseDir) throws IOException {
+    Path docroot = caseDir.resolve("docroot");
+    Files.createDirectories(docroot);
+    Files.copy(entry.resolve(".htaccess"), docroot.resolve(".htaccess"));
+    Files.copy(entry.resolve("requests.txt"), caseDir.resolve("requests.txt"));
+    Path files = entry.resolve("files.txt");
+    if (Files.exists(files)) {
+      for (String line : Files.readAllLines(files)) {
+        String p = line.strip();
+        if (p.isEmpty() || p.startsWith("#") || p.endsWith("/.htaccess") || p.equals(".htaccess")) {
+          continue;
+        }
+        Path full = docroot.resolve(p.replaceFirst("^/+", ""));
+        if (p.endsWith("/")) {
+          Files.createDirectories(full);
+          Files.writeString(full.resolve(".keep"), "");
+        } else {
+          Files.createDirectories(full.getParent());
+          Files.writeString(full, p + "\n");
+        }
+      }
+    }
   }
 
   private static Object normalise(String field, Object value) {
