@@ -189,13 +189,13 @@ class EvaluationSnapshotTest {
     m.put("vary", o.vary());
     m.put("served_path", o.servedPath());
     m.put("headers", headers(o.headers()));
-    m.put(
-        "expiry",
-        o.expiry() == null
-            ? null
-            : Map.of(
-                "from_modification", o.expiry().fromModification(),
-                "seconds", o.expiry().seconds()));
+    Map<String, Object> expiry = null;
+    if (o.expiry() != null) {
+      expiry = new LinkedHashMap<>();
+      expiry.put("from_modification", o.expiry().fromModification());
+      expiry.put("seconds", o.expiry().seconds());
+    }
+    m.put("expiry", expiry);
     m.put("request_headers", headers(o.requestHeaders()));
     ScriptCall s = o.script();
     if (s == null) {
