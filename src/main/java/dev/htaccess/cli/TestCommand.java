@@ -1,11 +1,11 @@
 package dev.htaccess.cli;
 
-import dev.htaccess.eval.AccessLog;
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
-import dev.htaccess.eval.Expectation;
+import dev.htaccess.eval.EvaluatorOptions;
+import dev.htaccess.eval.MemoPolicy;
 import dev.htaccess.eval.Outcome;
-import dev.htaccess.eval.RequestLines;
+import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.report.DiagnosticPrinter;
 import dev.htaccess.report.JUnitReport;
 import dev.htaccess.report.Json;
@@ -153,7 +153,13 @@ final class TestCommand implements Callable<Integer> {
       err.println("htaccess test: --junit needs --expect");
       return ExitCodes.USAGE;
     }
-    Evaluator evaluator = Evaluator.create(docroot, serverConfig, host, true);
+    Evaluator evaluator =
+        Evaluator.create(
+            EvaluatorOptions.of(docroot)
+                .withServerConfig(serverConfig)
+                .withDefaultHost(host)
+                .withMemo(MemoPolicy.STATIC_TREE)
+                .withProcessEnvironment(env));
     if (!evaluator.configErrors().isEmpty()) {
       SourceFile config = serverConfig == null ? null : SourceFile.read(serverConfig);
       for (Diagnostic d : evaluator.configErrors()) {
@@ -162,7 +168,6 @@ final class TestCommand implements Callable<Integer> {
       err.println("htaccess test: Apache would refuse to start with this configuration");
       return ExitCodes.FINDINGS;
     }
-    evaluator.setProcessEnvironment(env);
     if (expectFile != null) {
       return expect(evaluator, out, err);
     }
@@ -265,7 +270,7 @@ final class TestCommand implements Callable<Integer> {
                   lines[i] = known;
                   return;
                 }
-                Evaluation e = evaluator.evaluate(line.spec(), false);
+                Evaluation e = evaluator.evaluate(line.spec(), TraceLevel.DECISIONS);
                 Map<String, Object> o = outcomeJson(line.request(), e.outcome());
                 o.put("trace", TraceRenderer.compact(e.trace()));
                 lines[i] = Json.write(o);

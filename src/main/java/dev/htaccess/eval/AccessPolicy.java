@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.IpMatch;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.GenericDirective;
@@ -185,59 +186,11 @@ final class AccessPolicy {
         }
         continue;
       }
-      if (ipMatches(h, remoteAddr)) {
+      if (IpMatch.matches(h, remoteAddr)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** An address, a partial address ("10.1"), or a network in CIDR or netmask form. */
-  static boolean ipMatches(String spec, String addr) {
-    if (spec.contains("/")) {
-      String[] parts = spec.split("/", 2);
-      long net = ipv4(parts[0]);
-      long a = ipv4(addr);
-      if (net < 0 || a < 0) {
-        return false;
-      }
-      long mask;
-      if (parts[1].contains(".")) {
-        mask = ipv4(parts[1]);
-      } else {
-        int bits = dev.htaccess.syntax.CNumbers.atoi(parts[1]);
-        mask = bits <= 0 ? 0 : (0xffffffffL << (32 - Math.min(32, bits))) & 0xffffffffL;
-      }
-      return (net & mask) == (a & mask);
-    }
-    if (spec.equals(addr)) {
-      return true;
-    }
-    if (spec.matches("[0-9.]+") && !spec.isEmpty()) {
-      String prefix = spec.endsWith(".") ? spec : spec + ".";
-      return addr.startsWith(prefix) && spec.split("\\.").length < 4;
-    }
-    return false;
-  }
-
-  private static long ipv4(String s) {
-    String[] p = s.split("\\.");
-    if (p.length != 4) {
-      return -1;
-    }
-    long v = 0;
-    for (String x : p) {
-      try {
-        int n = Integer.parseInt(x);
-        if (n < 0 || n > 255) {
-          return -1;
-        }
-        v = (v << 8) | n;
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-    return v;
   }
 
   private static Verdict eval(
@@ -298,7 +251,9 @@ final class AccessPolicy {
               ? Verdict.GRANTED
               : Verdict.DENIED;
       case "ip" ->
-          args.stream().anyMatch(s -> ipMatches(s, remoteAddr)) ? Verdict.GRANTED : Verdict.DENIED;
+          args.stream().anyMatch(s -> IpMatch.matches(s, remoteAddr))
+              ? Verdict.GRANTED
+              : Verdict.DENIED;
       case "local" ->
           remoteAddr.startsWith("127.") || remoteAddr.equals("::1")
               ? Verdict.GRANTED

@@ -1,9 +1,12 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.CNumbers;
+import dev.htaccess.httpd.HttpStatus;
+import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.Argument;
 import dev.htaccess.regex.PcrePattern;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 
 /**
@@ -25,18 +28,14 @@ record AliasRedirect(int status, String path, PcrePattern regex, String target) 
     } else if (key.equals("redirecttemp")) {
       status = 302;
     } else if (!args.isEmpty()) {
-      String first = args.get(0).value().toLowerCase(Locale.ROOT);
+      String first = args.get(0).value();
+      OptionalInt word = HttpStatus.aliasKeyword(first);
       Integer keyword =
-          switch (first) {
-            case "permanent" -> 301;
-            case "temp" -> 302;
-            case "seeother" -> 303;
-            case "gone" -> 410;
-            default ->
-                first.chars().allMatch(Character::isDigit) && !first.isEmpty()
-                    ? Integer.parseInt(first)
-                    : null;
-          };
+          word.isPresent()
+              ? Integer.valueOf(word.getAsInt())
+              : first.chars().allMatch(Character::isDigit) && !first.isEmpty()
+                  ? Integer.valueOf(CNumbers.atoi(first))
+                  : null;
       if (keyword != null) {
         status = keyword;
         i = 1;

@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.model.Section;
 import dev.htaccess.source.Diagnostic;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.rewrite.CompiledRule;
+import dev.htaccess.eval.rewrite.RewriteScope;
+import dev.htaccess.expr.ApExpression;
+import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.Directive;
@@ -19,6 +23,8 @@ import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceSpan;
 import dev.htaccess.syntax.ParseResult;
+import dev.htaccess.syntax.SyntaxRule;
+import dev.htaccess.validate.DirectiveValidator;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -36,7 +42,7 @@ import java.util.Set;
  */
 final class DirConfigBuilder {
 
-  private final Modules modules;
+  private final ModuleSet modules;
   private final SectionConditions conditions;
   private RewriteScope rewrite;
   private List<String> directoryIndex;
@@ -62,9 +68,9 @@ final class DirConfigBuilder {
   private final List<EnvSetting> setEnv = new ArrayList<>();
   private boolean cgiPassAuth;
 
-  DirConfigBuilder(SiteConfig site, String method) {
+  DirConfigBuilder(SiteConfig site, String method, StatLookup stat) {
     this.modules = site.modules();
-    this.conditions = new SectionConditions(site.modules(), method);
+    this.conditions = new SectionConditions(site.modules(), method, site.serverRoot(), stat);
     this.rewrite = site.directoryRewrite();
     this.directoryIndex = site.directoryIndex();
     this.errorDocuments = new LinkedHashMap<>(site.errorDocuments());
@@ -126,7 +132,7 @@ final class DirConfigBuilder {
         fail(d, dir);
         return;
       }
-      if (d.code().equals(dev.htaccess.syntax.SyntaxRule.UNCLOSED_CONDITIONAL.code())) {
+      if (d.code().equals(SyntaxRule.UNCLOSED_CONDITIONAL.code())) {
         // Accepted when the condition holds (Apache reads on to the end of the file).
         Section open = sectionAt(file.nodes(), d.span());
         if (open == null || !conditionHolds(open)) {
@@ -165,7 +171,7 @@ final class DirConfigBuilder {
     }
   }
 
-  private static Section sectionAt(List<ConfigNode> nodes, dev.htaccess.source.SourceSpan span) {
+  private static Section sectionAt(List<ConfigNode> nodes, SourceSpan span) {
     for (ConfigNode n : nodes) {
       if (n instanceof Section s) {
         if (s.span().equals(span)) {
@@ -224,7 +230,7 @@ final class DirConfigBuilder {
     DirectiveInfo info = DirectiveCatalog.standard().find(d.name()).orElse(null);
     if (serverContext && (info == null || !(d instanceof RewriteMap))) {
       // The server configuration was checked when it was loaded.
-    } else if (info == null || info.section() || !modules.provides(info.module())) {
+    } else if (info == null || info.section() || !modules.providesCatalogModule(info.module())) {
       fail(
           "Invalid command '"
               + d.name()
@@ -275,7 +281,7 @@ final class DirConfigBuilder {
       level.pendingConds.clear();
     } else if (d instanceof GenericDirective g) {
       if (!serverContext && info != null) {
-        String problem = dev.htaccess.validate.DirectiveValidator.problem(g, info);
+        String problem = DirectiveValidator.problem(g, info);
         if (problem != null) {
           fail(problem, g.span(), dir);
           return;
@@ -454,7 +460,7 @@ final class DirConfigBuilder {
         if (!name.equals("else")) {
           try {
             ApExpression.parse(s.rawArguments().strip().replaceAll("^\"(.*)\"$", "$1"));
-          } catch (ApExpression.ExprException | dev.htaccess.regex.PcreSyntaxException e) {
+          } catch (ApExpression.ExprException | PcreSyntaxException e) {
             fail("Cannot parse expression in <" + s.name() + ">: " + e.getMessage(), s.span(), dir);
             return;
           }
@@ -464,7 +470,7 @@ final class DirConfigBuilder {
       case "requireall", "requireany", "requirenone" -> {}
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
-        if (info == null || !modules.provides(info.module())) {
+        if (info == null || !modules.providesCatalogModule(info.module())) {
           fail(
               "Invalid command '<"
                   + s.name()

@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.trace.TraceEvent;
 import java.util.List;
 
 /**

@@ -1,6 +1,9 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.expr.ApExpression;
 import dev.htaccess.model.Argument;
+import dev.htaccess.regex.PcrePattern;
+import dev.htaccess.regex.PcreSyntaxException;
 import dev.htaccess.validate.DirectiveValidator;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +20,8 @@ record HeaderRule(
     String replacement,
     String envVar,
     boolean envNegated,
-    ApExpression expr) {
+    ApExpression expr,
+    PcrePattern echoNames) {
 
   /**
    * Builds the rule of a {@code Header} or {@code RequestHeader} directive; arguments that Apache
@@ -63,6 +67,14 @@ record HeaderRule(
         }
       }
     }
-    return new HeaderRule(always, action, name, value, replacement, envVar, negated, expr);
+    PcrePattern echo = null;
+    if (action.equals("echo")) {
+      try {
+        echo = PcrePattern.compile(name, false);
+      } catch (PcreSyntaxException e) {
+        // Echoes nothing, as before the pattern was compiled with the rule.
+      }
+    }
+    return new HeaderRule(always, action, name, value, replacement, envVar, negated, expr, echo);
   }
 }

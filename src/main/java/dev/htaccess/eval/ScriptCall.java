@@ -79,6 +79,12 @@ public record ScriptCall(
     return null;
   }
 
+  /** A script handler's call for a file, before what only the end of the request tells. */
+  static ScriptCall of(String handler, String scriptFilename, String pathInfo, boolean passAuth) {
+    return new ScriptCall(
+        handler, scriptFilename, pathInfo, null, Map.of(), passAuth, null, null, null, null, 0);
+  }
+
   /** The call with what is known only when the request's processing is over. */
   ScriptCall completed(
       String translated,

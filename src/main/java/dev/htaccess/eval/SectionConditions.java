@@ -1,17 +1,25 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.Section;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decides whether the content of a conditional section applies: {@code <IfModule>}, {@code
- * <IfDefine>}, {@code <IfDirective>}, {@code <IfSection>}, {@code <IfFile>}, {@code <Limit>} and
- * {@code <LimitExcept>}; every other section is not a condition and gives false.
+ * <IfDefine>}, {@code <IfDirective>}, {@code <IfSection>}, {@code <IfFile>}, {@code <IfVersion>},
+ * {@code <Limit>} and {@code <LimitExcept>}; every other section is not a condition and gives
+ * false.
+ *
+ * @param modules the modules the server has loaded
+ * @param method the request's method, for {@code <Limit>}
+ * @param serverRoot the ServerRoot, which a relative {@code <IfFile>} path is relative to
+ * @param stat how the request looks at files
  */
-record SectionConditions(Modules modules, String method) {
+record SectionConditions(ModuleSet modules, String method, Path serverRoot, StatLookup stat) {
 
   /** The version the simulated server reports (the oracle's Debian package). */
   static final String SERVER_VERSION = "2.4.71";
@@ -75,22 +83,22 @@ record SectionConditions(Modules modules, String method) {
     boolean negate = arg.startsWith("!");
     String bare = negate ? arg.substring(1) : arg;
     return switch (s.key()) {
-      case "ifmodule" -> modules.hasModule(bare) != negate;
+      case "ifmodule" -> modules.loadedForIfModule(bare.toLowerCase(Locale.ROOT)) != negate;
       case "ifdefine" -> negate;
       case "ifdirective" ->
           DirectiveCatalog.standard()
                   .find(bare)
-                  .filter(i -> modules.provides(i.module()))
+                  .filter(i -> modules.providesCatalogModule(i.module()))
                   .isPresent()
               != negate;
       case "ifsection" ->
           DirectiveCatalog.standard()
                   .find(bare)
-                  .filter(i -> i.section() && modules.provides(i.module()))
+                  .filter(i -> i.section() && modules.providesCatalogModule(i.module()))
                   .isPresent()
               != negate;
       case "iffile" -> Files.exists(Path.of(bare)) != negate;
-      case "ifversion" -> modules.hasModule("mod_version.c") && versionMatches(s);
+      case "ifversion" -> modules.loaded("version") && versionMatches(s);
       case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method));
       case "limitexcept" ->
           s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method));

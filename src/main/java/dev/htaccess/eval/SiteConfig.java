@@ -1,5 +1,10 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.rewrite.CompiledRule;
+import dev.htaccess.eval.rewrite.RewriteMapSource;
+import dev.htaccess.eval.rewrite.RewriteScope;
+import dev.htaccess.httpd.CNumbers;
+import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.Directive;
@@ -11,8 +16,10 @@ import dev.htaccess.model.RewriteOption;
 import dev.htaccess.model.RewriteOptions;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Section;
+import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.regex.PcreSyntaxException;
 import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.RawText;
 import dev.htaccess.source.Severity;
 import dev.htaccess.syntax.ParseResult;
 import java.nio.file.Path;
@@ -34,7 +41,7 @@ final class SiteConfig {
    * An Alias or ProxyPass: a URL prefix (or, for the *Match forms, a regex) and its target ({@code
    * !} for a ProxyPass exclusion).
    */
-  record Mapping(String prefix, dev.htaccess.regex.PcrePattern regex, String target) {
+  record Mapping(String prefix, PcrePattern regex, String target) {
     Mapping(String prefix, String target) {
       this(prefix, null, target);
     }
@@ -42,7 +49,9 @@ final class SiteConfig {
 
   private final Path docroot;
   private final String docrootPath;
-  private final Modules modules = Modules.ORACLE_DEFAULT;
+  private final ModuleSet modules = ModuleSet.ORACLE;
+  private Path serverRoot;
+
   private final List<CompiledRule> serverRules = new ArrayList<>();
   private boolean serverEngine;
   private final Set<RewriteOption> serverOptions = EnumSet.noneOf(RewriteOption.class);
@@ -59,7 +68,7 @@ final class SiteConfig {
   private final List<Diagnostic> errors = new ArrayList<>();
 
   /** A {@code <Location>} or {@code <LocationMatch>} section. */
-  record LocationSection(String path, dev.htaccess.regex.PcrePattern regex, Section section) {
+  record LocationSection(String path, PcrePattern regex, Section section) {
     /** Whether the section applies to a URL path (prefix match on segments, or the regex). */
     boolean matches(String uri) {
       if (regex != null) {
@@ -92,11 +101,13 @@ final class SiteConfig {
     this.docroot = docroot.toAbsolutePath().normalize();
     String p = this.docroot.toString();
     this.docrootPath = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+    this.serverRoot = this.docroot;
   }
 
   /** Builds the site from the server config (may be null). */
   static SiteConfig load(Path docroot, ParseResult serverConfig, Path configDir) {
     SiteConfig site = new SiteConfig(docroot);
+    site.serverRoot = configDir.toAbsolutePath().normalize();
     if (serverConfig != null) {
       for (Diagnostic d : serverConfig.diagnostics()) {
         if (d.severity() == Severity.ERROR) {
@@ -117,7 +128,10 @@ final class SiteConfig {
         String name = s.key();
         String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
         boolean neg = arg.startsWith("!");
-        if (name.equals("ifmodule") && modules.hasModule(neg ? arg.substring(1) : arg) != neg) {
+        if (name.equals("ifmodule")
+            && modules.loadedForIfModule(
+                    (neg ? arg.substring(1) : arg).toLowerCase(java.util.Locale.ROOT))
+                != neg) {
           applyAll(s.children(), configDir, conds);
         } else if (name.equals("virtualhost")) {
           applyAll(s.children(), configDir, conds);
@@ -127,8 +141,7 @@ final class SiteConfig {
               arg.equals("~") && s.arguments().size() > 1 ? s.arguments().get(1).value() : arg;
           try {
             locations.add(
-                new LocationSection(
-                    path, regex ? dev.htaccess.regex.PcrePattern.compile(path, false) : null, s));
+                new LocationSection(path, regex ? PcrePattern.compile(path, false) : null, s));
           } catch (PcreSyntaxException ex) {
             errors.add(
                 new Diagnostic("HT1100", Severity.ERROR, "Regex could not be compiled", s.span()));
@@ -184,7 +197,7 @@ final class SiteConfig {
               aliases.add(
                   new Mapping(
                       a.get(0).value(),
-                      dev.htaccess.regex.PcrePattern.compile(a.get(0).value(), false),
+                      PcrePattern.compile(a.get(0).value(), false),
                       a.get(1).value()));
             }
           }
@@ -198,7 +211,7 @@ final class SiteConfig {
               proxyPasses.add(
                   new Mapping(
                       a.get(0).value(),
-                      dev.htaccess.regex.PcrePattern.compile(a.get(0).value(), false),
+                      PcrePattern.compile(a.get(0).value(), false),
                       a.get(1).value()));
             }
           }
@@ -234,20 +247,20 @@ final class SiteConfig {
               }
               int colon = n.lastIndexOf(':');
               if (colon > 0) {
-                serverNamePort = dev.htaccess.syntax.CNumbers.atoi(n.substring(colon + 1));
+                serverNamePort = CNumbers.atoi(n.substring(colon + 1));
                 n = n.substring(0, colon);
               }
-              serverNames.add(RewriteMapSource.asciiLower(n));
+              serverNames.add(RawText.asciiLower(n));
             }
           }
           case "serveralias" -> {
             for (Argument arg : a) {
-              serverNames.add(RewriteMapSource.asciiLower(arg.value()));
+              serverNames.add(RawText.asciiLower(arg.value()));
             }
           }
           case "limitinternalrecursion" -> {
             if (!a.isEmpty()) {
-              limitInternalRecursion = dev.htaccess.syntax.CNumbers.atoi(a.get(0).value());
+              limitInternalRecursion = CNumbers.atoi(a.get(0).value());
             }
           }
           default -> {}
@@ -309,7 +322,12 @@ final class SiteConfig {
     return docrootPath;
   }
 
-  Modules modules() {
+  /** The ServerRoot: where relative paths of the configuration start (the config's folder). */
+  Path serverRoot() {
+    return serverRoot;
+  }
+
+  ModuleSet modules() {
     return modules;
   }
 

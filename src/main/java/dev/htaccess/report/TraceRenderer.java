@@ -2,7 +2,7 @@ package dev.htaccess.report;
 
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Outcome;
-import dev.htaccess.eval.TraceEvent;
+import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
 import java.nio.file.Path;
@@ -103,11 +103,12 @@ public final class TraceRenderer {
             .append("] ")
             .append(f.effect())
             .append('\n');
-      } else if (t instanceof TraceEvent.Note n) {
-        out.append("    ").append(n.span() == null ? "" : where(n.span()));
-        out.append(show(n.message())).append('\n');
       } else if (t instanceof TraceEvent.Decision d) {
         out.append("    => ").append(show(d.message())).append('\n');
+      } else {
+        SourceSpan span = noteSpan(t);
+        out.append("    ").append(span == null ? "" : where(span));
+        out.append(show(t.message())).append('\n');
       }
     }
     return out.toString();
@@ -130,10 +131,8 @@ public final class TraceRenderer {
         out.add(where(s.span()).strip() + " -> " + show(s.after()));
       } else if (t instanceof TraceEvent.FlagApplied f) {
         out.add(where(f.span()).strip() + " [" + f.flag() + "]");
-      } else if (t instanceof TraceEvent.Decision d) {
-        out.add(show(d.message()));
-      } else if (t instanceof TraceEvent.Note n) {
-        out.add(show(n.message()));
+      } else if (t instanceof TraceEvent.Decision || isNote(t)) {
+        out.add(show(t.message()));
       }
     }
     return out;
@@ -180,19 +179,37 @@ public final class TraceRenderer {
         span(m, f.span());
         m.put("flag", f.flag());
         m.put("effect", f.effect());
-      } else if (t instanceof TraceEvent.Note n) {
-        m.put("event", "note");
-        if (n.span() != null) {
-          span(m, n.span());
-        }
-        m.put("message", n.message());
       } else if (t instanceof TraceEvent.Decision d) {
         m.put("event", "decision");
         m.put("message", d.message());
+      } else {
+        m.put("event", "note");
+        if (noteSpan(t) != null) {
+          span(m, noteSpan(t));
+        }
+        m.put("message", t.message());
       }
       out.add(m);
     }
     return out;
+  }
+
+  /** Events a person reads as a remark about the server's work (the directory walk, sections). */
+  private static boolean isNote(TraceEvent t) {
+    return t instanceof TraceEvent.SectionApplies
+        || t instanceof TraceEvent.IndexLookup
+        || t instanceof TraceEvent.ConfigError;
+  }
+
+  /** The directive a note is about, or null. */
+  private static SourceSpan noteSpan(TraceEvent t) {
+    if (t instanceof TraceEvent.SectionApplies s) {
+      return s.span();
+    }
+    if (t instanceof TraceEvent.ConfigError e) {
+      return e.span();
+    }
+    return null;
   }
 
   private static void span(Map<String, Object> m, SourceSpan s) {

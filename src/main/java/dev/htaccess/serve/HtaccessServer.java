@@ -1,6 +1,8 @@
 package dev.htaccess.serve;
 
 import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.EvaluatorOptions;
+import dev.htaccess.eval.MemoPolicy;
 import dev.htaccess.source.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,6 +72,16 @@ public final class HtaccessServer implements AutoCloseable {
     }
   }
 
+  /** A site as serve evaluates it: scripts on, answers reused while the files stay the same. */
+  private static EvaluatorOptions evaluatorOptions(
+      ServeOptions options, Path docroot, String host) {
+    return EvaluatorOptions.of(docroot)
+        .withServerConfig(options.serverConfig())
+        .withDefaultHost(host)
+        .withMemo(MemoPolicy.REVALIDATE)
+        .withScripts(options.php().handler());
+  }
+
   public static HtaccessServer start(ServeOptions options, PrintWriter accessLog)
       throws IOException, ConfigException {
     return start(options, accessLog, new PrintWriter(java.io.OutputStream.nullOutputStream()));
@@ -83,20 +95,16 @@ public final class HtaccessServer implements AutoCloseable {
       ServeOptions options, PrintWriter accessLog, PrintWriter errorLog)
       throws IOException, ConfigException {
     Evaluator site =
-        Evaluator.create(options.docroot(), options.serverConfig(), options.serverName());
+        Evaluator.create(evaluatorOptions(options, options.docroot(), options.serverName()));
     List<Diagnostic> errors = new ArrayList<>(site.configErrors());
     Map<String, Evaluator> vhosts = new LinkedHashMap<>();
     for (Map.Entry<String, Path> v : options.vhosts().entrySet()) {
-      Evaluator e = Evaluator.create(v.getValue(), options.serverConfig(), v.getKey());
+      Evaluator e = Evaluator.create(evaluatorOptions(options, v.getValue(), v.getKey()));
       errors.addAll(e.configErrors());
       vhosts.put(v.getKey().toLowerCase(Locale.ROOT), e);
     }
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
-    }
-    site.enableScripts(options.php().handler());
-    for (Evaluator e : vhosts.values()) {
-      e.enableScripts(options.php().handler());
     }
     ScriptGateway scripts =
         new ScriptGateway(

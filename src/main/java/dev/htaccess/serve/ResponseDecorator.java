@@ -28,7 +28,7 @@ final class ResponseDecorator {
     if (o == null) {
       return;
     }
-    Expiry expiry = o.expiry();
+    Expiry expiry = o.common().expiry();
     if (expiry != null && status < 400 && !(proxied && headers.contains("Expires"))) {
       // As mod_expires: offsets from the request time with its fraction of a second, max-age
       // rounded down, and Date the request time's whole second (so Date + max-age agrees).
@@ -46,19 +46,19 @@ final class ResponseDecorator {
       }
     }
     boolean success = proxied || (status >= 200 && status < 300) || status == 304;
-    applyOps(headers, o.headers(), success);
+    applyOps(headers, o.common().headers(), success);
   }
 
   /** RequestHeader: the headers a proxied request carries upstream, edited in order. */
   static List<String[]> requestHeaders(List<String[]> raw, Outcome o) {
-    if (o.requestHeaders().isEmpty()) {
+    if (o.common().requestHeaders().isEmpty()) {
       return raw;
     }
     HttpFields.Mutable fields = HttpFields.build();
     for (String[] h : raw) {
       fields.add(h[0], h[1]);
     }
-    applyOps(fields, o.requestHeaders(), true);
+    applyOps(fields, o.common().requestHeaders(), true);
     List<String[]> out = new ArrayList<>();
     for (org.eclipse.jetty.http.HttpField f : fields) {
       out.add(new String[] {f.getName(), f.getValue()});

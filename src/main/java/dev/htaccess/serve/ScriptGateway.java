@@ -69,8 +69,9 @@ final class ScriptGateway implements Closeable {
    *
    * @param body the request body, or null when there is none
    */
-  Answer run(Outcome o, CgiEnvironment.Connection c, InputStream body) throws IOException {
-    ScriptCall call = o.script();
+  Answer run(Outcome.RunScript o, CgiEnvironment.Connection c, InputStream body)
+      throws IOException {
+    ScriptCall call = o.call();
     String address = call.fastCgiAddress();
     if (address == null && php.kind() == PhpBackend.Kind.FPM) {
       address = php.describe();

@@ -4,7 +4,8 @@ import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.RequestSpec;
-import dev.htaccess.eval.TraceEvent;
+import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.fastcgi.BackendException;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
@@ -101,7 +102,7 @@ final class SiteHandler extends Handler.Abstract {
     int status;
     long bytes = 0;
     try {
-      Evaluation e = site.evaluate(spec, false);
+      Evaluation e = site.evaluate(spec, TraceLevel.DECISIONS);
       Outcome o = e.outcome();
       if (o.status() == 500) {
         logCause(e, remote);
@@ -118,14 +119,14 @@ final class SiteHandler extends Handler.Abstract {
       if (o.vary() != null) {
         response.getHeaders().add("Vary", o.vary());
       }
-      if (o.proxy() != null) {
+      if (o instanceof Outcome.Proxy p) {
         long length = request.getLength();
         boolean chunked = request.getHeaders().contains("Transfer-Encoding");
         Path mirrorTo = mirror && method.equals("GET") ? mirrorPath(site, o) : null;
         JettySink sink = new JettySink(response, o);
         status =
             proxy.forward(
-                RawText.display(o.proxy()),
+                RawText.display(p.url()),
                 new ProxyForwarder.Incoming(
                     method,
                     ResponseDecorator.requestHeaders(raw, o),
@@ -141,8 +142,13 @@ final class SiteHandler extends Handler.Abstract {
         } else {
           sink.close();
         }
-      } else if (o.script() != null) {
-        if (o.script().method() != null) {
+      } else if (o instanceof Outcome.Redirect r) {
+        status = o.status();
+        response.setStatus(status);
+        response.getHeaders().put("Location", RawText.display(r.location()));
+        bytes = errorBody(response, status, RawText.display(r.location()), o);
+      } else if (o instanceof Outcome.RunScript script) {
+        if (script.call().method() != null) {
           // An ErrorDocument: a GET whose body was discarded (Content-Length 0, as Apache says).
           List<String[]> noBody = new ArrayList<>();
           for (String[] h : raw) {
@@ -152,20 +158,17 @@ final class SiteHandler extends Handler.Abstract {
               noBody.add(h);
             }
           }
-          bytes = runScript(request, response, o, site, noBody, target, o.script().method(), 10);
+          bytes =
+              runScript(
+                  request, response, script, site, noBody, target, script.call().method(), 10);
         } else {
-          bytes = runScript(request, response, o, site, raw, target, method, 10);
+          bytes = runScript(request, response, script, site, raw, target, method, 10);
         }
         status = response.getStatus();
-      } else if (o.location() != null) {
-        status = o.status();
-        response.setStatus(status);
-        response.getHeaders().put("Location", RawText.display(o.location()));
-        bytes = errorBody(response, status, RawText.display(o.location()), o);
-      } else if (o.status() == 200 && method.equals("TRACE")) {
+      } else if (o instanceof Outcome.TraceEcho) {
         status = 200;
         bytes = trace(request, response);
-      } else if (o.status() == 200 && method.equals("OPTIONS")) {
+      } else if (o instanceof Outcome.Options) {
         status = 200;
         response.setStatus(200);
         response.getHeaders().put("Allow", ALLOW);
@@ -174,15 +177,14 @@ final class SiteHandler extends Handler.Abstract {
         }
         response.getHeaders().put("Content-Length", "0");
         ResponseDecorator.apply(response.getHeaders(), o, 200, false, -1);
-      } else if (o.servedPath() != null && (o.status() < 300 || o.status() >= 400)) {
-        Path path = Path.of(RawText.display(o.servedPath()));
-        if (Files.isDirectory(path)) {
-          status = o.status();
-          bytes = listing(response, path, RawText.display(o.uri()), o);
-        } else {
-          bytes = serveFile(request, response, path, o);
-          status = response.getStatus();
-        }
+      } else if (o instanceof Outcome.ListDirectory listing) {
+        status = o.status();
+        bytes =
+            listing(
+                response, Path.of(RawText.display(listing.path())), RawText.display(o.uri()), o);
+      } else if (o instanceof Outcome.ServeFile file) {
+        bytes = serveFile(request, response, Path.of(RawText.display(file.path())), o);
+        status = response.getStatus();
       } else {
         status = o.status();
         bytes = errorPage(response, status, o);
@@ -213,7 +215,7 @@ final class SiteHandler extends Handler.Abstract {
   private long runScript(
       Request request,
       Response response,
-      Outcome o,
+      Outcome.RunScript o,
       Evaluator site,
       List<String[]> raw,
       String target,
@@ -255,8 +257,8 @@ final class SiteHandler extends Handler.Abstract {
             Request.getRemoteAddr(request),
             Request.getRemotePort(request),
             Request.getLocalAddr(request),
-            o.script().serverName(),
-            o.script().serverPort(),
+            o.call().serverName(),
+            o.call().serverPort(),
             site.docrootPath(),
             PATH);
     ScriptGateway.Answer answer;
@@ -350,22 +352,22 @@ final class SiteHandler extends Handler.Abstract {
             headers,
             request.isSecure(),
             Request.getRemoteAddr(request));
-    Outcome o = site.evaluate(spec, false).outcome();
-    if (o.script() != null) {
-      return runScript(request, response, o, site, raw, location, "GET", redirectsLeft);
+    Outcome o = site.evaluate(spec, TraceLevel.DECISIONS).outcome();
+    if (o instanceof Outcome.RunScript script) {
+      return runScript(request, response, script, site, raw, location, "GET", redirectsLeft);
     }
-    if (o.location() != null || o.proxy() != null) {
-      response.setStatus(o.location() != null ? o.status() : 502);
-      if (o.location() != null) {
-        response.getHeaders().put("Location", RawText.display(o.location()));
-      }
-      return errorBody(response, response.getStatus(), RawText.display(o.location()), o);
+    if (o instanceof Outcome.Redirect r) {
+      response.setStatus(o.status());
+      response.getHeaders().put("Location", RawText.display(r.location()));
+      return errorBody(response, o.status(), RawText.display(r.location()), o);
     }
-    if (o.servedPath() != null && o.status() == 200) {
-      Path path = Path.of(RawText.display(o.servedPath()));
-      if (!Files.isDirectory(path)) {
-        return serveFile(request, response, path, o);
-      }
+    if (o instanceof Outcome.Proxy) {
+      // Not modelled: Apache would process the script's local Location as a new request and
+      // proxy it; serve answers 502 instead.
+      return errorBody(response, 502, null, o);
+    }
+    if (o instanceof Outcome.ServeFile file && o.status() == 200) {
+      return serveFile(request, response, Path.of(RawText.display(file.path())), o);
     }
     return errorPage(response, o.status() == 200 ? 500 : o.status(), o);
   }
@@ -378,13 +380,11 @@ final class SiteHandler extends Handler.Abstract {
   private void logCause(Evaluation e, String remote) {
     for (TraceEvent t : e.trace()) {
       String line = null;
-      if (t instanceof TraceEvent.Note n && n.message().startsWith("500: ")) {
-        SourceSpan s = n.span();
-        line =
-            (s == null ? "" : s.file() + ":" + s.line() + ":" + s.column() + ": ")
-                + n.message().substring(5);
-      } else if (t instanceof TraceEvent.Decision d && d.message().contains("internal redirects")) {
-        line = d.message();
+      if (t instanceof TraceEvent.ConfigError c) {
+        SourceSpan s = c.span();
+        line = (s == null ? "" : s.file() + ":" + s.line() + ":" + s.column() + ": ") + c.error();
+      } else if (t instanceof TraceEvent.RecursionLimit r) {
+        line = r.message();
       }
       if (line != null) {
         errorLog.line("core:error", remote, RawText.display(e.request().target()) + ": " + line);

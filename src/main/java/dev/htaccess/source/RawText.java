@@ -110,4 +110,36 @@ public final class RawText {
       return 0;
     }
   }
+
+  /** C's toupper in the C locale: ASCII letters only, as Apache's apr_toupper. */
+  public static String asciiUpper(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+        for (int j = i; j < s.length(); j++) {
+          char d = s.charAt(j);
+          out.append(d >= 'a' && d <= 'z' ? (char) (d - 32) : d);
+        }
+        return out.toString();
+      }
+    }
+    return s;
+  }
+
+  /** C's tolower in the C locale: ASCII letters only. */
+  public static String asciiLower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+        for (int j = i; j < s.length(); j++) {
+          char d = s.charAt(j);
+          out.append(d >= 'A' && d <= 'Z' ? (char) (d + 32) : d);
+        }
+        return out.toString();
+      }
+    }
+    return s;
+  }
 }

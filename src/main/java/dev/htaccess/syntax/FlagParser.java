@@ -1,5 +1,7 @@
 package dev.htaccess.syntax;
 
+import dev.htaccess.httpd.CNumbers;
+import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.model.CondFlag;
 import dev.htaccess.model.RuleFlag;
 import dev.htaccess.model.RuleFlagKind;
@@ -70,12 +72,9 @@ final class FlagParser {
     }
     if (k == RuleFlagKind.REDIRECT && !piece.value.isEmpty()) {
       String v = piece.value;
-      if (!v.equalsIgnoreCase("permanent")
-          && !v.equalsIgnoreCase("temp")
-          && !v.equalsIgnoreCase("seeother")
-          && Character.isDigit(v.charAt(0))) {
+      if (HttpStatus.rewriteKeyword(v).isEmpty() && Character.isDigit(v.charAt(0))) {
         int status = CNumbers.atoi(v);
-        if (status != 500 && !dev.htaccess.model.HttpStatus.KNOWN.contains(status)) {
+        if (status != 500 && !HttpStatus.KNOWN.contains(status)) {
           return Result.error("invalid HTTP response code '" + v + "' for flag 'R'");
         }
       }

@@ -3,6 +3,7 @@ package dev.htaccess.syntax;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceFile;
+import dev.htaccess.source.SourceSpan;
 import dev.htaccess.syntax.antlr.HtaccessLexer;
 import dev.htaccess.syntax.antlr.HtaccessParser;
 import java.util.ArrayList;
@@ -85,8 +86,7 @@ public final class HtaccessReader {
       var span =
           offset >= 0
               ? file.span(offset, offset + 1)
-              : dev.htaccess.source.SourceSpan.at(
-                  file.path(), Math.max(1, line), charPositionInLine + 1);
+              : SourceSpan.at(file.path(), Math.max(1, line), charPositionInLine + 1);
       sink.add(new Diagnostic(SyntaxRule.SYNTAX.code(), Severity.ERROR, msg, span));
     }
   }

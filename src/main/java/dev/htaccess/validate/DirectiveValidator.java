@@ -1,10 +1,12 @@
 package dev.htaccess.validate;
 
+import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.GenericDirective;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -228,20 +230,14 @@ public final class DirectiveValidator {
     String first = args.get(0).value();
     int status = 302;
     int i = 0;
-    String lower = first.toLowerCase(Locale.ROOT);
-    if (Set.of("permanent", "temp", "seeother", "gone").contains(lower)) {
-      status =
-          switch (lower) {
-            case "permanent" -> 301;
-            case "seeother" -> 303;
-            case "gone" -> 410;
-            default -> 302;
-          };
+    OptionalInt keyword = HttpStatus.aliasKeyword(first);
+    if (keyword.isPresent()) {
+      status = keyword.getAsInt();
       i = 1;
     } else if (first.matches("\\d+")) {
       status = Integer.parseInt(first);
       i = 1;
-      if (!dev.htaccess.model.HttpStatus.KNOWN.contains(status)) {
+      if (!HttpStatus.KNOWN.contains(status)) {
         return "Redirect: invalid status " + first;
       }
     } else if (args.size() == 3) {
@@ -275,7 +271,7 @@ public final class DirectiveValidator {
     } catch (NumberFormatException e) {
       return "Unsupported HTTP response code " + code;
     }
-    if (!dev.htaccess.model.HttpStatus.KNOWN.contains(n)) {
+    if (!HttpStatus.KNOWN.contains(n)) {
       return "Unsupported HTTP response code " + code;
     }
     return null;

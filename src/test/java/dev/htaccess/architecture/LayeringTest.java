@@ -7,35 +7,58 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enforces the direction of dependencies between our packages by scanning the import lines of
- * {@code src/main/java}: syntax → model → source; eval reads files through syntax; lint and report
- * sit above eval; serve drives eval and talks FastCGI through fastcgi; cli is on top and nothing
- * imports it. A package may always import itself and the JDK.
+ * Enforces the direction of dependencies between our packages by scanning {@code src/main/java}:
+ * its import lines and every fully-qualified name written inline. source at the bottom; httpd
+ * (Apache's facts), regex and model on it; syntax and validate read files; expr is ap_expr; the
+ * evaluator is eval over eval.rewrite (mod_rewrite) over eval.trace; lint reads the model; report
+ * renders; serve drives eval and talks FastCGI through fastcgi; cli is on top and nothing imports
+ * it. A layer may always use itself and the JDK; a sub-package is a layer of its own, so {@code
+ * eval.rewrite} may not reach back into {@code eval}.
  */
 class LayeringTest {
 
   private static final String BASE = "dev.htaccess.";
 
-  /** For each of our packages, the other packages (ours or libraries) it may import. */
+  /** For each of our layers (a package and, unless listed, its sub-packages), what it may use. */
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("source", Set.of()),
+          Map.entry("httpd", Set.of("source", "regex")),
           Map.entry("model", Set.of("source")),
           Map.entry("regex", Set.of("source")),
-          Map.entry("validate", Set.of("source", "model")),
-          Map.entry("syntax", Set.of("source", "model", "org.antlr")),
-          Map.entry("eval", Set.of("source", "model", "regex", "syntax", "validate")),
-          Map.entry("lint", Set.of("source", "model", "regex", "syntax", "eval", "validate")),
-          Map.entry("report", Set.of("source", "model", "syntax", "eval", "lint")),
+          Map.entry("validate", Set.of("source", "model", "httpd")),
+          Map.entry("syntax", Set.of("source", "model", "httpd", "org.antlr")),
+          Map.entry("expr", Set.of("source", "regex", "httpd")),
+          Map.entry("eval.trace", Set.of("source")),
+          Map.entry(
+              "eval.rewrite",
+              Set.of("source", "model", "regex", "syntax", "httpd", "expr", "eval.trace")),
+          Map.entry(
+              "eval",
+              Set.of(
+                  "source",
+                  "model",
+                  "regex",
+                  "syntax",
+                  "validate",
+                  "httpd",
+                  "expr",
+                  "eval.rewrite",
+                  "eval.trace")),
+          Map.entry(
+              "lint", Set.of("source", "model", "regex", "syntax", "validate", "httpd", "expr")),
+          Map.entry("report", Set.of("source", "model", "syntax", "eval", "eval.trace", "lint")),
           // A protocol client with no knowledge of Apache or of our other packages.
           Map.entry("fastcgi", Set.of()),
           Map.entry(
@@ -45,7 +68,9 @@ class LayeringTest {
                   "model",
                   "regex",
                   "syntax",
+                  "httpd",
                   "eval",
+                  "eval.trace",
                   "fastcgi",
                   "report",
                   "okhttp3",
@@ -58,7 +83,9 @@ class LayeringTest {
                   "model",
                   "regex",
                   "syntax",
+                  "httpd",
                   "eval",
+                  "eval.trace",
                   "lint",
                   "report",
                   "serve",
@@ -66,30 +93,35 @@ class LayeringTest {
                   "okhttp3",
                   "org.eclipse.jetty")));
 
+  private static final List<String> LIBRARIES =
+      List.of("org.antlr", "org.eclipse.jetty", "okhttp3", "okio", "picocli");
+
   private static final Pattern IMPORT =
       Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
 
+  /** A fully-qualified name of ours or of a library, written inline in code or Javadoc. */
+  private static final Pattern INLINE =
+      Pattern.compile(
+          "(?<![\\w.])((?:dev\\.htaccess|org\\.antlr|org\\.eclipse\\.jetty|okhttp3|okio|picocli)"
+              + "(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*)");
+
   @Test
-  void importsFollowTheLayering() throws IOException {
+  void importsAndInlineNamesFollowTheLayering() throws IOException {
     Path main = ProjectFiles.root().resolve("src/main/java/dev/htaccess");
-    List<String> violations = new ArrayList<>();
+    Set<String> violations = new TreeSet<>();
     try (Stream<Path> files = Files.walk(main)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String layer = main.relativize(file).getName(0).toString();
-        assertThat(ALLOWED).as("layer of %s", file).containsKey(layer);
+        String pkg = main.relativize(file.getParent()).toString().replace('/', '.');
+        String layer = layerOf(pkg);
+        assertThat(layer).as("layer of %s", file).isNotNull();
         String source = Files.readString(file);
-        Matcher m = IMPORT.matcher(source);
-        while (m.find()) {
-          String imported = m.group(1);
-          if (imported.startsWith("java.") || imported.startsWith("javax.")) {
-            continue;
-          }
-          String target = targetOf(imported);
-          if (target.equals(layer) || (layer.equals("syntax") && target.equals("syntax"))) {
+        for (String used : usedNames(source)) {
+          String target = targetOf(used);
+          if (target.equals(layer) || target.startsWith("java")) {
             continue;
           }
           if (!ALLOWED.get(layer).contains(target)) {
-            violations.add(main.relativize(file) + " imports " + imported);
+            violations.add(main.relativize(file) + " (" + layer + ") uses " + used);
           }
         }
       }
@@ -97,17 +129,43 @@ class LayeringTest {
     assertThat(violations).isEmpty();
   }
 
-  /** Our package's layer name, or the library prefix the import belongs to. */
-  private static String targetOf(String imported) {
-    if (imported.startsWith(BASE)) {
-      return imported.substring(BASE.length()).split("\\.")[0];
+  /** The names a file imports or writes out in full, outside its package line. */
+  private static List<String> usedNames(String source) {
+    List<String> names = new ArrayList<>();
+    Matcher m = IMPORT.matcher(source);
+    while (m.find()) {
+      names.add(m.group(1));
     }
-    for (String library : List.of("org.antlr", "org.eclipse.jetty", "okhttp3", "okio", "picocli")) {
-      if (imported.startsWith(library + ".")) {
+    String body = IMPORT.matcher(source).replaceAll("").replaceFirst("(?m)^package .*$", "");
+    Matcher inline = INLINE.matcher(body);
+    while (inline.find()) {
+      names.add(inline.group(1));
+    }
+    return names;
+  }
+
+  /** The most specific layer of ours a package belongs to, or null. */
+  private static String layerOf(String pkg) {
+    return ALLOWED.keySet().stream()
+        .filter(l -> pkg.equals(l) || pkg.startsWith(l + "."))
+        .max(Comparator.comparingInt(String::length))
+        .orElse(null);
+  }
+
+  /** Our layer a name belongs to, the library it comes from, or the name itself. */
+  private static String targetOf(String name) {
+    if (name.startsWith(BASE)) {
+      String rest = name.substring(BASE.length());
+      String pkg = rest.replaceAll("\\.[A-Z].*$", "");
+      String layer = layerOf(pkg);
+      return layer == null ? name : layer;
+    }
+    for (String library : LIBRARIES) {
+      if (name.startsWith(library + ".")) {
         return library;
       }
     }
-    return imported;
+    return name;
   }
 
   @Test
@@ -126,5 +184,13 @@ class LayeringTest {
       }
     }
     assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void theLayeringTestSeesInlineNames() {
+    assertThat(usedNames("package a;\nclass X { dev.htaccess.eval.Evaluator e; }"))
+        .containsExactly("dev.htaccess.eval.Evaluator");
+    assertThat(targetOf("dev.htaccess.eval.rewrite.RuleList")).isEqualTo("eval.rewrite");
+    assertThat(targetOf("dev.htaccess.eval.Outcome.Common")).isEqualTo("eval");
   }
 }

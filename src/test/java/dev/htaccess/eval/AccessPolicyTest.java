@@ -2,8 +2,10 @@ package dev.htaccess.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.source.SourceFile;
 import dev.htaccess.syntax.HtaccessReader;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +56,9 @@ class AccessPolicyTest {
   void decides(Case c) {
     var parsed = HtaccessReader.read(SourceFile.ofText("t", c.config()));
     AccessPolicy policy = new AccessPolicy(AccessPolicy.allGranted());
-    SectionConditions conditions = new SectionConditions(Modules.ORACLE_DEFAULT, "GET");
+    SectionConditions conditions =
+        new SectionConditions(
+            ModuleSet.ORACLE, "GET", Path.of("/"), path -> FileStats.Stat.MISSING);
     policy.applyLevel(parsed.nodes(), conditions::includes);
     assertThat(policy.status(c.remote(), "GET", Map.<String, String>of()::get))
         .isEqualTo(c.status());

@@ -2,6 +2,7 @@ package dev.htaccess.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.source.RawText;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,20 +36,20 @@ class AnswerMemoTest {
             + "RewriteCond %{REQUEST_FILENAME} !-f\n"
             + "RewriteRule ^(.*)$ /index.html [L]\n");
     Files.writeString(docroot.resolve("index.html"), "front\n");
-    Evaluator e = Evaluator.create(docroot, null, "example.com");
-    Evaluation first = e.evaluate(get("/page.html"), false);
+    Evaluator e = Evaluator.create(EvaluatorOptions.of(docroot).withMemo(MemoPolicy.REVALIDATE));
+    Evaluation first = e.evaluate(get("/page.html"), TraceLevel.DECISIONS);
     assertThat(first.outcome().uri()).isEqualTo("/index.html");
-    assertThat(e.evaluate(get("/page.html"), false)).isSameAs(first);
+    assertThat(e.evaluate(get("/page.html"), TraceLevel.DECISIONS)).isSameAs(first);
 
     // The file the condition tested appears: the rule no longer applies.
     Files.writeString(docroot.resolve("page.html"), "page\n");
-    Evaluation second = e.evaluate(get("/page.html"), false);
+    Evaluation second = e.evaluate(get("/page.html"), TraceLevel.DECISIONS);
     assertThat(second).isNotSameAs(first);
     assertThat(second.outcome().uri()).isEqualTo("/page.html");
 
     // The .htaccess changes: answered by the new rules at once.
     Files.writeString(docroot.resolve(".htaccess"), "Redirect 301 /page.html /moved.html\n");
-    Evaluation third = e.evaluate(get("/page.html"), false);
+    Evaluation third = e.evaluate(get("/page.html"), TraceLevel.DECISIONS);
     assertThat(third.outcome().status()).isEqualTo(301);
   }
 
@@ -57,8 +58,8 @@ class AnswerMemoTest {
     Files.writeString(
         docroot.resolve(".htaccess"),
         "RewriteEngine On\nRewriteRule ^now$ /t-%{TIME_SEC}.html [R=302,L]\n");
-    Evaluator e = Evaluator.create(docroot, null, "example.com");
-    Evaluation first = e.evaluate(get("/now"), false);
-    assertThat(e.evaluate(get("/now"), false)).isNotSameAs(first);
+    Evaluator e = Evaluator.create(EvaluatorOptions.of(docroot).withMemo(MemoPolicy.REVALIDATE));
+    Evaluation first = e.evaluate(get("/now"), TraceLevel.DECISIONS);
+    assertThat(e.evaluate(get("/now"), TraceLevel.DECISIONS)).isNotSameAs(first);
   }
 }

@@ -3,6 +3,8 @@ package dev.htaccess.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.htaccess.cli.RequestLines;
+import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.report.Json;
 import dev.htaccess.report.TraceRenderer;
 import dev.htaccess.source.RawText;
@@ -143,10 +145,11 @@ class EvaluationSnapshotTest {
     Path docroot = caseDir.resolve("docroot");
     Path server = caseDir.resolve("server.conf");
     Path config = Files.exists(server) ? server : null;
-    Evaluator dryRun = Evaluator.create(docroot, config, "example.com");
-    Evaluator batch = Evaluator.create(docroot, config, "example.com", true);
-    Evaluator serve = Evaluator.create(docroot, config, "example.com");
-    serve.enableScripts(PHP_HANDLER);
+    EvaluatorOptions options = EvaluatorOptions.of(docroot).withServerConfig(config);
+    Evaluator dryRun = Evaluator.create(options);
+    Evaluator batch = Evaluator.create(options.withMemo(MemoPolicy.STATIC_TREE));
+    Evaluator serve =
+        Evaluator.create(options.withMemo(MemoPolicy.REVALIDATE).withScripts(PHP_HANDLER));
     StringBuilder out = new StringBuilder();
     for (RequestLines.Line line : requests) {
       out.append("### ").append(RawText.display(line.raw())).append('\n');
@@ -158,12 +161,12 @@ class EvaluationSnapshotTest {
           out.append("  ").append(Json.write(event)).append('\n');
         }
         out.append(TraceRenderer.text(line.request(), full));
-        Evaluation compact = batch.evaluate(line.spec(), false);
+        Evaluation compact = batch.evaluate(line.spec(), TraceLevel.DECISIONS);
         out.append("batch ").append(Json.write(outcomeFields(compact.outcome()))).append('\n');
         out.append("  ").append(Json.write(TraceRenderer.compact(compact.trace()))).append('\n');
       }
-      Evaluation served = serve.evaluate(line.spec(), false);
-      Evaluation again = serve.evaluate(line.spec(), false);
+      Evaluation served = serve.evaluate(line.spec(), TraceLevel.DECISIONS);
+      Evaluation again = serve.evaluate(line.spec(), TraceLevel.DECISIONS);
       out.append("serve ").append(Json.write(outcomeFields(served.outcome()))).append('\n');
       out.append("  ").append(Json.write(TraceRenderer.compact(served.trace()))).append('\n');
       if (!outcomeFields(again.outcome()).equals(outcomeFields(served.outcome()))) {
@@ -187,17 +190,22 @@ class EvaluationSnapshotTest {
     m.put("content_type", o.contentType());
     m.put("set_cookie", o.setCookie());
     m.put("vary", o.vary());
-    m.put("served_path", o.servedPath());
-    m.put("headers", headers(o.headers()));
+    String servedPath =
+        o instanceof Outcome.ServeFile f
+            ? f.path()
+            : o instanceof Outcome.ListDirectory l ? l.path() : null;
+    m.put("served_path", servedPath);
+    Outcome.Common c = o.common();
+    m.put("headers", headers(c.headers()));
     Map<String, Object> expiry = null;
-    if (o.expiry() != null) {
+    if (c.expiry() != null) {
       expiry = new LinkedHashMap<>();
-      expiry.put("from_modification", o.expiry().fromModification());
-      expiry.put("seconds", o.expiry().seconds());
+      expiry.put("from_modification", c.expiry().fromModification());
+      expiry.put("seconds", c.expiry().seconds());
     }
     m.put("expiry", expiry);
-    m.put("request_headers", headers(o.requestHeaders()));
-    ScriptCall s = o.script();
+    m.put("request_headers", headers(c.requestHeaders()));
+    ScriptCall s = o instanceof Outcome.RunScript r ? r.call() : null;
     if (s == null) {
       m.put("script", null);
     } else {

@@ -2,6 +2,7 @@ package dev.htaccess.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.htaccess.cli.RequestLines;
 import dev.htaccess.source.RawText;
 import dev.htaccess.testing.JsonLite;
 import java.io.IOException;
@@ -42,7 +43,8 @@ final class OracleCases {
     String caseText = copy.toString();
     Path server = copy.resolve("server.conf");
     Evaluator evaluator =
-        Evaluator.create(docroot, Files.exists(server) ? server : null, "example.com");
+        Evaluator.create(
+            EvaluatorOptions.of(docroot).withServerConfig(Files.exists(server) ? server : null));
     assertThat(evaluator.configErrors()).as("server.conf errors").isEmpty();
     List<RequestLines.Line> requests =
         RequestLines.parseFile(

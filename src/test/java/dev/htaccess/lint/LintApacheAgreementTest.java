@@ -3,8 +3,9 @@ package dev.htaccess.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.htaccess.cli.RequestLines;
 import dev.htaccess.eval.Evaluator;
-import dev.htaccess.eval.RequestLines;
+import dev.htaccess.eval.EvaluatorOptions;
 import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceFile;
 import dev.htaccess.syntax.HtaccessReader;
@@ -86,7 +87,7 @@ class LintApacheAgreementTest {
       Path docroot = Files.createDirectories(temp.resolve("site" + i++));
       Files.copy(v.file(), docroot.resolve(".htaccess"));
       Files.writeString(docroot.resolve("x.html"), "x\n");
-      Evaluator evaluator = Evaluator.create(docroot, null, "example.com");
+      Evaluator evaluator = Evaluator.create(EvaluatorOptions.of(docroot));
       int status =
           evaluator
               .evaluate(RequestLines.parse("GET /x.html", false, "127.0.0.1").spec())

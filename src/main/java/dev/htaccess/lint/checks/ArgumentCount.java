@@ -7,6 +7,7 @@ import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.source.Severity;
+import dev.htaccess.validate.DirectiveValidator;
 
 /**
  * Wrong number of arguments, checked as Apache's config.c checks each argument style (TAKE1,
@@ -32,7 +33,7 @@ public final class ArgumentCount implements Check {
       if (RewriteDirectiveNames.handledByParser(g.key())) {
         continue;
       }
-      String problem = dev.htaccess.validate.DirectiveValidator.argumentCount(info, g.arguments());
+      String problem = DirectiveValidator.argumentCount(info, g.arguments());
       if (problem != null) {
         Severity severity =
             activation.of(l) == Activation.State.MAYBE ? Severity.WARNING : Severity.ERROR;

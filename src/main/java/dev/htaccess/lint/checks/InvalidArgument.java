@@ -6,6 +6,7 @@ import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.source.Severity;
+import dev.htaccess.validate.DirectiveValidator;
 
 /**
  * Arguments Apache's handlers refuse for common directives: Options, Require, Header, Redirect,
@@ -27,7 +28,7 @@ public final class InvalidArgument implements Check {
           || activation.of(l) == Activation.State.SKIPPED) {
         continue;
       }
-      String problem = dev.htaccess.validate.DirectiveValidator.argumentValue(g);
+      String problem = DirectiveValidator.argumentValue(g);
       if (problem != null) {
         context.report(
             g.span(),

@@ -1,6 +1,6 @@
 package dev.htaccess.lint.checks;
 
-import dev.htaccess.eval.ApExpression;
+import dev.htaccess.expr.ApExpression;
 import dev.htaccess.lint.Activation;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;

@@ -1,5 +1,6 @@
 package dev.htaccess.lint.checks;
 
+import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.lint.Activation;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
@@ -79,10 +80,6 @@ public final class InvalidRegex implements Check {
   }
 
   private static boolean isStatus(String s) {
-    return s.matches("\\d+")
-        || s.equalsIgnoreCase("permanent")
-        || s.equalsIgnoreCase("temp")
-        || s.equalsIgnoreCase("seeother")
-        || s.equalsIgnoreCase("gone");
+    return s.matches("\\d+") || HttpStatus.aliasKeyword(s).isPresent();
   }
 }

@@ -1,5 +1,6 @@
 package dev.htaccess.lint.checks;
 
+import dev.htaccess.lint.Activation;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
@@ -17,9 +18,9 @@ public final class MixedAccessControl implements Check {
   @Override
   public void check(LintContext context) {
     Map<List<Section>, List<Directive>> byContext = new LinkedHashMap<>();
-    dev.htaccess.lint.Activation activation = new dev.htaccess.lint.Activation(context.options());
+    Activation activation = new Activation(context.options());
     for (LintContext.Located l : context.directives()) {
-      if (activation.of(l) == dev.htaccess.lint.Activation.State.SKIPPED) {
+      if (activation.of(l) == Activation.State.SKIPPED) {
         continue;
       }
       List<Section> key = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.*;
+import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.source.Severity;
 import java.util.*;
 
@@ -40,7 +41,7 @@ public final class RedirectLoop implements Check {
       }
       String perDir = target.startsWith("/") ? target.substring(1) : target;
       try {
-        if (dev.htaccess.regex.PcrePattern.compile(rule.pattern(), rule.has(RuleFlagKind.NO_CASE))
+        if (PcrePattern.compile(rule.pattern(), rule.has(RuleFlagKind.NO_CASE))
             .matcher(perDir)
             .find()) {
           context.report(

@@ -1,10 +1,12 @@
 package dev.htaccess.lint.checks;
 
+import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.RuleFlag;
 import dev.htaccess.model.RuleFlagKind;
 import dev.htaccess.model.Template;
+import dev.htaccess.regex.PcrePattern;
 import java.util.Locale;
 
 /** Small facts about rules and conditions that several checks need. */
@@ -73,7 +75,7 @@ final class Rules {
   /** The number of capturing groups in a pattern, or -1 when it does not compile. */
   static int groups(String pattern) {
     try {
-      return dev.htaccess.regex.PcrePattern.compile(pattern, false).groupCount();
+      return PcrePattern.compile(pattern, false).groupCount();
     } catch (RuntimeException e) {
       return -1;
     }
@@ -128,7 +130,7 @@ final class Rules {
       }
       if (p instanceof Template.CondBackref b) {
         for (RewriteCond c : conditions) {
-          if (c.pattern() instanceof dev.htaccess.model.CondPattern.Regex && !c.negated()) {
+          if (c.pattern() instanceof CondPattern.Regex && !c.negated()) {
             for (Template.Part tp : c.testString().parts()) {
               if (tp instanceof Template.Variable v && fromClient(v.name(), hostHeaderCounts)) {
                 return true;

@@ -5,6 +5,7 @@ import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.*;
 import dev.htaccess.source.Severity;
+import dev.htaccess.syntax.TemplateParser;
 import java.util.*;
 
 /** $N beyond the rule pattern's groups, or %N with no condition group, expands to nothing. */
@@ -32,7 +33,7 @@ public final class UnmatchedBackreference implements Check {
       templates.add(rule.substitution());
       for (RuleFlag f : rule.flags()) {
         if (f.kind() == RuleFlagKind.ENV || f.kind() == RuleFlagKind.COOKIE) {
-          templates.add(dev.htaccess.syntax.TemplateParser.parse(f.value()));
+          templates.add(TemplateParser.parse(f.value()));
         }
       }
       for (Template t : templates) {

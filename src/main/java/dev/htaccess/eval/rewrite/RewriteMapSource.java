@@ -1,5 +1,6 @@
-package dev.htaccess.eval;
+package dev.htaccess.eval.rewrite;
 
+import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.RewriteMap;
 import dev.htaccess.source.RawText;
 import java.io.IOException;
@@ -11,17 +12,17 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A RewriteMap that can be looked up: txt, rnd and the internal functions. */
-abstract class RewriteMapSource {
+public abstract class RewriteMapSource {
 
   /** The value for {@code key}, or null when the map has none. */
-  abstract String lookup(String key);
+  public abstract String lookup(String key);
 
   /** False when the same key may give another value next time (rnd, prg). */
-  boolean deterministic() {
+  public boolean deterministic() {
     return true;
   }
 
-  static RewriteMapSource of(RewriteMap map, Path configDir) {
+  public static RewriteMapSource of(RewriteMap map, Path configDir) {
     switch (map.type()) {
       case "txt", "rnd" -> {
         Path file = configDir.resolve(map.source());
@@ -44,12 +45,12 @@ abstract class RewriteMapSource {
         boolean random = map.type().equals("rnd");
         return new RewriteMapSource() {
           @Override
-          boolean deterministic() {
+          public boolean deterministic() {
             return !random;
           }
 
           @Override
-          String lookup(String key) {
+          public String lookup(String key) {
             String v = entries.get(key);
             if (v == null || !random) {
               return v;
@@ -62,8 +63,8 @@ abstract class RewriteMapSource {
       case "int" -> {
         String fn = map.source().toLowerCase(Locale.ROOT);
         return switch (fn) {
-          case "toupper" -> fn(RewriteMapSource::asciiUpper);
-          case "tolower" -> fn(RewriteMapSource::asciiLower);
+          case "toupper" -> fn(RawText::asciiUpper);
+          case "tolower" -> fn(RawText::asciiLower);
           case "escape" -> fn(UrlEscaping::escapePath);
           case "unescape" -> fn(UrlEscaping::unescapeLenient);
           default ->
@@ -83,30 +84,10 @@ abstract class RewriteMapSource {
     }
   }
 
-  /** C's toupper in the C locale: ASCII letters only, as Apache. */
-  static String asciiUpper(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      out.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
-    }
-    return out.toString();
-  }
-
-  /** C's tolower in the C locale. */
-  static String asciiLower(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-    }
-    return out.toString();
-  }
-
   private static RewriteMapSource fn(java.util.function.UnaryOperator<String> f) {
     return new RewriteMapSource() {
       @Override
-      String lookup(String key) {
+      public String lookup(String key) {
         return f.apply(key);
       }
     };

@@ -1,4 +1,4 @@
-package dev.htaccess.syntax;
+package dev.htaccess.httpd;
 
 /** Numbers read the way Apache's C code reads them. */
 public final class CNumbers {
@@ -11,7 +11,7 @@ public final class CNumbers {
    */
   public static int atoi(String s) {
     int i = 0;
-    while (i < s.length() && WordSplitter.isSpace(s.charAt(i))) {
+    while (i < s.length() && isSpace(s.charAt(i))) {
       i++;
     }
     boolean negative = false;
@@ -25,5 +25,10 @@ public final class CNumbers {
       i++;
     }
     return (int) (negative ? -value : value);
+  }
+
+  /** C's isspace in the C locale: space, tab, newline, vertical tab, form feed, return. */
+  public static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
   }
 }

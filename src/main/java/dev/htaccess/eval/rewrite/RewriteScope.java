@@ -1,4 +1,4 @@
-package dev.htaccess.eval;
+package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.model.RewriteOption;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Set;
  * @param directory the physical directory the rules belong to, with a trailing slash
  * @param rules the rules to apply, in order
  */
-record RewriteScope(
+public record RewriteScope(
     boolean engineOn,
     boolean engineSet,
     Set<RewriteOption> options,
@@ -25,7 +25,13 @@ record RewriteScope(
     String directory,
     List<CompiledRule> rules) {
 
-  boolean has(RewriteOption option) {
+  public RewriteScope {
+    options = Set.copyOf(options);
+    rules = List.copyOf(rules);
+  }
+
+  /** Whether an option is in effect. */
+  public boolean has(RewriteOption option) {
     return options.contains(option);
   }
 }

@@ -1,16 +1,16 @@
-package dev.htaccess.eval;
+package dev.htaccess.httpd;
 
 /**
  * Apache's URL escaping and unescaping, on byte strings. Apache writes escapes with lower-case hex
  * digits (server/util.c), and so do we.
  */
-final class UrlEscaping {
+public final class UrlEscaping {
 
   private static final String HEX = "0123456789abcdef";
 
   private UrlEscaping() {}
 
-  static boolean isAlnum(char c) {
+  public static boolean isAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
@@ -19,7 +19,7 @@ final class UrlEscaping {
   }
 
   /** {@code ap_escape_uri}: escapes all but alphanumerics and {@code $-_.+!*'(),:;@&=/~}. */
-  static String escapePath(String s) {
+  public static String escapePath(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -39,7 +39,7 @@ final class UrlEscaping {
   }
 
   /** True when {@code c} is a visible character or obs-text (not a control and not a space). */
-  static boolean isVcharOrObsText(char c) {
+  public static boolean isVcharOrObsText(char c) {
     return c > 0x20 && c != 0x7f;
   }
 
@@ -47,7 +47,7 @@ final class UrlEscaping {
    * mod_rewrite's escaping of back-references for the B flags: {@code escapes} (null for all),
    * {@code noEscapes} (BNE), {@code noPlus} (BNP), {@code controlsOnly} (BCTLS).
    */
-  static String escapeBackref(
+  public static String escapeBackref(
       String s, String escapes, String noEscapes, boolean noPlus, boolean controlsOnly) {
     StringBuilder out = new StringBuilder(s.length() * 3);
     for (int i = 0; i < s.length(); i++) {
@@ -71,13 +71,13 @@ final class UrlEscaping {
   }
 
   /** The result of {@link #unescapePath}: the decoded path, or an HTTP status for an error. */
-  record Unescaped(String path, int errorStatus) {}
+  public record Unescaped(String path, int errorStatus) {}
 
   /**
    * {@code ap_unescape_url} with {@code AllowEncodedSlashes Off}: a bad escape is 400; an escaped
    * slash or NUL is 404 (the decoding still goes on, so r->uri shows the decoded text).
    */
-  static Unescaped unescapePath(String s) {
+  public static Unescaped unescapePath(String s) {
     if (s.indexOf('%') < 0) {
       return new Unescaped(s, 0);
     }
@@ -107,7 +107,7 @@ final class UrlEscaping {
   }
 
   /** Decodes %XX escapes, leaving bad ones as they are (for variables and query strings). */
-  static String unescapeLenient(String s) {
+  public static String unescapeLenient(String s) {
     if (s.indexOf('%') < 0) {
       return s;
     }
@@ -126,7 +126,7 @@ final class UrlEscaping {
     return out.toString();
   }
 
-  static boolean isHex(char c) {
+  public static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

@@ -1,5 +1,7 @@
-package dev.htaccess.eval;
+package dev.htaccess.expr;
 
+import dev.htaccess.httpd.CNumbers;
+import dev.htaccess.httpd.IpMatch;
 import dev.htaccess.regex.PcrePattern;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class ApExpression {
     return new ApExpression(n);
   }
 
-  boolean evaluate(Function<String, String> variables) {
+  public boolean evaluate(Function<String, String> variables) {
     return eval(root, variables);
   }
 
@@ -100,19 +102,13 @@ public final class ApExpression {
       case "<=" -> left.compareTo(right) <= 0;
       case ">" -> left.compareTo(right) > 0;
       case ">=" -> left.compareTo(right) >= 0;
-      case "-eq" ->
-          dev.htaccess.syntax.CNumbers.atoi(left) == dev.htaccess.syntax.CNumbers.atoi(right);
-      case "-ne" ->
-          dev.htaccess.syntax.CNumbers.atoi(left) != dev.htaccess.syntax.CNumbers.atoi(right);
-      case "-lt" ->
-          dev.htaccess.syntax.CNumbers.atoi(left) < dev.htaccess.syntax.CNumbers.atoi(right);
-      case "-le" ->
-          dev.htaccess.syntax.CNumbers.atoi(left) <= dev.htaccess.syntax.CNumbers.atoi(right);
-      case "-gt" ->
-          dev.htaccess.syntax.CNumbers.atoi(left) > dev.htaccess.syntax.CNumbers.atoi(right);
-      case "-ge" ->
-          dev.htaccess.syntax.CNumbers.atoi(left) >= dev.htaccess.syntax.CNumbers.atoi(right);
-      case "-ipmatch" -> AccessPolicy.ipMatches(right, left);
+      case "-eq" -> CNumbers.atoi(left) == CNumbers.atoi(right);
+      case "-ne" -> CNumbers.atoi(left) != CNumbers.atoi(right);
+      case "-lt" -> CNumbers.atoi(left) < CNumbers.atoi(right);
+      case "-le" -> CNumbers.atoi(left) <= CNumbers.atoi(right);
+      case "-gt" -> CNumbers.atoi(left) > CNumbers.atoi(right);
+      case "-ge" -> CNumbers.atoi(left) >= CNumbers.atoi(right);
+      case "-ipmatch" -> IpMatch.matches(right, left);
       case "-strmatch" ->
           java.nio.file.FileSystems.getDefault()
               .getPathMatcher("glob:" + right)

@@ -1,5 +1,6 @@
-package dev.htaccess.eval;
+package dev.htaccess.cli;
 
+import dev.htaccess.eval.Outcome;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.Severity;

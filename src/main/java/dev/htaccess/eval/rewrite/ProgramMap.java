@@ -1,4 +1,4 @@
-package dev.htaccess.eval;
+package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.model.RewriteMap;
 import dev.htaccess.source.RawText;
@@ -91,12 +91,12 @@ final class ProgramMap extends RewriteMapSource {
   }
 
   @Override
-  boolean deterministic() {
+  public boolean deterministic() {
     return false;
   }
 
   @Override
-  synchronized String lookup(String key) {
+  public synchronized String lookup(String key) {
     if (!process.isAlive()) {
       return null;
     }

@@ -1,5 +1,6 @@
-package dev.htaccess.eval;
+package dev.htaccess.cli;
 
+import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.source.RawText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.htaccess.eval;
+package dev.htaccess.eval.rewrite;
 
+import dev.htaccess.httpd.CNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class CookieFlag {
     out.append(f.get(0)).append('=').append(f.get(1)).append("; path=").append(path);
     out.append("; domain=").append(f.get(2));
     if (f.size() > 3) {
-      long minutes = dev.htaccess.syntax.CNumbers.atoi(f.get(3));
+      long minutes = CNumbers.atoi(f.get(3));
       if (minutes != 0) {
         out.append("; expires=<Date+").append(minutes * 60).append("s>");
       }

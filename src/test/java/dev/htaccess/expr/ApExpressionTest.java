@@ -1,4 +1,4 @@
-package dev.htaccess.eval;
+package dev.htaccess.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.htaccess.eval;
+package dev.htaccess.cli;
 
 import java.util.ArrayList;
 import java.util.List;

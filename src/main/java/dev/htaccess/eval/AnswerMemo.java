@@ -1,0 +1,72 @@
+package dev.htaccess.eval;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers remembered between requests (see {@link MemoPolicy}). An answer that depends on more than
+ * the request and the files (the clock, the client's port, a random or program map) is never
+ * remembered; with {@link MemoPolicy#REVALIDATE} neither is one that read a RewriteMap, whose file
+ * can change without any stat seeing it.
+ */
+final class AnswerMemo {
+
+  private static final int LIMIT = 4_096;
+
+  private record Validated(Evaluation evaluation, Map<String, FileStats.Stat> seen) {
+    boolean stillTrue(FileStats stats) {
+      for (Map.Entry<String, FileStats.Stat> e : seen.entrySet()) {
+        if (!stats.stat(e.getKey()).equals(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final MemoPolicy policy;
+  private final FileStats stats;
+  private final Map<RequestSpec, Evaluation> answers = new ConcurrentHashMap<>();
+  private final Map<RequestSpec, Validated> validated = new ConcurrentHashMap<>();
+
+  AnswerMemo(MemoPolicy policy, FileStats stats) {
+    this.policy = policy;
+    this.stats = stats;
+  }
+
+  /** The remembered answer to {@code request}, or null. */
+  Evaluation get(RequestSpec request) {
+    return switch (policy) {
+      case NONE -> null;
+      case STATIC_TREE -> answers.get(request);
+      case REVALIDATE -> {
+        Validated known = validated.get(request);
+        yield known != null && known.stillTrue(stats) ? known.evaluation() : null;
+      }
+    };
+  }
+
+  /** Remembers an answer when it may be reused. */
+  void put(RequestSpec request, Evaluation evaluation, RequestState state) {
+    if (state.nondeterministic) {
+      return;
+    }
+    switch (policy) {
+      case NONE -> {}
+      case STATIC_TREE -> {
+        if (answers.size() < LIMIT) {
+          answers.put(request, evaluation);
+        }
+      }
+      case REVALIDATE -> {
+        if (state.readMap) {
+          return;
+        }
+        if (validated.size() >= LIMIT) {
+          validated.clear(); // a crude bound; a server's working set is much smaller
+        }
+        validated.put(request, new Validated(evaluation, Map.copyOf(state.seen)));
+      }
+    }
+  }
+}

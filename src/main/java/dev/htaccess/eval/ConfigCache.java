@@ -1,0 +1,111 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.model.Section;
+import dev.htaccess.source.RawText;
+import dev.htaccess.source.SourceFile;
+import dev.htaccess.syntax.HtaccessReader;
+import dev.htaccess.syntax.ParseResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The directory walk's configuration merge, cached: each .htaccess is parsed once per version, and
+ * the merged configuration of a chain of directories is kept per method and deepest directory,
+ * revalidated against every .htaccess it read (unless the tree is static), so an edit takes effect
+ * on the next request.
+ */
+final class ConfigCache {
+
+  private record CachedFile(long modified, long size, ParseResult result) {}
+
+  /** Whether a directory had an .htaccess, and which version, when a config was merged. */
+  private record Stamp(String file, boolean exists, long modified, long size) {}
+
+  private record CachedConfig(DirConfig config, List<Stamp> stamps) {}
+
+  private final SiteConfig site;
+  private final boolean staticTree;
+  private final Map<Path, CachedFile> htaccess = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, CachedConfig>> merged = new ConcurrentHashMap<>();
+
+  ConfigCache(SiteConfig site, boolean staticTree) {
+    this.site = site;
+    this.staticTree = staticTree;
+  }
+
+  /**
+   * The merged configuration for a chain of directories (document root first), for a request with
+   * {@code method}.
+   */
+  DirConfig configFor(List<String> dirs, String method, StatLookup stat) {
+    // Keyed by method, then by the deepest directory (a string the walk memo reuses, so its
+    // hash is computed once).
+    Map<String, CachedConfig> byDir =
+        merged.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
+    String key = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
+    CachedConfig cached = byDir.get(key);
+    if (cached != null && (staticTree || current(cached.stamps(), stat))) {
+      return cached.config();
+    }
+    DirConfigBuilder builder = new DirConfigBuilder(site, method, stat);
+    List<Stamp> stamps = new ArrayList<>();
+    for (String dir : dirs) {
+      String dirSlash = dir.endsWith("/") ? dir : dir + "/";
+      if (dir.equals(site.docrootPath())) {
+        // The virtual host's <Directory DocumentRoot>: Require all granted.
+        builder.grantDocumentRoot();
+      }
+      for (Section section : site.directorySections(dir)) {
+        builder.applyServerSection(section.children(), dirSlash);
+      }
+      if (!site.overridesAllowed(dir)) {
+        continue;
+      }
+      String file = dirSlash + ".htaccess";
+      FileStats.Stat st = stat.stat(file);
+      stamps.add(new Stamp(file, st.regular(), st.modified(), st.size()));
+      if (st.regular()) {
+        ParseResult parsed = parsed(file, st);
+        if (parsed != null) {
+          builder.apply(parsed, dirSlash);
+        }
+        if (builder.failed()) {
+          break;
+        }
+      }
+    }
+    DirConfig config = builder.build();
+    byDir.put(key, new CachedConfig(config, List.copyOf(stamps)));
+    return config;
+  }
+
+  private static boolean current(List<Stamp> stamps, StatLookup stat) {
+    for (Stamp s : stamps) {
+      FileStats.Stat st = stat.stat(s.file());
+      if (st.regular() != s.exists()
+          || (st.regular() && (st.modified() != s.modified() || st.size() != s.size()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ParseResult parsed(String file, FileStats.Stat st) {
+    Path path = Path.of(RawText.display(file));
+    CachedFile cached = htaccess.get(path);
+    if (cached == null || cached.modified() != st.modified() || cached.size() != st.size()) {
+      try {
+        cached =
+            new CachedFile(st.modified(), st.size(), HtaccessReader.read(SourceFile.read(path)));
+      } catch (IOException e) {
+        return null;
+      }
+      htaccess.put(path, cached);
+    }
+    return cached.result();
+  }
+}

@@ -1,0 +1,241 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.HttpMethods;
+import dev.htaccess.httpd.UrlEscaping;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.GenericDirective;
+import dev.htaccess.source.RawText;
+import java.util.Map;
+
+/**
+ * The end of a round after the fixups: mod_alias's redirects of the directory, mod_dir (the
+ * trailing-slash redirect, DirectoryIndex, FallbackResource, the listing), then the handler that
+ * takes the file: a script handler (php-fpm), or the default handler with the file's type.
+ */
+final class ContentPhase {
+
+  private final RequestState state;
+  private final Round round;
+  private final RoundProcessor processor;
+
+  ContentPhase(RequestState state, Round round, RoundProcessor processor) {
+    this.state = state;
+    this.round = round;
+    this.processor = processor;
+  }
+
+  /** mod_env's fixup: SetEnv and UnsetEnv of the directory, in order. */
+  static void applySetEnv(DirConfig cfg, Round round) {
+    for (EnvSetting e : cfg.setEnv()) {
+      if (e.value() == null) {
+        round.env.remove(e.name());
+      } else {
+        round.env.put(e.name(), e.value());
+      }
+    }
+  }
+
+  RoundResult handle(
+      DirConfig cfg, DirectoryWalk.Walk walk, String uri, String args, boolean subrequest) {
+    Site site = state.site;
+    String fname = walk.existing();
+    String pathInfo = walk.pathInfo();
+    String base = fname.substring(fname.lastIndexOf('/') + 1);
+    // mod_alias redirects in the directory's configuration (fixup, after mod_rewrite).
+    for (AliasRedirect redirect : cfg.redirects()) {
+      String location = redirect.apply(uri, args, state.selfUrl());
+      if (location == null) {
+        continue;
+      }
+      state.trace.add(
+          new TraceEvent.AliasDecision(
+              TraceEvent.AliasDecision.Kind.DIRECTORY_REDIRECT, null, redirect.status(), location));
+      return RoundResult.Answered.redirect(
+          redirect.status(), location.isEmpty() ? null : location, uri, args, site.relative(fname));
+    }
+    if (walk.isDir() && pathInfo.isEmpty()) {
+      RoundResult dir = directory(cfg, fname, uri, args, subrequest);
+      if (dir != null) {
+        return dir;
+      }
+    }
+    // mod_dir's FallbackResource: a missing file becomes the fallback URL.
+    if (!walk.exists() && !subrequest && cfg.fallbackResource() != null) {
+      state.trace.add(
+          new TraceEvent.AliasDecision(
+              TraceEvent.AliasDecision.Kind.FALLBACK_RESOURCE, null, 0, cfg.fallbackResource()));
+      return new RoundResult.Redirected(cfg.fallbackResource(), args);
+    }
+    // A script handler (php-fpm through mod_proxy_fcgi) takes the request whether or not the
+    // file exists (php-fpm answers "File not found." itself), and accepts PATH_INFO unless
+    // AcceptPathInfo Off.
+    String handler = site.options.scripts() ? scriptHandlerFor(cfg, base) : null;
+    if (handler != null && !(walk.isDir() && pathInfo.isEmpty())) {
+      if (!pathInfo.isEmpty() && Boolean.FALSE.equals(cfg.acceptPathInfo())) {
+        return RoundResult.Answered.status(404, uri, args, site.relative(fname));
+      }
+      // Set in a DirectoryIndex subrequest too: mod_dir may make it the request.
+      round.script = ScriptCall.of(handler, fname, pathInfo, cfg.cgiPassAuth());
+      return RoundResult.Answered.status(200, uri, args, site.relative(fname));
+    }
+    return defaultHandler(cfg, walk, base, uri, args);
+  }
+
+  /**
+   * mod_dir for a directory: the trailing-slash redirect (or 403 without DirectorySlash), the
+   * DirectoryIndex subrequests, then the listing (Options Indexes) or 403. Null in a subrequest,
+   * where mod_dir does nothing.
+   */
+  private RoundResult directory(
+      DirConfig cfg, String fname, String uri, String args, boolean subrequest) {
+    Site site = state.site;
+    if (subrequest) {
+      return null;
+    }
+    if (!uri.endsWith("/")) {
+      if (!cfg.directorySlash()) {
+        return RoundResult.Answered.status(403, uri, args, site.relative(fname));
+      }
+      String loc =
+          state.selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
+      return RoundResult.Answered.redirect(301, loc, uri, args, site.relative(fname));
+    }
+    for (String index : cfg.directoryIndex()) {
+      String subUri = index.startsWith("/") ? index : uri + index;
+      state.trace.detail(new TraceEvent.IndexLookup(subUri, false));
+      RoundResult sub = processor.process(round, subUri, args, true);
+      // mod_dir takes the index when the subrequest will be proxied, or when the index file
+      // exists (its directory walk found a regular file) and nothing refused it; a rewrite of
+      // an existing index is then followed, a rewrite of a missing one is not.
+      boolean indexFileExists = state.stat(site.config.docrootPath() + subUri).regular();
+      boolean proxied = sub instanceof RoundResult.Answered a && a.proxy() != null;
+      boolean accepted =
+          sub instanceof RoundResult.Redirected
+              || sub instanceof RoundResult.Answered a && a.status() == 200;
+      if (proxied || (indexFileExists && accepted)) {
+        state.trace.add(new TraceEvent.IndexLookup(subUri, true));
+        return sub;
+      }
+      round.script = null;
+    }
+    if (!cfg.indexes()) {
+      return RoundResult.Answered.status(403, uri, args, site.relative(fname));
+    }
+    round.servedPath = fname;
+    round.listing = true;
+    return RoundResult.Answered.ok(uri, args, site.relative(fname), "text/html;charset=ISO-8859-1");
+  }
+
+  /**
+   * The default handler. PATH_INFO after a static file is refused unless AcceptPathInfo On. Only
+   * GET, HEAD and POST look for the file: other methods get their answer (OPTIONS, TRACE, 405, 501)
+   * whether or not it exists.
+   */
+  private RoundResult defaultHandler(
+      DirConfig cfg, DirectoryWalk.Walk walk, String base, String uri, String args) {
+    Site site = state.site;
+    String fname = walk.existing();
+    String method = state.request.method();
+    if (HttpMethods.readsFile(method)
+        && (!walk.exists()
+            || (!walk.pathInfo().isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo())))) {
+      return RoundResult.Answered.status(404, uri, args, site.relative(fname));
+    }
+    String type = contentType(cfg, base);
+    // The default handler serves GET, HEAD and POST; OPTIONS and TRACE are answered by the
+    // core; other registered methods are not allowed here; anything else (method names are
+    // case-sensitive, so "get" too) is not implemented.
+    switch (method) {
+      case "GET", "HEAD", "POST", "OPTIONS" -> {
+        round.servedPath = fname;
+        return RoundResult.Answered.ok(uri, args, site.relative(fname), type);
+      }
+      case "TRACE" -> {
+        return RoundResult.Answered.ok(uri, args, site.relative(fname), "message/http");
+      }
+      default -> {
+        return RoundResult.Answered.status(
+            HttpMethods.defaultHandlerStatus(method), uri, args, site.relative(fname));
+      }
+    }
+  }
+
+  /**
+   * The type mod_mime gives the file: [T=] of a rule, else ForceType of the directory or of the
+   * last matching {@code <Files>} section (None cancels), else by extension; with
+   * AddDefaultCharset's charset on text/plain and text/html (unless the type names one).
+   */
+  private String contentType(DirConfig cfg, String base) {
+    String forceTypeInFiles = lastInFilesSections(cfg, base, "forcetype");
+    String forceType =
+        forceTypeInFiles != null ? DirConfigBuilder.forceType(forceTypeInFiles) : cfg.forceType();
+    String type =
+        round.forcedType != null
+            ? round.forcedType
+            : forceType != null ? forceType : MimeTypes.system().typeOf(base, cfg.addTypes());
+    if (type != null
+        && cfg.defaultCharset() != null
+        && (type.equalsIgnoreCase("text/plain") || type.equalsIgnoreCase("text/html"))) {
+      type = type + "; charset=" + cfg.defaultCharset();
+    }
+    return type;
+  }
+
+  /**
+   * The handler that takes a file when it is a script one, else null. Apache's order: mod_mime's
+   * AddHandler by extension, the directory's SetHandler, the virtual host's {@code <FilesMatch
+   * "\.ph(ar|p|tml)$">} of Debian's php-fpm configuration, the .htaccess {@code <Files>} sections,
+   * then a rule's [H=].
+   */
+  private String scriptHandlerFor(DirConfig cfg, String base) {
+    String phpHandler = state.site.phpHandler();
+    String h = null;
+    Map<String, String> byExtension = cfg.addHandlers();
+    int dot = base.indexOf('.');
+    while (dot >= 0) {
+      int next = base.indexOf('.', dot + 1);
+      String ext = RawText.asciiLower(base.substring(dot + 1, next < 0 ? base.length() : next));
+      String found = byExtension.get(ext);
+      if (found != null) {
+        h = found;
+      }
+      dot = next;
+    }
+    if (cfg.setHandler() != null) {
+      h = cfg.setHandler();
+    }
+    if (phpHandler != null && Site.DEBIAN_PHP_FILES.matcher(base).find()) {
+      h = phpHandler;
+    }
+    String inFiles = lastInFilesSections(cfg, base, "sethandler");
+    if (inFiles != null) {
+      h = inFiles;
+    }
+    if (round.forcedHandler != null) {
+      h = round.forcedHandler;
+    }
+    return h != null
+            && (h.equalsIgnoreCase(String.valueOf(phpHandler)) || ScriptCall.isScriptHandler(h))
+        ? h
+        : null;
+  }
+
+  /**
+   * The first argument of the last {@code key} directive in the {@code <Files>} sections that match
+   * {@code base} (they are merged after the directory's own settings), or null.
+   */
+  static String lastInFilesSections(DirConfig cfg, String base, String key) {
+    String value = null;
+    for (FilesSection f : cfg.fileSections()) {
+      if (f.matches(base)) {
+        for (ConfigNode n : f.section().children()) {
+          if (n instanceof GenericDirective g && g.key().equals(key) && !g.arguments().isEmpty()) {
+            value = g.arguments().get(0).value();
+          }
+        }
+      }
+    }
+    return value;
+  }
+}

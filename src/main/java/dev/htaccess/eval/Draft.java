@@ -1,0 +1,21 @@
+package dev.htaccess.eval;
+
+/**
+ * The outcome's fields as the rounds left them, before mod_headers and mod_expires have their say
+ * and before the kind of answer is decided ({@link Answer#outcome}).
+ */
+record Draft(
+    int status,
+    String location,
+    String uri,
+    String query,
+    String proxy,
+    String filename,
+    String contentType,
+    String vary) {
+
+  /** Apache's own error page (and its type). */
+  static Draft errorPage(int status, String uri, String query, String vary) {
+    return new Draft(status, null, uri, query, null, null, "text/html; charset=iso-8859-1", vary);
+  }
+}

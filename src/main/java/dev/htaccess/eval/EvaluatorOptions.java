@@ -1,0 +1,67 @@
+package dev.htaccess.eval;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What an {@link Evaluator} simulates: the document root, the server configuration around it, and
+ * the server's own settings. Immutable; derive variants with the {@code with} methods.
+ *
+ * @param docroot the document root
+ * @param serverConfig the directives of the {@code <VirtualHost>} ({@code --server-config}), or
+ *     null
+ * @param defaultHost the Host of requests that send none (the ServerName)
+ * @param memo whether answers are remembered between requests
+ * @param processEnvironment the environment Apache was started with, which {@code %{ENV:x}} falls
+ *     back to
+ * @param scripts whether script handlers ({@code SetHandler "proxy:fcgi://..."}) take requests, as
+ *     in {@code serve}; the dry run, like the oracle's Apache, has no PHP and serves .php files as
+ *     plain files
+ * @param phpHandler with scripts, the handler .php files get (as with Debian's php-fpm
+ *     configuration), or null for none
+ */
+public record EvaluatorOptions(
+    Path docroot,
+    Path serverConfig,
+    String defaultHost,
+    MemoPolicy memo,
+    Map<String, String> processEnvironment,
+    boolean scripts,
+    String phpHandler) {
+
+  public EvaluatorOptions {
+    processEnvironment = Map.copyOf(processEnvironment);
+  }
+
+  /** A dry run of {@code docroot} without server configuration, for Host {@code example.com}. */
+  public static EvaluatorOptions of(Path docroot) {
+    return new EvaluatorOptions(
+        docroot, null, "example.com", MemoPolicy.NONE, Map.of(), false, null);
+  }
+
+  public EvaluatorOptions withServerConfig(Path file) {
+    return new EvaluatorOptions(
+        docroot, file, defaultHost, memo, processEnvironment, scripts, phpHandler);
+  }
+
+  public EvaluatorOptions withDefaultHost(String host) {
+    return new EvaluatorOptions(
+        docroot, serverConfig, host, memo, processEnvironment, scripts, phpHandler);
+  }
+
+  public EvaluatorOptions withMemo(MemoPolicy policy) {
+    return new EvaluatorOptions(
+        docroot, serverConfig, defaultHost, policy, processEnvironment, scripts, phpHandler);
+  }
+
+  public EvaluatorOptions withProcessEnvironment(Map<String, String> environment) {
+    return new EvaluatorOptions(
+        docroot, serverConfig, defaultHost, memo, environment, scripts, phpHandler);
+  }
+
+  /** Script handlers take requests; {@code phpHandler} (may be null) takes .php files. */
+  public EvaluatorOptions withScripts(String handler) {
+    return new EvaluatorOptions(
+        docroot, serverConfig, defaultHost, memo, processEnvironment, true, handler);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.eval.trace.Trace;
+import dev.htaccess.eval.trace.TraceLevel;
+import dev.htaccess.httpd.HostHeader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What lasts the whole of one request, its internal redirects and subrequests included: the
+ * client's request, the host and port it names, the cookies mod_rewrite sets (once per name, on the
+ * main request, as add_cookie does), the stat memo, the trace, and what makes the answer depend on
+ * more than the request.
+ */
+final class RequestState {
+
+  final Site site;
+  final RequestSpec request;
+  final Trace trace;
+  final HostHeader host;
+  final boolean https;
+  final String theRequest;
+  final SectionConditions conditions;
+  final List<String> cookies = new ArrayList<>();
+
+  /** Names already set: mod_rewrite sets each cookie name once per request. */
+  private final Set<String> cookieNames = new HashSet<>();
+
+  /**
+   * Every path this request asked about, with the answer: one stat per path per request, and the
+   * list the server's answer memo revalidates before reusing an answer.
+   */
+  final Map<String, FileStats.Stat> seen = new LinkedHashMap<>();
+
+  /** Set when the answer depends on more than the request: the clock, a random map... */
+  boolean nondeterministic;
+
+  /** Set when a RewriteMap was read: its file can change without any stat here seeing it. */
+  boolean readMap;
+
+  /** Set once an ErrorDocument took over: the request goes on as a GET without body. */
+  boolean errorDocument;
+
+  /** The previous request's r->uri and r->args after an internal redirect, else null. */
+  String previousUri;
+
+  String previousArgs;
+
+  RequestState(Site site, RequestSpec request, TraceLevel level) {
+    this.site = site;
+    this.request = request;
+    this.trace = new Trace(level);
+    this.https = request.https();
+    String h = request.header("Host");
+    this.host = HostHeader.parse(h == null ? site.options.defaultHost() : h, https);
+    this.theRequest = request.method() + " " + request.target() + " HTTP/1.1";
+    this.conditions =
+        new SectionConditions(
+            site.config.modules(), request.upperMethod(), site.config.serverRoot(), this::stat);
+  }
+
+  FileStats.Stat stat(String path) {
+    FileStats.Stat st = seen.get(path);
+    if (st == null) {
+      st = site.stats.stat(path);
+      seen.put(path, st);
+    }
+    return st;
+  }
+
+  /** Adds a cookie unless one of that name was set already. */
+  boolean addCookie(String name, String cookie) {
+    if (!cookieNames.add(name)) {
+      return false;
+    }
+    cookies.add(cookie);
+    return true;
+  }
+
+  /** {@code scheme://host[:port]} of this request. */
+  String selfUrl() {
+    String scheme = https ? "https" : "http";
+    boolean defaultPort = (https && host.port() == 443) || (!https && host.port() == 80);
+    return scheme + "://" + host.name() + (defaultPort ? "" : ":" + host.port());
+  }
+}

@@ -1,0 +1,128 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.httpd.UrlEscaping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The request target as the core reads it (read_request_line, ap_parse_uri,
+ * ap_process_request_internal): the path and query split, %-escapes decoded, {@code .} and {@code
+ * ..} resolved and slashes merged, and the requests refused before any module sees them.
+ */
+final class RequestTarget {
+
+  /** The target parsed: the URL path and query to process, or the answer that refuses it. */
+  sealed interface Parsed permits Path, Refused {}
+
+  /** A path to process. */
+  record Path(String uri, String args) implements Parsed {}
+
+  /** The core's answer before any module ran. */
+  record Refused(Draft draft, boolean optionsStar) implements Parsed {}
+
+  private RequestTarget() {}
+
+  static Parsed parse(RequestSpec request) {
+    String target = request.target();
+    if (request.upperMethod().equals("OPTIONS") && target.equals("*")) {
+      return new Refused(new Draft(200, null, "*", null, null, "/*", null, null), true);
+    }
+    if (target.indexOf(' ') >= 0) {
+      String uri = target.substring(0, target.indexOf(' '));
+      return error(400, uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri, null);
+    }
+    // A fragment has no place in a request: 400, with r->uri parsed up to the '#'.
+    int hash = target.indexOf('#');
+    boolean fragment = hash >= 0;
+    if (fragment) {
+      target = target.substring(0, hash);
+    }
+    String path = target;
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      int start = target.indexOf("//") + 2;
+      int slash = target.indexOf('/', start);
+      path = slash < 0 ? "/" : target.substring(slash);
+    }
+    String args = null;
+    int q = path.indexOf('?');
+    if (q >= 0) {
+      args = path.substring(q + 1);
+      path = path.substring(0, q);
+    }
+    if (!path.startsWith("/")) {
+      return error(400, path, args);
+    }
+    UrlEscaping.Unescaped decoded = UrlEscaping.unescapePath(path);
+    String uri = normalize(decoded.path());
+    if (uri == null) {
+      return error(400, normalizeLenient(decoded.path()), args);
+    }
+    if (fragment) {
+      return error(400, uri, args);
+    }
+    if (decoded.errorStatus() != 0) {
+      // r->uri is a C string: an escaped NUL ends it.
+      int nul = uri.indexOf('\0');
+      return error(decoded.errorStatus(), nul >= 0 ? uri.substring(0, nul) : uri, args);
+    }
+    return new Path(uri, args);
+  }
+
+  private static Refused error(int status, String uri, String args) {
+    return new Refused(Draft.errorPage(status, uri, args, null), false);
+  }
+
+  /** Resolves "." and ".." and merges slashes; null when ".." climbs above the root. */
+  static String normalize(String path) {
+    String[] parts = path.split("/", -1);
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String s = parts[i];
+      boolean last = i == parts.length - 1;
+      if (s.equals(".")) {
+        if (last) {
+          out.add("");
+        }
+        continue;
+      }
+      if (s.equals("..")) {
+        if (out.isEmpty()) {
+          return null;
+        }
+        out.remove(out.size() - 1);
+        if (last) {
+          out.add("");
+        }
+        continue;
+      }
+      if (s.isEmpty() && !last) {
+        continue;
+      }
+      out.add(s);
+    }
+    return "/" + String.join("/", out);
+  }
+
+  /** Like {@link #normalize} but drops ".." above the root (what r->uri shows on a 400). */
+  static String normalizeLenient(String path) {
+    String[] parts = path.split("/", -1);
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String s = parts[i];
+      boolean last = i == parts.length - 1;
+      if (s.equals(".") || s.equals("..")) {
+        if (s.equals("..") && !out.isEmpty()) {
+          out.remove(out.size() - 1);
+        }
+        if (last) {
+          out.add("");
+        }
+      } else if (!s.isEmpty() || last) {
+        out.add(s);
+      }
+    }
+    return "/" + String.join("/", out);
+  }
+}

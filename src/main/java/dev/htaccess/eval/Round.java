@@ -1,0 +1,73 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.eval.rewrite.RequestView;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One request_rec's state: the environment and the Vary header it builds, mod_rewrite's notes ([T],
+ * [H], [END]), and what its processing found (the configuration of the last directory walk, the
+ * file, the script handler, the file to send). The main request's rounds (internal redirects) hand
+ * it on to each other; a subrequest gets a round of its own and returns its result.
+ */
+final class Round {
+
+  /** {@code r->subprocess_env}: SetEnvIf, SetEnv, [E=] and the REDIRECT_ variables. */
+  final Map<String, String> env;
+
+  /** The request headers conditions read, for the Vary header. */
+  final Set<String> vary;
+
+  /** [END] was applied: no more rewriting in this request's rounds. */
+  boolean end;
+
+  /** [T=]: the content type a rule forced, or null. */
+  String forcedType;
+
+  /** [H=]: the handler a rule forced, or null. */
+  String forcedHandler;
+
+  /** The script handler's call for the file this round found, or null. */
+  ScriptCall script;
+
+  /** The file (or listed directory) this round would send, for the server; null if none. */
+  String servedPath;
+
+  /** True when {@link #servedPath} is a directory to list. */
+  boolean listing;
+
+  /** The Alias prefix and target of this round, when an Alias mapped the request. */
+  String contextPrefix;
+
+  String contextDocRoot;
+
+  /** The configuration of the last directory walk, or null before any. */
+  DirConfig lastConfig;
+
+  /** The request fields at the end of the last directory walk (for headers and {@code <If>}). */
+  RequestView lastFile;
+
+  /** The base name of the last walk's file. */
+  String lastBase;
+
+  Round() {
+    this.env = new LinkedHashMap<>();
+    this.vary = new LinkedHashSet<>();
+  }
+
+  /** Notes such as the [T] type belong to one request_rec: an internal redirect loses them. */
+  void startRound() {
+    forcedType = null;
+    forcedHandler = null;
+    script = null;
+    servedPath = null;
+    listing = false;
+  }
+
+  /** The Vary header, or null when no condition read a header. */
+  String varyHeader() {
+    return vary.isEmpty() ? null : String.join(",", vary);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.eval.trace.TraceEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The request's rounds: the request itself, then each internal redirect (a per-directory rewrite,
+ * FallbackResource) and ErrorDocument, until one answers or LimitInternalRecursion stops the loop
+ * with a 500 (ap_die, internal_internal_redirect).
+ */
+final class RoundLoop {
+
+  private final RequestState state;
+  private final Round round;
+  private final RoundProcessor processor;
+
+  RoundLoop(RequestState state, Round round, RoundProcessor processor) {
+    this.state = state;
+    this.round = round;
+    this.processor = processor;
+  }
+
+  Draft run(String uri, String args) {
+    int limit = state.site.config.limitInternalRecursion();
+    int redirects = 0;
+    String currentUri = uri;
+    String currentArgs = args;
+    int errorStatus = 0;
+    state.trace.add(
+        new TraceEvent.Round(1, currentUri, currentArgs, TraceEvent.RoundReason.REQUEST, 0));
+    while (true) {
+      round.startRound();
+      RoundResult result = processor.process(round, currentUri, currentArgs, false);
+      if (result instanceof RoundResult.Answered a) {
+        if (errorStatus == 0 && a.status() >= 400) {
+          String doc = errorDocumentFor(a.status());
+          if (doc != null && doc.startsWith("/")) {
+            errorStatus = a.status();
+            state.errorDocument = true;
+            // ap_die: the error document is fetched with GET, and the original method is
+            // kept in REQUEST_METHOD (so REDIRECT_REQUEST_METHOD after the rename).
+            round.env.put("REQUEST_METHOD", state.request.method());
+            renameEnvForRedirect(a.status(), a.uri(), a.args());
+            redirects++;
+            if (redirects > limit) {
+              return Draft.errorPage(500, a.uri(), a.args(), round.varyHeader());
+            }
+            int qi = doc.indexOf('?');
+            currentUri = qi < 0 ? doc : doc.substring(0, qi);
+            currentArgs = qi < 0 ? null : doc.substring(qi + 1);
+            state.trace.add(
+                new TraceEvent.Round(
+                    redirects + 1,
+                    currentUri,
+                    currentArgs,
+                    TraceEvent.RoundReason.ERROR_DOCUMENT,
+                    a.status()));
+            continue;
+          }
+          if (doc != null && doc.contains("://") && !doc.startsWith("\"")) {
+            // A full URL: Apache answers with a redirect to it instead of the error.
+            state.trace.add(new TraceEvent.ErrorDocumentRedirect(a.status(), doc));
+            return new Draft(
+                302,
+                doc,
+                a.uri(),
+                a.args(),
+                null,
+                a.filename(),
+                "text/html; charset=iso-8859-1",
+                round.varyHeader());
+          }
+        }
+        return answer(a, errorStatus);
+      }
+      RoundResult.Redirected r = (RoundResult.Redirected) result;
+      redirects++;
+      if (redirects > limit) {
+        state.trace.add(new TraceEvent.RecursionLimit(limit));
+        return Draft.errorPage(500, currentUri, currentArgs, round.varyHeader());
+      }
+      // The old request (r->prev) keeps its r->uri (per-dir rewriting leaves it alone) and its
+      // r->args (which the rule may have changed). Within an ErrorDocument's request the status
+      // is still the error's.
+      renameEnvForRedirect(errorStatus != 0 ? errorStatus : 200, currentUri, r.args());
+      // The new URI is parsed like a request's: repeated slashes are merged, and a path that
+      // climbs above the root is refused (400), as Apache refuses it.
+      if (RequestTarget.normalize(r.uri()) == null) {
+        state.trace.add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.ABOVE_DOCUMENT_ROOT, 400));
+        return Draft.errorPage(400, RequestTarget.normalizeLenient(r.uri()), r.args(), null);
+      }
+      currentUri = RequestTarget.normalizeLenient(r.uri());
+      currentArgs = r.args();
+      state.trace.add(
+          new TraceEvent.Round(
+              redirects + 1, currentUri, currentArgs, TraceEvent.RoundReason.INTERNAL_REDIRECT, 0));
+    }
+  }
+
+  /** The final round's answer; within an ErrorDocument's request, the error's status. */
+  private Draft answer(RoundResult.Answered a, int errorStatus) {
+    if (errorStatus != 0 && a.status() >= 400) {
+      return new Draft(
+          errorStatus,
+          a.location(),
+          a.uri(),
+          a.args(),
+          a.proxy(),
+          a.filename(),
+          "text/html; charset=iso-8859-1",
+          round.varyHeader());
+    }
+    int status = errorStatus != 0 && a.status() == 200 ? errorStatus : a.status();
+    String contentType = a.contentType();
+    if (a.status() >= 400 || (a.status() >= 300 && a.status() < 400 && a.location() != null)) {
+      contentType = "text/html; charset=iso-8859-1";
+    }
+    return new Draft(
+        status,
+        a.location(),
+        a.uri(),
+        a.args(),
+        a.proxy(),
+        a.filename(),
+        contentType,
+        round.varyHeader());
+  }
+
+  private String errorDocumentFor(int status) {
+    DirConfig cfg = round.lastConfig;
+    Map<Integer, String> docs =
+        cfg != null ? cfg.errorDocuments() : state.site.config.errorDocuments();
+    return docs.get(status);
+  }
+
+  /**
+   * An internal redirect starts a new request whose environment is the old one with every name
+   * prefixed by {@code REDIRECT_}, plus REDIRECT_STATUS (http_request.c,
+   * internal_internal_redirect). REDIRECT_URL and REDIRECT_QUERY_STRING are not variables of the
+   * request (a RewriteCond reading them finds nothing, measured): a script gets them from the
+   * previous request, which is kept here.
+   */
+  private void renameEnvForRedirect(int status, String oldUri, String oldArgs) {
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : round.env.entrySet()) {
+      renamed.put("REDIRECT_" + e.getKey(), e.getValue());
+    }
+    renamed.put("REDIRECT_STATUS", Integer.toString(status));
+    round.env.clear();
+    round.env.putAll(renamed);
+    state.previousUri = oldUri;
+    state.previousArgs = oldArgs;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.eval.rewrite.DirectoryRewrite;
+import dev.htaccess.eval.rewrite.RewriteContext;
+import dev.htaccess.eval.rewrite.RewriteOutcome;
+import dev.htaccess.eval.rewrite.RewriteScope;
+import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.model.RewriteOption;
+
+/**
+ * One round of request processing, in httpd's order of phases: translate_name ({@link
+ * Translation}), the directory walk and configuration merge ({@link DirectoryWalk}, {@link
+ * ConfigCache}), the header parser (SetEnvIf), access ({@link AccessCheck}), the fixups
+ * (per-directory rewriting, SetEnv, mod_alias redirects) and the handler ({@link ContentPhase}:
+ * mod_dir, script handlers, the default handler).
+ */
+final class RoundProcessor {
+
+  private final RequestState state;
+
+  RoundProcessor(RequestState state) {
+    this.state = state;
+  }
+
+  /** Processes {@code uri} as the round's (or, with {@code subrequest}, a subrequest's) URL. */
+  RoundResult process(Round round, String uri, String args, boolean subrequest) {
+    RoundRewriteHost host = new RoundRewriteHost(state, round, this);
+    Translation.Translated t = new Translation(state, round, host).translate(uri, args, subrequest);
+    if (t instanceof RoundResult.Answered a) {
+      return a;
+    }
+    Translation.Mapped m = (Translation.Mapped) t;
+    return afterTranslate(round, host, m.uri(), m.args(), m.filename(), subrequest);
+  }
+
+  private RoundResult afterTranslate(
+      Round round,
+      RoundRewriteHost host,
+      String uri,
+      String args,
+      String filename,
+      boolean subrequest) {
+    Site site = state.site;
+    if (!subrequest && state.request.method().equals("TRACE")) {
+      // Core answers TRACE in map_to_storage, before the directory walk, access control and
+      // .htaccess: r->filename is the translated path whole (measured: TRACE /.htaccess is 200).
+      return new RoundResult.Answered(
+          200, null, uri, args, null, site.relative(filename), "message/http");
+    }
+    DirectoryWalk.Walk walk = site.walker.walk(filename, state::stat);
+    String fname = walk.existing();
+    String pathInfo = walk.pathInfo();
+    DirConfig cfg = site.configs.configFor(walk.dirs(), state.request.upperMethod(), state::stat);
+    round.lastConfig = cfg;
+    round.lastFile = null;
+    if (cfg.error() != null) {
+      state.trace.add(new TraceEvent.ConfigError(cfg.error().span(), cfg.error().message()));
+      return RoundResult.Answered.status(500, uri, args, site.relative(cfg.errorDirectory()));
+    }
+    String base = fname.substring(fname.lastIndexOf('/') + 1);
+    round.lastFile = new RewriteContext(null, false, uri, args, fname, pathInfo);
+    round.lastBase = base;
+    // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
+    for (SetEnvIfRule rule : cfg.setEnvIf()) {
+      rule.apply(
+          special ->
+              switch (special) {
+                case "remote_addr", "remote_host" -> state.request.remoteAddr();
+                case "server_addr" -> "127.0.0.1";
+                case "request_method" -> state.request.method();
+                case "request_protocol" -> "HTTP/1.1";
+                default -> uri;
+              },
+          state.request::header,
+          round.env);
+    }
+    int accessStatus = new AccessCheck(state, round).status(cfg, base, round.lastFile);
+    if (accessStatus != 0) {
+      return RoundResult.Answered.status(accessStatus, uri, args, site.relative(fname));
+    }
+    // Per-directory rewriting (fixup).
+    RewriteScope scope = cfg.rewrite();
+    if (scope != null && scope.engineOn() && !scope.rules().isEmpty() && !round.end) {
+      boolean enteringDir =
+          !scope.has(RewriteOption.ALLOW_NO_SLASH)
+              && fname.length() == scope.directory().length() - 1
+              && scope.directory().startsWith(fname);
+      if (!enteringDir) {
+        if (!cfg.followSymLinks()) {
+          return RoundResult.Answered.status(403, uri, args, site.relative(fname));
+        }
+        RewriteContext ctx = new RewriteContext(scope, subrequest, uri, args, fname, pathInfo);
+        DirectoryRewrite.Location where =
+            new DirectoryRewrite.Location(
+                site.config.docrootPath(),
+                round.contextPrefix,
+                round.contextDocRoot,
+                state.request.method());
+        RewriteOutcome outcome = DirectoryRewrite.apply(scope, ctx, host, where);
+        RoundResult result = perDirResult(outcome, uri);
+        if (result != null) {
+          if (result instanceof RoundResult.Redirected) {
+            ContentPhase.applySetEnv(cfg, round);
+          }
+          return result;
+        }
+        args = outcome.args();
+      }
+    }
+    ContentPhase.applySetEnv(cfg, round);
+    return new ContentPhase(state, round, this).handle(cfg, walk, uri, args, subrequest);
+  }
+
+  /** The round's end for a per-directory rewrite, or null when the round goes on. */
+  private RoundResult perDirResult(RewriteOutcome outcome, String uri) {
+    Site site = state.site;
+    if (outcome instanceof RewriteOutcome.Status s) {
+      return RoundResult.Answered.status(s.status(), uri, s.args(), site.relative(s.filename()));
+    }
+    if (outcome instanceof RewriteOutcome.Proxy p) {
+      return RoundResult.Answered.proxy(p.url(), uri, p.args());
+    }
+    if (outcome instanceof RewriteOutcome.Redirect r) {
+      return RoundResult.Answered.redirect(r.status(), r.location(), uri, r.args(), null);
+    }
+    if (outcome instanceof RewriteOutcome.InternalRedirect ir) {
+      return new RoundResult.Redirected(ir.uri(), ir.args());
+    }
+    return null;
+  }
+}

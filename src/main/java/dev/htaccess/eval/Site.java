@@ -1,0 +1,52 @@
+package dev.htaccess.eval;
+
+import java.util.regex.Pattern;
+
+/**
+ * One document root as the evaluator serves it: the server configuration, the evaluator's options,
+ * and the caches that outlive a request (file metadata, walks, merged configurations). Immutable in
+ * what it answers; its caches are safe to share between threads.
+ */
+final class Site {
+
+  /** Debian's php8.x-fpm.conf: {@code <FilesMatch ".+\.ph(?:ar|p|tml)$"> SetHandler ...}. */
+  static final Pattern DEBIAN_PHP_FILES = Pattern.compile(".+\\.ph(?:ar|p|tml)$");
+
+  /** Debian's php-fpm configuration also denies PHP source files and bare ".php" names. */
+  static final Pattern DEBIAN_PHP_DENIED = Pattern.compile(".+\\.phps$|^\\.ph(?:ar|p|ps|tml)$");
+
+  final SiteConfig config;
+  final EvaluatorOptions options;
+  final FileStats stats;
+  final DirectoryWalk walker;
+  final ConfigCache configs;
+
+  Site(SiteConfig config, EvaluatorOptions options) {
+    this.config = config;
+    this.options = options;
+    boolean staticTree = options.memo() == MemoPolicy.STATIC_TREE;
+    this.stats = new FileStats(staticTree);
+    this.walker = new DirectoryWalk(config.docrootPath(), staticTree);
+    this.configs = new ConfigCache(config, staticTree);
+  }
+
+  /** The handler .php files get in serve, or null. */
+  String phpHandler() {
+    return options.scripts() ? options.phpHandler() : null;
+  }
+
+  /** {@code fname} relative to the document root ({@code /} for the root), or null outside it. */
+  String relative(String fname) {
+    if (fname == null) {
+      return null;
+    }
+    String root = config.docrootPath();
+    if (fname.equals(root) || fname.equals(root + "/")) {
+      return "/";
+    }
+    if (fname.startsWith(root + "/")) {
+      return fname.substring(root.length());
+    }
+    return null;
+  }
+}

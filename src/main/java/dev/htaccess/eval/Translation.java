@@ -1,0 +1,153 @@
+package dev.htaccess.eval;
+
+import dev.htaccess.eval.rewrite.RewriteContext;
+import dev.htaccess.eval.rewrite.RewriteOutcome;
+import dev.htaccess.eval.rewrite.ServerRewrite;
+import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.UrlEscaping;
+import java.util.regex.Matcher;
+
+/**
+ * The translate_name phase: the URL becomes a file name. mod_rewrite's virtual host rules run
+ * first; then ProxyPass, the virtual host's Redirect directives and Alias; what none of them takes
+ * maps into the document root.
+ */
+final class Translation {
+
+  /** What translation gives: the mapped URL, or the round's answer when a translator took it. */
+  sealed interface Translated permits Mapped, RoundResult.Answered {}
+
+  /** Where the URL was mapped: the URL the rest of the round sees, and the file name. */
+  record Mapped(String uri, String args, String filename) implements Translated {}
+
+  private final RequestState state;
+  private final Round round;
+  private final RoundRewriteHost host;
+
+  Translation(RequestState state, Round round, RoundRewriteHost host) {
+    this.state = state;
+    this.round = round;
+    this.host = host;
+  }
+
+  /** Maps the URL; returns a {@link Mapped}, or the round's answer when a translator took it. */
+  Translated translate(String uri, String args, boolean subrequest) {
+    SiteConfig site = state.site.config;
+    round.contextPrefix = null;
+    round.contextDocRoot = null;
+    String filename = null;
+    String effectiveUri = uri;
+    String currentArgs = args;
+    if (site.serverEngine() && !site.serverRules().isEmpty()) {
+      RewriteContext ctx = new RewriteContext(null, subrequest, uri, currentArgs, null, null);
+      RewriteOutcome outcome = ServerRewrite.apply(site.serverRules(), ctx, host);
+      currentArgs = outcome.args();
+      if (outcome instanceof RewriteOutcome.Status s) {
+        return RoundResult.Answered.status(s.status(), uri, currentArgs, null);
+      } else if (outcome instanceof RewriteOutcome.Proxy p) {
+        return RoundResult.Answered.proxy(p.url(), uri, currentArgs);
+      } else if (outcome instanceof RewriteOutcome.Redirect r) {
+        return RoundResult.Answered.redirect(r.status(), r.location(), uri, r.args(), null);
+      } else if (outcome instanceof RewriteOutcome.PassThrough pt) {
+        effectiveUri = pt.uri();
+      } else if (outcome instanceof RewriteOutcome.ServerPath sp) {
+        filename = serverPathToFilename(sp.path());
+      }
+    }
+    if (filename == null) {
+      RoundResult.Answered answered = proxyPass(uri, effectiveUri, currentArgs);
+      if (answered == null) {
+        answered = serverRedirect(uri, effectiveUri, currentArgs);
+      }
+      if (answered != null) {
+        return answered;
+      }
+      filename = alias(effectiveUri);
+    }
+    if (filename == null) {
+      filename = site.docrootPath() + effectiveUri;
+    }
+    return new Mapped(effectiveUri, currentArgs, filename);
+  }
+
+  private RoundResult.Answered proxyPass(String uri, String effectiveUri, String args) {
+    for (SiteConfig.Mapping m : state.site.config.proxyPasses()) {
+      String rest = null;
+      String target = m.target();
+      if (m.regex() != null) {
+        Matcher pm = m.regex().matcher(effectiveUri);
+        if (pm.find()) {
+          target = AliasRedirect.pregsub(m.target(), pm);
+          rest = "";
+        }
+      } else if (aliasMatches(effectiveUri, m.prefix())) {
+        rest = effectiveUri.substring(m.prefix().length());
+      }
+      if (rest == null) {
+        continue;
+      }
+      if (target.equals("!")) {
+        return null; // an exclusion: not proxied
+      }
+      String url = target + UrlEscaping.escapePath(rest) + (args != null ? "?" + args : "");
+      state.trace.add(
+          new TraceEvent.AliasDecision(
+              TraceEvent.AliasDecision.Kind.PROXY_PASS, m.prefix(), 0, url));
+      return RoundResult.Answered.proxy(url, uri, args);
+    }
+    return null;
+  }
+
+  private RoundResult.Answered serverRedirect(String uri, String effectiveUri, String args) {
+    for (AliasRedirect redirect : state.site.config.redirects()) {
+      String location = redirect.apply(effectiveUri, args, state.selfUrl());
+      if (location != null) {
+        state.trace.add(
+            new TraceEvent.AliasDecision(
+                TraceEvent.AliasDecision.Kind.SERVER_REDIRECT, null, redirect.status(), location));
+        return RoundResult.Answered.redirect(
+            redirect.status(), location.isEmpty() ? null : location, uri, args, null);
+      }
+    }
+    return null;
+  }
+
+  private String alias(String effectiveUri) {
+    for (SiteConfig.Mapping m : state.site.config.aliases()) {
+      if (m.regex() != null) {
+        Matcher am = m.regex().matcher(effectiveUri);
+        if (am.find()) {
+          return AliasRedirect.pregsub(m.target(), am);
+        }
+      } else if (aliasMatches(effectiveUri, m.prefix())) {
+        round.contextPrefix = m.prefix();
+        round.contextDocRoot = m.target();
+        return m.target() + effectiveUri.substring(m.prefix().length());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * mod_rewrite in server context: a path whose first segment exists on disk is a file path;
+   * otherwise the document root is prepended.
+   */
+  private String serverPathToFilename(String f) {
+    int second = f.indexOf('/', 1);
+    String first = second < 0 ? f : f.substring(0, second);
+    if (first.length() > 1 && state.stat(first).exists()) {
+      return f;
+    }
+    return state.site.config.docrootPath() + f;
+  }
+
+  /** Alias and ProxyPass prefixes match on segment boundaries. */
+  private static boolean aliasMatches(String uri, String prefix) {
+    if (!uri.startsWith(prefix)) {
+      return false;
+    }
+    return prefix.endsWith("/")
+        || uri.length() == prefix.length()
+        || uri.charAt(prefix.length()) == '/';
+  }
+}

@@ -1,0 +1,248 @@
+package dev.htaccess.eval.rewrite;
+
+import dev.htaccess.httpd.CNumbers;
+import dev.htaccess.httpd.HttpStatus;
+import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.RuleFlag;
+import dev.htaccess.model.RuleFlagKind;
+import dev.htaccess.model.Template;
+import dev.htaccess.regex.PcrePattern;
+import dev.htaccess.syntax.TemplateParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A RewriteRule with its conditions, compiled once (cmd_rewriterule): the regex compiled, the
+ * substitution and flag values parsed into templates, and the flags resolved (the last of a kind
+ * wins, as in Apache) into what the rule does when it matches. Immutable; shared by all requests.
+ */
+public final class CompiledRule {
+
+  /** What the rule list does after this rule matched, by mod_rewrite's order of precedence. */
+  enum Continuation {
+    /** [PT]: stop, and hand the URL on to the next translators (Alias...). */
+    PASS_THROUGH,
+    /** [END]: stop, and no more rewriting for this request in any round. */
+    END,
+    /** [P]: stop this round; the request is proxied. */
+    PROXY,
+    /** [L]: stop this round. */
+    LAST,
+    /** [N]: start the list again. */
+    NEXT,
+    /** [S=n]: skip the next n rules. */
+    SKIP,
+    /** Go on with the next rule. */
+    NONE
+  }
+
+  /**
+   * The query-string flags: QSA, QSD, QSL, and the substitution's own {@code ?}.
+   *
+   * @param append QSA: the old query is appended to the new one
+   * @param discard QSD: the old query is dropped
+   * @param last QSL (or a trailing {@code ?} with QSA): the last {@code ?} splits the query
+   * @param none the query is dropped altogether (a trailing {@code ?} without QSA, or QSD without a
+   *     new query)
+   */
+  record QueryFlags(boolean append, boolean discard, boolean last, boolean none) {}
+
+  /**
+   * How back-references are escaped: [B], [B=chars], [BNE=chars], [BNP], [BCTLS].
+   *
+   * @param only the characters to escape ([B=...]), or null for all that need it
+   * @param except the characters never to escape ([BNE]), or null
+   * @param noPlus [BNP]: a space becomes %20, not +
+   * @param controlsOnly [BCTLS]: escape only controls and spaces
+   */
+  record BackrefEscaping(String only, String except, boolean noPlus, boolean controlsOnly) {}
+
+  final RewriteRule source;
+  final PcrePattern pattern;
+  final List<CompiledCondition> conditions;
+
+  /** The substitution as written after the trailing {@code ?} is dealt with. */
+  final String output;
+
+  /** The substitution, or null when the rule makes none ({@code -}, or a status-only rule). */
+  final Template substitution;
+
+  /** [R]: redirect; [R=NNN] with a non-3xx code, [F] and [G] only set {@link #status}. */
+  final boolean redirect;
+
+  /** [R]'s code (302 by default) or the status of a status-only rule. */
+  final int status;
+
+  /** [R=non-3xx], [F], [G]: the rule only sets a status. */
+  final boolean statusOnly;
+
+  final boolean proxy;
+  final Continuation continuation;
+  final boolean chain;
+  final int skip;
+  final int maxRounds;
+  final QueryFlags query;
+
+  /** The escaping of back-references, or null without any B flag. */
+  final BackrefEscaping escaping;
+
+  final boolean noEscape;
+  final boolean noSubrequests;
+  final boolean discardPathInfo;
+  final boolean unsafeAllow3F;
+  final boolean unc;
+
+  /** [T=...] as a template, or null. */
+  final Template type;
+
+  /** [H=...], or null. */
+  final String handler;
+
+  final List<Template> env;
+  final List<Template> cookies;
+
+  public CompiledRule(RewriteRule rule, List<RewriteCond> conditions) {
+    this.source = rule;
+    this.pattern = PcrePattern.compile(rule.pattern(), rule.has(RuleFlagKind.NO_CASE));
+    this.conditions = conditions.stream().map(CompiledCondition::of).toList();
+    boolean redirectFlag = false;
+    int code = 302;
+    boolean statusFlag = false;
+    int maxRoundsValue = 10000;
+    int skipValue = 0;
+    String escapesValue = null;
+    String noEscapesValue = null;
+    String typeValue = null;
+    String handlerValue = null;
+    boolean escapeB = false;
+    boolean ctls = false;
+    List<Template> envs = new ArrayList<>();
+    List<Template> cookieList = new ArrayList<>();
+    for (RuleFlag f : rule.flags()) {
+      switch (f.kind()) {
+        case REDIRECT -> {
+          redirectFlag = true;
+          String v = f.value();
+          if (!v.isEmpty()) {
+            OptionalInt keyword = HttpStatus.rewriteKeyword(v);
+            if (keyword.isPresent()) {
+              code = keyword.getAsInt();
+            } else if (Character.isDigit(v.charAt(0))) {
+              code = CNumbers.atoi(v);
+              if (!HttpStatus.isRedirect(code)) {
+                statusFlag = true;
+              }
+            } else {
+              code = 0;
+            }
+          }
+        }
+        case FORBIDDEN -> {
+          statusFlag = true;
+          code = 403;
+        }
+        case GONE -> {
+          statusFlag = true;
+          code = 410;
+        }
+        case NEXT -> {
+          if (!f.value().isEmpty()) {
+            maxRoundsValue = CNumbers.atoi(f.value());
+          }
+        }
+        case SKIP -> skipValue = CNumbers.atoi(f.value());
+        case ESCAPE_BACKREFS -> {
+          escapeB = true;
+          if (!f.value().isEmpty()) {
+            escapesValue = f.value();
+          }
+        }
+        case ESCAPE_BACKREFS_EXCEPT -> noEscapesValue = f.value();
+        case ESCAPE_BACKREFS_CONTROLS -> {
+          escapeB = true;
+          ctls = true;
+        }
+        case TYPE -> typeValue = f.value();
+        case HANDLER -> handlerValue = f.value();
+        case ENV -> envs.add(TemplateParser.parse(f.value()));
+        case COOKIE -> cookieList.add(TemplateParser.parse(f.value()));
+        default -> {}
+      }
+    }
+    this.redirect = redirectFlag;
+    this.status = code;
+    this.statusOnly = statusFlag;
+    this.proxy = rule.has(RuleFlagKind.PROXY);
+    this.continuation = continuation(rule, skipValue);
+    this.chain = rule.has(RuleFlagKind.CHAIN);
+    this.skip = skipValue;
+    this.maxRounds = maxRoundsValue;
+    this.escaping =
+        escapeB
+            ? new BackrefEscaping(
+                escapesValue, noEscapesValue, rule.has(RuleFlagKind.ESCAPE_BACKREFS_NO_PLUS), ctls)
+            : null;
+    this.noEscape = rule.has(RuleFlagKind.NO_ESCAPE);
+    this.noSubrequests = rule.has(RuleFlagKind.NO_SUBREQUESTS);
+    this.discardPathInfo = rule.has(RuleFlagKind.DISCARD_PATH_INFO);
+    this.unsafeAllow3F = rule.has(RuleFlagKind.UNSAFE_ALLOW_3F);
+    this.unc = rule.has(RuleFlagKind.UNC);
+    this.type = typeValue == null ? null : TemplateParser.parse(typeValue);
+    this.handler = handlerValue;
+    this.env = List.copyOf(envs);
+    this.cookies = List.copyOf(cookieList);
+    // A literal '?' at the end of the substitution: with QSA it marks QSL; otherwise it drops
+    // the query string and is itself removed (cmd_rewriterule).
+    String out = rule.substitution().source();
+    boolean noSubstitution = out.equals("-");
+    boolean qsAppend = rule.has(RuleFlagKind.QUERY_APPEND);
+    boolean qsDiscard = rule.has(RuleFlagKind.QUERY_DISCARD);
+    boolean trailingQuestion = !out.isEmpty() && out.charAt(out.length() - 1) == '?';
+    boolean qsl = rule.has(RuleFlagKind.QUERY_LAST);
+    boolean none = false;
+    if (trailingQuestion) {
+      if (qsAppend) {
+        qsl = true;
+      } else {
+        none = true;
+        out = out.substring(0, out.length() - 1);
+      }
+    } else if (qsDiscard && out.indexOf('?') < 0) {
+      none = true;
+    }
+    this.query = new QueryFlags(qsAppend, qsDiscard, qsl, none);
+    this.output = out;
+    this.substitution = noSubstitution || statusFlag ? null : TemplateParser.parse(out);
+  }
+
+  private static Continuation continuation(RewriteRule rule, int skip) {
+    if (rule.has(RuleFlagKind.PASS_THROUGH)) {
+      return Continuation.PASS_THROUGH;
+    }
+    if (rule.has(RuleFlagKind.END)) {
+      return Continuation.END;
+    }
+    if (rule.has(RuleFlagKind.PROXY)) {
+      return Continuation.PROXY;
+    }
+    if (rule.has(RuleFlagKind.LAST)) {
+      return Continuation.LAST;
+    }
+    if (rule.has(RuleFlagKind.NEXT)) {
+      return Continuation.NEXT;
+    }
+    return skip > 0 ? Continuation.SKIP : Continuation.NONE;
+  }
+
+  /** The rule as written. */
+  public RewriteRule source() {
+    return source;
+  }
+
+  /** True when the rule is skipped in subrequests: [NS], and every redirecting rule. */
+  boolean skippedInSubrequests() {
+    return noSubrequests || redirect;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.htaccess.eval.rewrite;
+
+/**
+ * What a rule set decided for the request, once mod_rewrite's hook has looked at the rewritten URL:
+ * in the virtual host (translate_name) or in a directory (fixup). Every outcome carries {@code
+ * r->args} as the rules left it.
+ */
+public sealed interface RewriteOutcome {
+
+  /** {@code r->args} after the rules, or null. */
+  String args();
+
+  /** No rule changed the request. */
+  record Unchanged(String args) implements RewriteOutcome {}
+
+  /**
+   * The request is answered with a status: [F], [G], [R=4xx], a loop's 500, a refused query.
+   *
+   * @param filename {@code r->filename} at that point (absolute), or null when it is not a path
+   */
+  record Status(int status, String filename, String args) implements RewriteOutcome {}
+
+  /** [P]: the request goes to this URL upstream. */
+  record Proxy(String url, String args) implements RewriteOutcome {}
+
+  /** [R] or an absolute URL: an external redirect. */
+  record Redirect(int status, String location, String args) implements RewriteOutcome {}
+
+  /**
+   * Virtual host rules rewrote to a path: a file path when its first segment exists on disk, else a
+   * path under the document root.
+   */
+  record ServerPath(String path, String args) implements RewriteOutcome {}
+
+  /** Virtual host rules with [PT]: the new URL goes on to Alias and the document root. */
+  record PassThrough(String uri, String args) implements RewriteOutcome {}
+
+  /** Per-directory rules: the request starts again with a new URL. */
+  record InternalRedirect(String uri, String args) implements RewriteOutcome {}
+
+  /**
+   * Per-directory rules rewrote the URL to itself ("initial URL equal rewritten URL"): the rewrite
+   * is ignored, but a changed query string stays (Apache has already set {@code r->args}).
+   */
+  record Ignored(String args) implements RewriteOutcome {}
+}

@@ -1,0 +1,197 @@
+package dev.htaccess.eval.rewrite;
+
+import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.model.Template;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+
+/**
+ * apply_rewrite_rule: one rule against the request. The pattern is matched against the URL (per
+ * directory: without the directory prefix), then the conditions in order ([OR] groups), then the
+ * substitution is expanded and the query string split off, the environment and cookie flags run,
+ * and the result is qualified (proxy, redirect) or reduced (a URL of this server becomes a path).
+ */
+final class RuleApplier {
+
+  private RuleApplier() {}
+
+  static RuleResult apply(CompiledRule p, RewriteContext ctx, RewriteHost host) {
+    String input = ctx.filename;
+    if (ctx.perdir != null) {
+      if (!ctx.pathInfo.isEmpty()) {
+        input = input + ctx.pathInfo;
+      }
+      if (input.startsWith(ctx.perdir)) {
+        input = input.substring(ctx.perdir.length());
+      }
+    }
+    Matcher m = p.pattern.matcher(input);
+    boolean found = m.find();
+    boolean matched = found != p.source.negated();
+    boolean full = host.trace().full();
+    if (full || matched) {
+      host.trace()
+          .add(
+              new TraceEvent.RuleTried(
+                  p.source.span(),
+                  p.source.pattern(),
+                  p.source.negated(),
+                  input,
+                  matched,
+                  found && full ? groups(m) : List.of()));
+    }
+    if (!matched) {
+      return RuleResult.NO_MATCH;
+    }
+    ctx.ruleMatch = p.source.negated() ? null : m;
+    ctx.condMatch = null;
+    if (!conditionsHold(p, ctx, host)) {
+      return RuleResult.NO_MATCH;
+    }
+    String newUri = null;
+    if (p.substitution != null) {
+      Expander.Expansion e = Expander.expand(p.substitution, ctx, p, !p.unsafeAllow3F, null, host);
+      newUri = e.text();
+      host.trace().add(new TraceEvent.Substituted(p.source.span(), input, newUri));
+      if (e.unsafeQuestionMark()) {
+        host.trace()
+            .add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.UNSAFE_QUESTION_MARK, 403));
+        ctx.status = 403;
+        return RuleResult.STATUS_SET;
+      }
+    }
+    applyEnvironment(p, ctx, host);
+    applyCookies(p, ctx, host);
+    if (p.substitution == null) {
+      applyNotes(p, ctx, host);
+      return RuleResult.NO_SUBSTITUTION;
+    }
+    boolean prefixAdded = false;
+    if (!newUri.startsWith("/") && RewriteTargets.schemeLength(newUri) == 0) {
+      if (ctx.perdir != null) {
+        newUri = ctx.perdir + newUri;
+        prefixAdded = true;
+      } else if (!p.proxy && !p.redirect) {
+        newUri = "/" + newUri;
+        prefixAdded = true;
+      }
+    }
+    ctx.filename = newUri;
+    if (ctx.perdir != null && p.discardPathInfo) {
+      ctx.pathInfo = "";
+    }
+    RewriteTargets.splitQuery(ctx, p);
+    if (p.proxy) {
+      ctx.filename = RewriteTargets.PROXY + RewriteTargets.fullyQualify(ctx.filename, host);
+      return RuleResult.MATCH;
+    }
+    if (p.redirect) {
+      ctx.filename = RewriteTargets.fullyQualify(ctx.filename, host);
+      ctx.redirectStatus = p.status;
+      return RuleResult.MATCH;
+    }
+    RewriteTargets.reduceUri(ctx, host);
+    if (RewriteTargets.schemeLength(ctx.filename) > 0) {
+      ctx.redirectStatus = p.status;
+      return RuleResult.MATCH;
+    }
+    if (!(p.unc || prefixAdded)) {
+      String out = p.output;
+      if (!(out.length() > 1 && out.charAt(0) == '/' && out.charAt(1) == '/')) {
+        String f = ctx.filename;
+        int k = 0;
+        while (k + 1 < f.length() && f.charAt(k) == '/' && f.charAt(k + 1) == '/') {
+          k++;
+        }
+        ctx.filename = f.substring(k);
+      }
+    }
+    applyNotes(p, ctx, host);
+    return RuleResult.MATCH;
+  }
+
+  /**
+   * The rule's conditions: each must hold, or one of an [OR] group. The request headers read by the
+   * conditions that decided go to Vary, unless [NV].
+   */
+  private static boolean conditionsHold(CompiledRule p, RewriteContext ctx, RewriteHost host) {
+    List<String> varyThis = new ArrayList<>();
+    List<CompiledCondition> conds = p.conditions;
+    for (int i = 0; i < conds.size(); i++) {
+      CompiledCondition c = conds.get(i);
+      boolean rc = ConditionTester.test(c, ctx, varyThis, host);
+      if (c.noVary()) {
+        varyThis.clear();
+      }
+      if (c.orNext()) {
+        if (!rc) {
+          varyThis.clear();
+          continue;
+        }
+        while (i < conds.size() && conds.get(i).orNext()) {
+          i++;
+        }
+      } else if (!rc) {
+        return false;
+      }
+      host.vary(varyThis);
+      varyThis.clear();
+    }
+    return true;
+  }
+
+  /** [E=name:value] and [E=!name], in order (do_expand_env). */
+  private static void applyEnvironment(CompiledRule p, RewriteContext ctx, RewriteHost host) {
+    for (Template envSpec : p.env) {
+      String v = Expander.expand(envSpec, ctx, null, false, null, host).text();
+      int colon = v.indexOf(':');
+      String name = colon >= 0 ? v.substring(0, colon) : v;
+      String value = colon >= 0 ? v.substring(colon + 1) : "";
+      if (name.startsWith("!")) {
+        host.env().remove(name.substring(1));
+        flag(host, p, "E", "unset " + name.substring(1));
+      } else {
+        host.env().put(name, value);
+        flag(host, p, "E", "set " + name + "=\"" + value + "\"");
+      }
+    }
+  }
+
+  /** [CO=...]: each cookie once per name. */
+  private static void applyCookies(CompiledRule p, RewriteContext ctx, RewriteHost host) {
+    for (Template cookieSpec : p.cookies) {
+      String v = Expander.expand(cookieSpec, ctx, null, false, null, host).text();
+      String name = CookieFlag.name(v);
+      String cookie = CookieFlag.render(v);
+      if (cookie != null && host.setCookie(name, cookie)) {
+        flag(host, p, "CO", "Set-Cookie: " + cookie);
+      }
+    }
+  }
+
+  /** [H=] and [T=]: the handler and content type the request gets from here on. */
+  private static void applyNotes(CompiledRule p, RewriteContext ctx, RewriteHost host) {
+    if (p.handler != null) {
+      ctx.handler = p.handler;
+      host.forceHandler(p.handler);
+    }
+    if (p.type != null) {
+      host.forceType(
+          Expander.expand(p.type, ctx, null, false, null, host).text().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static void flag(RewriteHost host, CompiledRule p, String flag, String effect) {
+    host.trace().detail(new TraceEvent.FlagApplied(p.source.span(), flag, effect));
+  }
+
+  static List<String> groups(Matcher m) {
+    List<String> out = new ArrayList<>();
+    for (int g = 0; g <= m.groupCount(); g++) {
+      out.add(m.group(g));
+    }
+    return out;
+  }
+}

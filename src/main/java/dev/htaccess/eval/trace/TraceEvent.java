@@ -1,0 +1,256 @@
+package dev.htaccess.eval.trace;
+
+import dev.htaccess.source.SourceSpan;
+import java.util.List;
+
+/**
+ * One step of an evaluation, as typed data: renderers decide how it reads, and tools (serve's error
+ * log, the expectation checker) dispatch on the type, never on text. The vocabulary follows
+ * mod_rewrite's own log ("applying pattern", "RewriteCond: input=", "rewrite ... -> ...", "internal
+ * redirect", "[INTERNAL REDIRECT]"). Strings are byte strings (see {@code RawText}).
+ *
+ * <p>Every event has a {@link #message()}: the one line a person reads. Events that are about a
+ * directive carry its span ({@code null} when the directive has none, as the server's built-in
+ * defaults).
+ */
+public sealed interface TraceEvent {
+
+  /** The line a person reads for this event. */
+  String message();
+
+  /** How a round of request processing began. */
+  enum RoundReason {
+    REQUEST("request"),
+    INTERNAL_REDIRECT("internal redirect"),
+    ERROR_DOCUMENT("ErrorDocument");
+
+    private final String text;
+
+    RoundReason(String text) {
+      this.text = text;
+    }
+
+    /** The words the trace shows. */
+    public String text() {
+      return text;
+    }
+  }
+
+  /**
+   * A round of request processing: the request itself, an internal redirect, an ErrorDocument.
+   *
+   * @param number 1 for the request, then one more per internal redirect
+   * @param status for an ErrorDocument round, the status it answers; else 0
+   */
+  record Round(int number, String uri, String query, RoundReason why, int status)
+      implements TraceEvent {
+    /** Why the round started, as the trace shows it ("ErrorDocument 404"). */
+    public String reason() {
+      return why == RoundReason.ERROR_DOCUMENT ? why.text() + " " + status : why.text();
+    }
+
+    @Override
+    public String message() {
+      return "round " + number + ": " + uri + (query == null ? "" : "?" + query);
+    }
+  }
+
+  /**
+   * A rule set is applied.
+   *
+   * @param context {@code server} for the virtual host's rules, {@code per-dir} for .htaccess
+   * @param directory for per-dir rules, the directory prefix that is stripped before matching
+   */
+  record RuleSetStart(String context, String directory) implements TraceEvent {
+    @Override
+    public String message() {
+      return context.equals("server")
+          ? "virtual host rules"
+          : "per-directory rules of " + directory + " (prefix stripped)";
+    }
+  }
+
+  /**
+   * A RewriteRule pattern was applied to the URL path.
+   *
+   * @param input what the pattern saw (per-dir: without the directory prefix)
+   * @param matched whether the rule matched (a negated pattern matches when the regex does not)
+   * @param captures $0..$N when the regex matched, else empty
+   */
+  record RuleTried(
+      SourceSpan span,
+      String pattern,
+      boolean negated,
+      String input,
+      boolean matched,
+      List<String> captures)
+      implements TraceEvent {
+    @Override
+    public String message() {
+      return "RewriteRule " + (negated ? "!" : "") + pattern + (matched ? " matched" : " no match");
+    }
+  }
+
+  /**
+   * A RewriteCond was evaluated.
+   *
+   * @param expanded the test string after expansion
+   * @param captures %0..%N when a regex matched, else empty
+   */
+  record CondTried(
+      SourceSpan span,
+      String testString,
+      String expanded,
+      String pattern,
+      boolean matched,
+      List<String> captures)
+      implements TraceEvent {
+    @Override
+    public String message() {
+      return "RewriteCond " + testString + " " + pattern + (matched ? " true" : " false");
+    }
+  }
+
+  /** The substitution was expanded: the URL path before and the result. */
+  record Substituted(SourceSpan span, String before, String after) implements TraceEvent {
+    @Override
+    public String message() {
+      return "rewrite " + before + " -> " + after;
+    }
+  }
+
+  /** A flag took effect, e.g. [L] ended the round or [S=2] skipped two rules. */
+  record FlagApplied(SourceSpan span, String flag, String effect) implements TraceEvent {
+    @Override
+    public String message() {
+      return "[" + flag + "] " + effect;
+    }
+  }
+
+  /** A conditional section ({@code <If>}, {@code <ElseIf>}, {@code <Else>}) applies. */
+  record SectionApplies(SourceSpan span, String section) implements TraceEvent {
+    @Override
+    public String message() {
+      return "<" + section + "> applies";
+    }
+  }
+
+  /** mod_dir looks up an index file with a subrequest, or takes the one it found. */
+  record IndexLookup(String uri, boolean chosen) implements TraceEvent {
+    @Override
+    public String message() {
+      return (chosen ? "DirectoryIndex: using " : "DirectoryIndex: subrequest for ") + uri;
+    }
+  }
+
+  /**
+   * The configuration that applies has an error: Apache answers 500 (and logs the directive).
+   *
+   * @param span the offending directive
+   * @param error Apache's complaint
+   */
+  record ConfigError(SourceSpan span, String error) implements TraceEvent {
+    @Override
+    public String message() {
+      return "500: " + error;
+    }
+  }
+
+  /** What decided the round: a redirect, a proxy, an internal redirect, a refusal. */
+  sealed interface Decision extends TraceEvent {}
+
+  /**
+   * mod_alias, mod_proxy or mod_dir in the virtual host or a directory: Redirect, ProxyPass...
+   *
+   * @param from for ProxyPass, the URL prefix (or regex) that matched; else null
+   * @param status for redirects, the status; else 0
+   */
+  record AliasDecision(AliasDecision.Kind kind, String from, int status, String target)
+      implements Decision {
+    /** Which directive decided. */
+    public enum Kind {
+      PROXY_PASS,
+      SERVER_REDIRECT,
+      DIRECTORY_REDIRECT,
+      FALLBACK_RESOURCE
+    }
+
+    @Override
+    public String message() {
+      return switch (kind) {
+        case PROXY_PASS -> "ProxyPass " + from + " -> " + target;
+        case SERVER_REDIRECT -> "Redirect " + status + " " + target;
+        case DIRECTORY_REDIRECT -> "mod_alias redirect " + status + " " + target;
+        case FALLBACK_RESOURCE -> "FallbackResource " + target;
+      };
+    }
+  }
+
+  /** An ErrorDocument given as a full URL: Apache redirects to it instead of the error. */
+  record ErrorDocumentRedirect(int status, String url) implements Decision {
+    @Override
+    public String message() {
+      return "ErrorDocument " + status + " -> " + url;
+    }
+  }
+
+  /** mod_rewrite's result of a rule set: a redirect, an internal redirect, an ignored rewrite. */
+  record RewriteDecision(RewriteDecision.Kind kind, String target, int status) implements Decision {
+    /** What mod_rewrite does with the rewritten URL. */
+    public enum Kind {
+      REDIRECT,
+      INTERNAL_REDIRECT,
+      HANDLER_OVERRIDES_REDIRECT,
+      IGNORED_SAME_URL
+    }
+
+    @Override
+    public String message() {
+      return switch (kind) {
+        case REDIRECT -> "redirect to " + target + " [REDIRECT/" + status + "]";
+        case INTERNAL_REDIRECT -> "internal redirect with " + target + " [INTERNAL REDIRECT]";
+        case HANDLER_OVERRIDES_REDIRECT -> "[H=" + target + "] overrides the internal redirect";
+        case IGNORED_SAME_URL ->
+            "initial URL equal rewritten URL: " + target + " [IGNORING REWRITE]";
+      };
+    }
+  }
+
+  /** Apache refuses the rewritten request, with the status given. */
+  record Refusal(Refusal.Reason reason, int status) implements Decision {
+    /** Why, in Apache's own words where it has an error code. */
+    public enum Reason {
+      SERVER_QUERY_CONTROLS(
+          "AH10410: Rewritten query string contains control characters or spaces"),
+      PERDIR_QUERY_CONTROLS(
+          "AH10411: Rewritten query string contains control characters or spaces"),
+      UNSAFE_QUESTION_MARK("AH10508: Unsafe URL with %3f URL rewritten without UnsafeAllow3F"),
+      MAXIMUM_LENGTH("RewriteRule exceeded maximum length (16380)"),
+      ABOVE_DOCUMENT_ROOT("400: the new URI climbs above the document root");
+
+      private final String text;
+
+      Reason(String text) {
+        this.text = text;
+      }
+
+      /** The message as the trace shows it. */
+      public String text() {
+        return text;
+      }
+    }
+
+    @Override
+    public String message() {
+      return reason.text();
+    }
+  }
+
+  /** LimitInternalRecursion stopped a loop of internal redirects (AH00124): a 500. */
+  record RecursionLimit(int limit) implements Decision {
+    @Override
+    public String message() {
+      return "Request exceeded the limit of " + limit + " internal redirects";
+    }
+  }
+}
