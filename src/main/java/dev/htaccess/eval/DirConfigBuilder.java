@@ -445,6 +445,11 @@ final class DirConfigBuilder {
           "ifversion",
           "limit",
           "limitexcept" -> {
+        String problem = DirectiveValidator.sectionProblem(s);
+        if (problem != null) {
+          fail(problem, s.span(), dir);
+          return;
+        }
         if (includes(s)) {
           applyAll(s.children(), dir, level);
         }

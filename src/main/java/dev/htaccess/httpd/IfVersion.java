@@ -126,14 +126,37 @@ public final class IfVersion {
 
   /** The server's version against the section's: negative when the server is older. */
   private int compare(String serverVersion) {
-    String[] have = serverVersion.split("\\.");
+    int[] have = release(serverVersion);
     for (int i = 0; i < 3; i++) {
-      int h = i < have.length ? CNumbers.atoi(have[i]) : 0;
-      if (h != version[i]) {
-        return Integer.compare(h, version[i]);
+      if (have[i] != version[i]) {
+        return Integer.compare(have[i], version[i]);
       }
     }
     return 0;
+  }
+
+  /**
+   * Compares release numbers {@code major.minor.patch}: missing parts count as 0 and each part is
+   * read as C's atoi reads it ({@code 71-dev} is 71). Negative when {@code a} is older.
+   */
+  public static int compareReleases(String a, String b) {
+    int[] x = release(a);
+    int[] y = release(b);
+    for (int i = 0; i < 3; i++) {
+      if (x[i] != y[i]) {
+        return Integer.compare(x[i], y[i]);
+      }
+    }
+    return 0;
+  }
+
+  private static int[] release(String text) {
+    String[] parts = text.split("\\.");
+    int[] v = new int[3];
+    for (int i = 0; i < 3 && i < parts.length; i++) {
+      v[i] = CNumbers.atoi(parts[i]);
+    }
+    return v;
   }
 
   /** Whether the section compares with a regular expression (it holds for no version range). */

@@ -1,5 +1,7 @@
 package dev.htaccess.lint;
 
+import dev.htaccess.httpd.ModuleNames;
+import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.Directive;
 import dev.htaccess.model.DirectiveCatalog;
@@ -12,7 +14,6 @@ import dev.htaccess.source.SourceSpan;
 import dev.htaccess.syntax.ParseResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -130,10 +131,7 @@ public final class LintContext {
     if (assumed == null) {
       return true;
     }
-    String m = module.toLowerCase(Locale.ROOT);
-    return m.equals("core")
-        || m.equals("mpm_common")
-        || assumed.contains(m.startsWith("mod_") ? m.substring(4) : m);
+    return new ModuleSet(assumed).loaded(ModuleNames.fromUser(module));
   }
 
   void startCheck(CheckInfo info) {

@@ -1,6 +1,10 @@
 package dev.htaccess.lint;
 
+import dev.htaccess.httpd.IfVersion;
+import dev.htaccess.httpd.ModuleNames;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the linter assumes about the server.
@@ -28,28 +32,21 @@ public record LintOptions(
     if (allowOverride.contains("none")) {
       return false;
     }
-    return allowOverride.contains(overrideClass.toLowerCase(java.util.Locale.ROOT));
+    return allowOverride.contains(overrideClass.toLowerCase(Locale.ROOT));
   }
 
   /** Compares 2.4.N versions: negative when {@code a} is older than {@code b}. */
   public static int compareVersions(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int xi = i < x.length ? parse(x[i]) : 0;
-      int yi = i < y.length ? parse(y[i]) : 0;
-      if (xi != yi) {
-        return Integer.compare(xi, yi);
-      }
-    }
-    return 0;
+    return IfVersion.compareReleases(a, b);
   }
 
-  private static int parse(String s) {
-    try {
-      return Integer.parseInt(s.replaceAll("[^0-9].*$", ""));
-    } catch (NumberFormatException e) {
-      return 0;
+  /** The canonical names of the assumed modules (see {@link ModuleNames#fromUser}), or null. */
+  public LintOptions {
+    if (assumedModules != null) {
+      assumedModules =
+          assumedModules.stream()
+              .map(ModuleNames::fromUser)
+              .collect(Collectors.toUnmodifiableSet());
     }
   }
 }

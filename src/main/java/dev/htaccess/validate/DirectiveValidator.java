@@ -1,9 +1,11 @@
 package dev.htaccess.validate;
 
 import dev.htaccess.httpd.HttpStatus;
+import dev.htaccess.httpd.IfVersion;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.GenericDirective;
+import dev.htaccess.model.Section;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -26,6 +28,21 @@ public final class DirectiveValidator {
       return info.name() + " " + count;
     }
     return argumentValue(g);
+  }
+
+  /**
+   * Apache's complaint about a section's header, or null when it accepts it: {@code <IfVersion>} as
+   * mod_version reads it.
+   */
+  public static String sectionProblem(Section s) {
+    if (s.key().equals("ifversion")) {
+      try {
+        IfVersion.parse(s.arguments().stream().map(Argument::value).toList());
+      } catch (IfVersion.Invalid e) {
+        return e.getMessage();
+      }
+    }
+    return null;
   }
 
   /** The value checks alone (for directives whose count is right). */

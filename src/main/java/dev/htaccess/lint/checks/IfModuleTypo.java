@@ -1,6 +1,7 @@
 package dev.htaccess.lint.checks;
 
-import dev.htaccess.lint.Activation;
+import dev.htaccess.httpd.ModuleNames;
+import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
@@ -63,8 +64,8 @@ public final class IfModuleTypo implements Check {
   @Override
   public void check(LintContext context) {
     Set<String> known = new HashSet<>(THIRD_PARTY);
-    context.catalog().modules().forEach(m -> known.add(Activation.catalogModule(m)));
-    known.addAll(Activation.USUALLY_LOADED);
+    context.catalog().modules().forEach(m -> known.add(ModuleNames.fromCatalog(m)));
+    known.addAll(ModuleSet.DEBIAN_DEFAULT.names());
     for (LintContext.Located l : context.directives()) {
       if (!(l.directive() instanceof Section s)
           || !s.key().equals("ifmodule")
@@ -73,7 +74,7 @@ public final class IfModuleTypo implements Check {
       }
       String arg = s.arguments().get(0).value();
       String spec = arg.startsWith("!") ? arg.substring(1) : arg;
-      String module = Activation.moduleName(spec);
+      String module = ModuleNames.fromIfModule(spec).orElse(null);
       if (module == null) {
         context.report(
             s.span(),

@@ -5,12 +5,14 @@ import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.GenericDirective;
+import dev.htaccess.model.Section;
 import dev.htaccess.source.Severity;
 import dev.htaccess.validate.DirectiveValidator;
 
 /**
  * Arguments Apache's handlers refuse for common directives: Options, Require, Header, Redirect,
- * ErrorDocument, ExpiresByType/ExpiresDefault. Each is a 500 in Apache's words.
+ * ErrorDocument, ExpiresByType/ExpiresDefault, and an {@code <IfVersion>} header. Each is a 500 in
+ * Apache's words.
  */
 @CheckInfo(
     code = "HT1012",
@@ -24,14 +26,16 @@ public final class InvalidArgument implements Check {
   public void check(LintContext context) {
     Activation activation = new Activation(context.options());
     for (LintContext.Located l : context.directives()) {
-      if (!(l.directive() instanceof GenericDirective g)
-          || activation.of(l) == Activation.State.SKIPPED) {
+      if (activation.of(l) == Activation.State.SKIPPED) {
         continue;
       }
-      String problem = DirectiveValidator.argumentValue(g);
+      String problem =
+          l.directive() instanceof GenericDirective g
+              ? DirectiveValidator.argumentValue(g)
+              : l.directive() instanceof Section s ? DirectiveValidator.sectionProblem(s) : null;
       if (problem != null) {
         context.report(
-            g.span(),
+            l.directive().span(),
             problem,
             activation.of(l) == Activation.State.MAYBE ? Severity.WARNING : Severity.ERROR);
       }

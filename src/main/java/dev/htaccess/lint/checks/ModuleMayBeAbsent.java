@@ -1,5 +1,6 @@
 package dev.htaccess.lint.checks;
 
+import dev.htaccess.httpd.ModuleNames;
 import dev.htaccess.lint.Activation;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
@@ -30,7 +31,7 @@ public final class ModuleMayBeAbsent implements Check {
       if (info == null || !info.allowedInHtaccess() || PhpDirective.isPhp(info)) {
         continue;
       }
-      String module = Activation.catalogModule(info.module());
+      String module = ModuleNames.fromCatalog(info.module());
       if (!activation.mayBeAbsent(info) || guarded(l, module)) {
         continue;
       }
@@ -54,7 +55,7 @@ public final class ModuleMayBeAbsent implements Check {
                         context
                             .catalog()
                             .find(o.directive().name())
-                            .map(i -> Activation.catalogModule(i.module()).equals(module))
+                            .map(i -> ModuleNames.fromCatalog(i.module()).equals(module))
                             .orElse(false))
                 .filter(o -> !guarded(o, module))
                 .count();
@@ -79,7 +80,8 @@ public final class ModuleMayBeAbsent implements Check {
     for (Section s : l.enclosing()) {
       if (s.key().equals("ifmodule") && !s.arguments().isEmpty()) {
         String arg = s.arguments().get(0).value();
-        if (!arg.startsWith("!") && module.equals(Activation.moduleName(arg))) {
+        if (!arg.startsWith("!")
+            && ModuleNames.fromIfModule(arg).map(module::equals).orElse(false)) {
           return true;
         }
       }

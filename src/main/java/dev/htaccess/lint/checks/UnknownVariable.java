@@ -1,5 +1,6 @@
 package dev.htaccess.lint.checks;
 
+import dev.htaccess.httpd.ServerVariable;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
@@ -19,55 +20,6 @@ import java.util.*;
     summary = "A %{VARIABLE} mod_rewrite does not know: it is always empty.")
 public final class UnknownVariable implements Check {
 
-  static final Set<String> KNOWN =
-      Set.of(
-          "HTTP_USER_AGENT",
-          "HTTP_REFERER",
-          "HTTP_COOKIE",
-          "HTTP_FORWARDED",
-          "HTTP_HOST",
-          "HTTP_PROXY_CONNECTION",
-          "HTTP_ACCEPT",
-          "REMOTE_ADDR",
-          "REMOTE_HOST",
-          "REMOTE_PORT",
-          "REMOTE_USER",
-          "REMOTE_IDENT",
-          "REQUEST_METHOD",
-          "SCRIPT_FILENAME",
-          "PATH_INFO",
-          "QUERY_STRING",
-          "AUTH_TYPE",
-          "DOCUMENT_ROOT",
-          "SERVER_ADMIN",
-          "SERVER_NAME",
-          "SERVER_ADDR",
-          "SERVER_PORT",
-          "SERVER_PROTOCOL",
-          "SERVER_SOFTWARE",
-          "TIME_YEAR",
-          "TIME_MON",
-          "TIME_DAY",
-          "TIME_HOUR",
-          "TIME_MIN",
-          "TIME_SEC",
-          "TIME_WDAY",
-          "TIME",
-          "API_VERSION",
-          "THE_REQUEST",
-          "REQUEST_URI",
-          "REQUEST_FILENAME",
-          "REQUEST_SCHEME",
-          "HTTPS",
-          "IS_SUBREQ",
-          "IPV6",
-          "CONN_REMOTE_ADDR",
-          "CONTEXT_PREFIX",
-          "CONTEXT_DOCUMENT_ROOT",
-          "SCRIPT_USER",
-          "SCRIPT_GROUP",
-          "HTTP2");
-
   @Override
   public void check(LintContext context) {
     for (LintContext.Located l : context.directives()) {
@@ -82,7 +34,7 @@ public final class UnknownVariable implements Check {
         for (Template.Part p : t.parts()) {
           if (p instanceof Template.Variable v && v.prefix().isEmpty()) {
             String upper = v.name().toUpperCase(Locale.ROOT);
-            if (!KNOWN.contains(upper) && !upper.startsWith("SSL:")) {
+            if (ServerVariable.lookup(v.name()).isEmpty() && !upper.startsWith("SSL:")) {
               String hint =
                   upper.startsWith("HTTP_")
                       ? "; for the request header use %{HTTP:"
