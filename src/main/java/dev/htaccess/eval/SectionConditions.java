@@ -8,7 +8,6 @@ import dev.htaccess.model.Section;
 import dev.htaccess.validate.DirectiveValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Decides whether the content of a conditional section applies: {@code <IfModule>}, {@code
@@ -42,7 +41,7 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
     boolean negate = arg.startsWith("!");
     String bare = negate ? arg.substring(1) : arg;
     return switch (s.key()) {
-      case "ifmodule" -> modules.loadedForIfModule(bare.toLowerCase(Locale.ROOT)) != negate;
+      case "ifmodule" -> modules.loadedForIfModule(bare) != negate;
       case "ifdefine" -> negate;
       case "ifdirective" ->
           DirectiveCatalog.standard()

@@ -129,9 +129,7 @@ final class SiteConfig {
         String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
         boolean neg = arg.startsWith("!");
         if (name.equals("ifmodule")
-            && modules.loadedForIfModule(
-                    (neg ? arg.substring(1) : arg).toLowerCase(java.util.Locale.ROOT))
-                != neg) {
+            && modules.loadedForIfModule(neg ? arg.substring(1) : arg) != neg) {
           applyAll(s.children(), configDir, conds);
         } else if (name.equals("virtualhost")) {
           applyAll(s.children(), configDir, conds);
