@@ -8,6 +8,7 @@ import dev.htaccess.syntax.ParseResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,11 @@ final class ConfigCache {
   /** Whether a directory had an .htaccess, and which version, when a config was merged. */
   private record Stamp(String file, boolean exists, long modified, long size) {}
 
-  private record CachedConfig(DirConfig config, List<Stamp> stamps) {}
+  /**
+   * A merged configuration and what it depended on: the .htaccess files, and every path an {@code
+   * <IfFile>} looked at, with whether it existed.
+   */
+  private record CachedConfig(DirConfig config, List<Stamp> stamps, Map<String, Boolean> probes) {}
 
   private final SiteConfig site;
   private final boolean staticTree;
@@ -48,10 +53,17 @@ final class ConfigCache {
         merged.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
     String key = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
     CachedConfig cached = byDir.get(key);
-    if (cached != null && (staticTree || current(cached.stamps(), stat))) {
+    if (cached != null && (staticTree || current(cached, stat))) {
       return cached.config();
     }
-    DirConfigBuilder builder = new DirConfigBuilder(site, method, stat);
+    Map<String, Boolean> probes = new LinkedHashMap<>();
+    StatLookup recording =
+        path -> {
+          FileStats.Stat st = stat.stat(path);
+          probes.put(path, st.exists());
+          return st;
+        };
+    DirConfigBuilder builder = new DirConfigBuilder(site, method, recording);
     List<Stamp> stamps = new ArrayList<>();
     for (String dir : dirs) {
       String dirSlash = dir.endsWith("/") ? dir : dir + "/";
@@ -79,12 +91,17 @@ final class ConfigCache {
       }
     }
     DirConfig config = builder.build();
-    byDir.put(key, new CachedConfig(config, List.copyOf(stamps)));
+    byDir.put(key, new CachedConfig(config, List.copyOf(stamps), Map.copyOf(probes)));
     return config;
   }
 
-  private static boolean current(List<Stamp> stamps, StatLookup stat) {
-    for (Stamp s : stamps) {
+  private static boolean current(CachedConfig cached, StatLookup stat) {
+    for (Map.Entry<String, Boolean> probe : cached.probes().entrySet()) {
+      if (stat.stat(probe.getKey()).exists() != probe.getValue()) {
+        return false;
+      }
+    }
+    for (Stamp s : cached.stamps()) {
       FileStats.Stat st = stat.stat(s.file());
       if (st.regular() != s.exists()
           || (st.regular() && (st.modified() != s.modified() || st.size() != s.size()))) {

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class Evaluator {
 
+  /** Debian's ServerRoot. */
+  private static final Path DEBIAN_SERVER_ROOT = Path.of("/etc/apache2");
+
   private final Site site;
   private final AnswerMemo memo;
 
@@ -33,7 +36,9 @@ public final class Evaluator {
    */
   public static Evaluator create(EvaluatorOptions options) throws IOException {
     ParseResult config = null;
-    Path configDir = options.docroot();
+    // The ServerRoot, which relative paths of the configuration start from: the server
+    // configuration's folder, or without one Debian's.
+    Path configDir = DEBIAN_SERVER_ROOT;
     if (options.serverConfig() != null) {
       config =
           HtaccessReader.read(

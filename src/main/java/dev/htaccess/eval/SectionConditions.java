@@ -6,7 +6,6 @@ import dev.htaccess.model.Argument;
 import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.Section;
 import dev.htaccess.validate.DirectiveValidator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,6 +35,11 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
     }
   }
 
+  /** ap_server_root_relative: an absolute path as it is, a relative one under the ServerRoot. */
+  private String serverRootRelative(String path) {
+    return path.startsWith("/") ? path : serverRoot.resolve(path).toString();
+  }
+
   boolean includes(Section s) {
     String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
     boolean negate = arg.startsWith("!");
@@ -55,7 +59,7 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
                   .filter(i -> i.section() && modules.providesCatalogModule(i.module()))
                   .isPresent()
               != negate;
-      case "iffile" -> Files.exists(Path.of(bare)) != negate;
+      case "iffile" -> stat.stat(serverRootRelative(bare)).exists() != negate;
       case "ifversion" -> modules.loaded("version") && versionHolds(s);
       case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method));
       case "limitexcept" ->

@@ -62,4 +62,25 @@ class AnswerMemoTest {
     Evaluation first = e.evaluate(get("/now"), TraceLevel.DECISIONS);
     assertThat(e.evaluate(get("/now"), TraceLevel.DECISIONS)).isNotSameAs(first);
   }
+
+  @Test
+  void anIfFileThatStartsToExistChangesTheNextAnswer() throws Exception {
+    Path flag = docroot.resolve("maintenance.flag");
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "<IfFile " + flag + ">\n  Redirect 503 /page.html\n</IfFile>\n");
+    Files.writeString(docroot.resolve("page.html"), "page\n");
+    Evaluator e = Evaluator.create(EvaluatorOptions.of(docroot).withMemo(MemoPolicy.REVALIDATE));
+    Evaluation first = e.evaluate(get("/page.html"), TraceLevel.DECISIONS);
+    assertThat(first.outcome().status()).isEqualTo(200);
+    assertThat(e.evaluate(get("/page.html"), TraceLevel.DECISIONS)).isSameAs(first);
+
+    // The file <IfFile> names appears: the merged configuration is read again.
+    Files.writeString(flag, "");
+    assertThat(e.evaluate(get("/page.html"), TraceLevel.DECISIONS).outcome().status())
+        .isEqualTo(503);
+    Files.delete(flag);
+    assertThat(e.evaluate(get("/page.html"), TraceLevel.DECISIONS).outcome().status())
+        .isEqualTo(200);
+  }
 }
