@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * File metadata for the evaluator, with an optional memo: a batch dry run looks at a tree that does
@@ -17,7 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FileStats {
 
-  /** What a stat says about a path (following links, except {@link #symlink}). */
+  /**
+   * What a stat says about a path (following links, except {@link #symlink}).
+   *
+   * @param owner the owner's user name, or null when the path does not exist
+   * @param group the group's name, or null when the path does not exist
+   */
   record Stat(
       boolean exists,
       boolean directory,
@@ -25,8 +31,10 @@ final class FileStats {
       boolean symlink,
       boolean executable,
       long size,
-      long modified) {
-    static final Stat MISSING = new Stat(false, false, false, false, false, 0, 0);
+      long modified,
+      String owner,
+      String group) {
+    static final Stat MISSING = new Stat(false, false, false, false, false, 0, 0, null, null);
   }
 
   private final Map<String, Stat> memo;
@@ -70,7 +78,7 @@ final class FileStats {
       return of(Files.readAttributes(p, PosixFileAttributes.class), true);
     } catch (IOException e) {
       // A dangling symbolic link: it exists as a link only.
-      return new Stat(false, false, false, true, false, 0, 0);
+      return new Stat(false, false, false, true, false, 0, 0, null, null);
     }
   }
 
@@ -89,6 +97,8 @@ final class FileStats {
         a.size(),
         // Nanoseconds where the file system keeps them: two same-size edits within one
         // millisecond must still look different to the caches that compare stats.
-        a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+        a.owner().getName(),
+        a.group().getName());
   }
 }

@@ -72,11 +72,14 @@ final class Variables {
       case REMOTE_USER, REMOTE_IDENT, AUTH_TYPE -> "";
       case REQUEST_METHOD -> request.method();
       case SCRIPT_FILENAME, REQUEST_FILENAME -> view.filename();
-      case SCRIPT_USER, SCRIPT_GROUP -> "";
+      case SCRIPT_USER -> view.walked() ? owner(view.filename(), true) : "<unknown>";
+      case SCRIPT_GROUP -> view.walked() ? owner(view.filename(), false) : "<unknown>";
       case PATH_INFO -> view.pathInfo();
       case QUERY_STRING -> view.args();
-      case DOCUMENT_ROOT, CONTEXT_DOCUMENT_ROOT -> state.site.config.docrootPath();
-      case CONTEXT_PREFIX -> "";
+      case DOCUMENT_ROOT -> state.site.config.docrootPath();
+      case CONTEXT_DOCUMENT_ROOT ->
+          round.contextDocRoot != null ? round.contextDocRoot : state.site.config.docrootPath();
+      case CONTEXT_PREFIX -> round.contextPrefix != null ? round.contextPrefix : "";
       case SERVER_ADMIN -> "[no address given]";
       case SERVER_NAME -> state.host.name();
       case SERVER_ADDR -> "127.0.0.1";
@@ -93,6 +96,24 @@ final class Variables {
       case TIME_YEAR, TIME_MON, TIME_DAY, TIME_HOUR, TIME_MIN, TIME_SEC, TIME_WDAY, TIME ->
           time(variable);
     };
+  }
+
+  /**
+   * The user (or group) owning r->filename. Apache reads it from r->finfo, which for a path that
+   * does not exist still holds what the directory walk last found: the nearest existing parent
+   * (measured: a missing file under the document root gives the document root's owner).
+   */
+  private String owner(String filename, boolean user) {
+    String path = filename;
+    while (path != null && !path.isEmpty()) {
+      FileStats.Stat st = state.stat(path);
+      if (st.exists()) {
+        return user ? st.owner() : st.group();
+      }
+      int slash = path.lastIndexOf('/');
+      path = slash > 0 ? path.substring(0, slash) : slash == 0 && path.length() > 1 ? "/" : null;
+    }
+    return "<unknown>";
   }
 
   private String header(String name, List<String> varyThis) {

@@ -20,4 +20,10 @@ public interface RequestView {
 
   /** True in a subrequest (IS_SUBREQ). */
   boolean subrequest();
+
+  /**
+   * True once the directory walk has run, so {@code r->finfo} describes {@link #filename()} (false
+   * in the virtual host's rules, which run before it).
+   */
+  boolean walked();
 }

@@ -13,6 +13,7 @@ public final class RewriteContext implements RequestView {
   final RewriteScope scope;
   final String perdir;
   private final boolean subrequest;
+  private final boolean walked;
   private final String uri;
   String args;
   String filename;
@@ -48,6 +49,7 @@ public final class RewriteContext implements RequestView {
     this.subrequest = subrequest;
     this.uri = uri;
     this.args = args;
+    this.walked = filename != null;
     this.filename = filename == null ? uri : filename;
     this.pathInfo = pathInfo == null ? "" : pathInfo;
   }
@@ -75,6 +77,11 @@ public final class RewriteContext implements RequestView {
   @Override
   public boolean subrequest() {
     return subrequest;
+  }
+
+  @Override
+  public boolean walked() {
+    return walked;
   }
 
   /** A status the rules set, or 0. */
