@@ -104,7 +104,8 @@ final class ContentPhase {
     for (String index : cfg.directoryIndex()) {
       String subUri = index.startsWith("/") ? index : uri + index;
       state.trace.detail(new TraceEvent.IndexLookup(subUri, false));
-      RoundResult sub = processor.process(round, subUri, args, true);
+      Round subRound = Round.subrequestOf(round);
+      RoundResult sub = processor.process(subRound, subUri, args, true);
       // mod_dir takes the index when the subrequest will be proxied, or when the index file
       // exists (its directory walk found a regular file) and nothing refused it; a rewrite of
       // an existing index is then followed, a rewrite of a missing one is not.
@@ -115,9 +116,9 @@ final class ContentPhase {
               || sub instanceof RoundResult.Answered a && a.status() == 200;
       if (proxied || (indexFileExists && accepted)) {
         state.trace.add(new TraceEvent.IndexLookup(subUri, true));
+        round.adopt(subRound);
         return sub;
       }
-      round.script = null;
     }
     if (!cfg.indexes()) {
       return RoundResult.Answered.status(403, uri, args, site.relative(fname));

@@ -57,6 +57,39 @@ final class Round {
     this.vary = new LinkedHashSet<>();
   }
 
+  /**
+   * A subrequest's round (ap_sub_req_lookup_uri): a copy of the request's environment, and nothing
+   * else of its state; what the subrequest does stays in it unless {@link #adopt} takes it.
+   */
+  static Round subrequestOf(Round parent) {
+    Round sub = new Round();
+    sub.env.putAll(parent.env);
+    return sub;
+  }
+
+  /**
+   * ap_internal_fast_redirect: mod_dir makes an index subrequest the request. Its file, handler,
+   * type, configuration and script become the request's; its environment and Vary headers are laid
+   * over the request's (the subrequest's values first).
+   */
+  void adopt(Round sub) {
+    Map<String, String> overlay = new LinkedHashMap<>(sub.env);
+    env.forEach(overlay::putIfAbsent);
+    env.clear();
+    env.putAll(overlay);
+    vary.addAll(sub.vary);
+    forcedType = sub.forcedType;
+    forcedHandler = sub.forcedHandler;
+    script = sub.script;
+    servedPath = sub.servedPath;
+    listing = sub.listing;
+    contextPrefix = sub.contextPrefix;
+    contextDocRoot = sub.contextDocRoot;
+    lastConfig = sub.lastConfig;
+    lastFile = sub.lastFile;
+    lastBase = sub.lastBase;
+  }
+
   /** Notes such as the [T] type belong to one request_rec: an internal redirect loses them. */
   void startRound() {
     forcedType = null;

@@ -37,7 +37,7 @@ final class RoundRewriteHost implements RewriteHost {
       case 'l', 'L', 'h' -> st.symlink();
       case 'x' -> st.exists() && st.executable();
       case 'U' -> {
-        RoundResult sub = processor.process(round, path, null, true);
+        RoundResult sub = processor.process(Round.subrequestOf(round), path, null, true);
         yield !(sub instanceof RoundResult.Answered a) || a.status() < 400;
       }
       default -> false;

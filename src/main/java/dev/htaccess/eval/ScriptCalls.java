@@ -18,25 +18,15 @@ final class ScriptCalls {
     Map<String, String> finalEnv = new LinkedHashMap<>(round.env);
     String translated = null;
     if (!call.pathInfo().isEmpty()) {
-      Map<String, String> savedEnv = new LinkedHashMap<>(round.env);
-      RequestView savedFile = round.lastFile;
-      DirConfig savedConfig = round.lastConfig;
-      String savedBase = round.lastBase;
-      ScriptCall savedScript = round.script;
       // ap_sub_req_lookup_uri gets the escaped PATH_INFO and unescapes it again.
-      RoundResult sub = processor.process(round, call.pathInfo(), null, true);
-      RequestView file = round.lastFile;
+      Round subRound = Round.subrequestOf(round);
+      RoundResult sub = processor.process(subRound, call.pathInfo(), null, true);
+      RequestView file = subRound.lastFile;
       if (sub instanceof RoundResult.Redirected r) {
         translated = "redirect:" + r.uri() + (file == null ? "" : file.pathInfo());
       } else if (file != null) {
         translated = file.filename() + file.pathInfo();
       }
-      round.env.clear();
-      round.env.putAll(savedEnv);
-      round.lastFile = savedFile;
-      round.lastConfig = savedConfig;
-      round.lastBase = savedBase;
-      round.script = savedScript;
     }
     return call.completed(
         translated,
