@@ -191,6 +191,14 @@ final class SiteHandler extends Handler.Abstract {
       }
     } catch (IOException | RuntimeException ex) {
       status = 500;
+      // Apache logs why it answered 500; so does serve, with the request it was answering.
+      errorLog.line(
+          "core:error",
+          remote,
+          RawText.display(spec.target())
+              + ": internal error: "
+              + ex.getClass().getSimpleName()
+              + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
       if (!response.isCommitted()) {
         try {
           bytes = errorPage(response, 500);

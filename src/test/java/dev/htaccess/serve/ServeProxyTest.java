@@ -254,4 +254,25 @@ class ServeProxyTest {
     assertThat(get("/index.html").statusCode()).isEqualTo(500);
     assertThat(errorLog.toString()).contains(htaccess + ":1:1: ").contains("/index.html");
   }
+
+  /**
+   * A failure while answering (here OkHttp refusing a header name that mod_headers would send) is a
+   * 500 with a line in the error log saying what failed, never a silent 500.
+   */
+  @Test
+  void aFailureWhileAnsweringIsLogged() throws Exception {
+    Files.writeString(
+        site.resolve(".htaccess"),
+        "RewriteEngine On\n"
+            + "RequestHeader set \"Bad Name\" value\n"
+            + "RewriteRule ^api/(.*)$ "
+            + production.url("").toString()
+            + "$1 [P,L]\n");
+    startServer(false, null);
+    HttpResponse<String> response = get("/api/x");
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(errorLog.toString())
+        .contains("[core:error]")
+        .contains("/api/x: internal error: IllegalArgumentException");
+  }
 }
