@@ -2,7 +2,6 @@ package dev.htaccess.eval;
 
 import dev.htaccess.eval.rewrite.RequestView;
 import dev.htaccess.eval.trace.TraceEvent;
-import dev.htaccess.expr.ApExpression;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.GenericDirective;
@@ -71,16 +70,17 @@ final class AccessCheck {
   List<Section> applicableIfSections(DirConfig cfg, RequestView vars) {
     List<Section> out = new ArrayList<>();
     boolean chainMatched = false;
-    for (Section s : cfg.ifSections()) {
+    for (IfSection section : cfg.ifSections()) {
+      Section s = section.section();
       String kind = s.key();
       boolean applies;
       if (kind.equals("if")) {
-        applies = holds(s, vars);
+        applies = holds(section, vars);
         chainMatched = applies;
       } else if (chainMatched) {
         applies = false;
       } else {
-        applies = kind.equals("else") || holds(s, vars);
+        applies = kind.equals("else") || holds(section, vars);
         chainMatched = applies;
       }
       if (applies) {
@@ -90,13 +90,9 @@ final class AccessCheck {
     return out;
   }
 
-  private boolean holds(Section s, RequestView vars) {
-    String expr = s.rawArguments().strip();
-    if (expr.length() >= 2 && expr.startsWith("\"") && expr.endsWith("\"")) {
-      expr = expr.substring(1, expr.length() - 1);
-    }
+  private boolean holds(IfSection section, RequestView vars) {
     try {
-      return ApExpression.parse(expr).evaluate(name -> variables.lookup(name, vars, null));
+      return section.expression().evaluate(name -> variables.lookup(name, vars, null));
     } catch (RuntimeException e) {
       return false;
     }

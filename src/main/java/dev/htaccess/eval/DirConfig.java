@@ -1,7 +1,6 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.eval.rewrite.RewriteScope;
-import dev.htaccess.model.Section;
 import dev.htaccess.source.Diagnostic;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ record DirConfig(
     boolean indexes,
     AccessPolicy access,
     List<FilesSection> fileSections,
-    List<Section> ifSections,
+    List<IfSection> ifSections,
     List<AliasRedirect> redirects,
     Map<String, String> addTypes,
     String forceType,

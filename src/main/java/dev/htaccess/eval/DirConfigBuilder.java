@@ -52,7 +52,7 @@ final class DirConfigBuilder {
   private boolean indexes;
   private final AccessPolicy access;
   private final List<FilesSection> fileSections = new ArrayList<>();
-  private final List<Section> ifSections = new ArrayList<>();
+  private final List<IfSection> ifSections = new ArrayList<>();
   private final List<AliasRedirect> redirects = new ArrayList<>();
   private final Map<String, String> addTypes = new HashMap<>();
   private String forceType;
@@ -462,15 +462,16 @@ final class DirConfigBuilder {
         }
       }
       case "if", "elseif", "else" -> {
+        ApExpression expression = null;
         if (!name.equals("else")) {
           try {
-            ApExpression.parse(s.rawArguments().strip().replaceAll("^\"(.*)\"$", "$1"));
+            expression = ApExpression.parse(IfSection.conditionText(s));
           } catch (ApExpression.ExprException | PcreSyntaxException e) {
             fail("Cannot parse expression in <" + s.name() + ">: " + e.getMessage(), s.span(), dir);
             return;
           }
         }
-        ifSections.add(s);
+        ifSections.add(new IfSection(s, expression));
       }
       case "requireall", "requireany", "requirenone" -> {}
       default -> {
