@@ -294,14 +294,7 @@ final class DirConfigBuilder {
   private void applyGeneric(GenericDirective g, String key, String dir) {
     List<Argument> args = g.arguments();
     switch (key) {
-      case "directoryindex" -> {
-        List<String> names = new ArrayList<>();
-        for (Argument a : args) {
-          names.add(a.value());
-        }
-        directoryIndex =
-            names.size() == 1 && names.get(0).equalsIgnoreCase("disabled") ? List.of() : names;
-      }
+      case "directoryindex" -> directoryIndex = directoryIndex(args);
       case "directoryslash" -> {
         if (!args.isEmpty()) {
           directorySlash = args.get(0).value().equalsIgnoreCase("on");
@@ -310,11 +303,7 @@ final class DirConfigBuilder {
       case "errordocument" -> {
         if (args.size() >= 2) {
           try {
-            errorDocuments.put(
-                Integer.parseInt(args.get(0).value()),
-                args.get(1).raw().startsWith("\"")
-                    ? "\"" + args.get(1).value()
-                    : args.get(1).value());
+            errorDocuments.put(Integer.parseInt(args.get(0).value()), errorDocument(args.get(1)));
           } catch (NumberFormatException e) {
             fail("Unsupported HTTP response code " + args.get(0).value(), g.span(), dir);
           }
@@ -393,6 +382,20 @@ final class DirConfigBuilder {
       }
       default -> {}
     }
+  }
+
+  /** DirectoryIndex's names; {@code disabled} alone turns mod_dir's index lookup off. */
+  static List<String> directoryIndex(List<Argument> args) {
+    List<String> names = args.stream().map(Argument::value).toList();
+    return names.size() == 1 && names.get(0).equalsIgnoreCase("disabled") ? List.of() : names;
+  }
+
+  /**
+   * ErrorDocument's target as kept for the error: a local URL, a full URL, or (marked with a
+   * leading {@code "}) a message given in quotes, which is text even when it starts with a slash.
+   */
+  static String errorDocument(Argument target) {
+    return target.raw().startsWith("\"") ? "\"" + target.value() : target.value();
   }
 
   /** ForceType's type as mod_mime keeps it: lower case; {@code None} cancels an inherited one. */

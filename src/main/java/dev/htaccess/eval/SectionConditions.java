@@ -7,6 +7,7 @@ import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.Section;
 import dev.htaccess.validate.DirectiveValidator;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Decides whether the content of a conditional section applies: {@code <IfModule>}, {@code
@@ -20,6 +21,10 @@ import java.nio.file.Path;
  * @param stat how the request looks at files
  */
 record SectionConditions(ModuleSet modules, String method, Path serverRoot, StatLookup stat) {
+
+  /** The conditions Apache decides as it reads the configuration (EXEC_ON_READ), once. */
+  static final Set<String> STARTUP_CONDITIONS =
+      Set.of("ifmodule", "ifdefine", "ifdirective", "ifsection", "iffile", "ifversion");
 
   /**
    * {@code <IfVersion>} on the simulated server (mod_version is compiled into Debian's Apache); a

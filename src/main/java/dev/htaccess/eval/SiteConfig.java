@@ -22,6 +22,7 @@ import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.Severity;
 import dev.htaccess.syntax.ParseResult;
+import dev.htaccess.validate.DirectiveValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -125,145 +126,172 @@ final class SiteConfig {
         continue;
       }
       if (d instanceof Section s) {
-        String name = s.key();
-        String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
-        boolean neg = arg.startsWith("!");
-        if (name.equals("ifmodule")
-            && modules.loadedForIfModule(neg ? arg.substring(1) : arg) != neg) {
-          applyAll(s.children(), configDir, conds);
-        } else if (name.equals("virtualhost")) {
-          applyAll(s.children(), configDir, conds);
-        } else if (name.equals("location") || name.equals("locationmatch")) {
-          boolean regex = name.equals("locationmatch") || arg.equals("~");
-          String path =
-              arg.equals("~") && s.arguments().size() > 1 ? s.arguments().get(1).value() : arg;
-          try {
-            locations.add(
-                new LocationSection(path, regex ? PcrePattern.compile(path, false) : null, s));
-          } catch (PcreSyntaxException ex) {
-            errors.add(
-                new Diagnostic("HT1100", Severity.ERROR, "Regex could not be compiled", s.span()));
-          }
-        } else if (name.equals("directory") && !arg.isEmpty() && !arg.equals("~")) {
-          String dir =
-              arg.length() > 1 && arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
-          directorySections.computeIfAbsent(dir, k -> new ArrayList<>()).add(s);
-          for (ConfigNode child : s.children()) {
-            if (child instanceof GenericDirective g
-                && g.key().equals("allowoverride")
-                && !g.arguments().isEmpty()) {
-              allowOverride.put(dir, !g.arguments().get(0).value().equalsIgnoreCase("none"));
-            }
-          }
-        }
-        continue;
-      }
-      if (d instanceof RewriteEngine e) {
-        serverEngine = e.on();
-      } else if (d instanceof RewriteOptions o) {
-        serverOptions.addAll(o.options());
-      } else if (d instanceof RewriteCond c) {
-        conds.add(c);
-      } else if (d instanceof RewriteRule r) {
-        try {
-          serverRules.add(new CompiledRule(r, conds));
-        } catch (PcreSyntaxException ex) {
-          errors.add(
-              new Diagnostic(
-                  "HT1100",
-                  Severity.ERROR,
-                  "RewriteRule: cannot compile regular expression '" + ex.pattern() + "'",
-                  r.span()));
-        }
-        conds.clear();
-      } else if (d instanceof RewriteMap m) {
-        try {
-          maps.put(m.mapName(), RewriteMapSource.of(m, configDir));
-        } catch (IllegalArgumentException ex) {
-          errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), m.span()));
-        }
+        applySection(s, configDir, conds);
       } else if (d instanceof GenericDirective g) {
-        List<Argument> a = g.arguments();
-        switch (g.key()) {
-          case "alias", "scriptalias" -> {
-            if (a.size() == 2) {
-              aliases.add(new Mapping(a.get(0).value(), a.get(1).value()));
-            }
-          }
-          case "aliasmatch", "scriptaliasmatch" -> {
-            if (a.size() == 2) {
-              aliases.add(
-                  new Mapping(
-                      a.get(0).value(),
-                      PcrePattern.compile(a.get(0).value(), false),
-                      a.get(1).value()));
-            }
-          }
-          case "proxypass" -> {
-            if (a.size() >= 2) {
-              proxyPasses.add(new Mapping(a.get(0).value(), a.get(1).value()));
-            }
-          }
-          case "proxypassmatch" -> {
-            if (a.size() >= 2) {
-              proxyPasses.add(
-                  new Mapping(
-                      a.get(0).value(),
-                      PcrePattern.compile(a.get(0).value(), false),
-                      a.get(1).value()));
-            }
-          }
-          case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
-            try {
-              redirects.add(AliasRedirect.of(g.key(), a));
-            } catch (IllegalArgumentException ex) {
-              errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
-            }
-          }
-          case "directoryindex" -> directoryIndex = a.stream().map(Argument::value).toList();
-          case "errordocument" -> {
-            if (a.size() >= 2) {
-              try {
-                errorDocuments.put(Integer.parseInt(a.get(0).value()), a.get(1).value());
-              } catch (NumberFormatException ex) {
-                errors.add(
-                    new Diagnostic("HT1100", Severity.ERROR, "bad ErrorDocument code", g.span()));
-              }
-            }
-          }
-          case "proxyremote" -> {
-            if (a.size() == 2 && a.get(0).value().equals("*")) {
-              proxyRemote = a.get(1).value();
-            }
-          }
-          case "servername" -> {
-            if (!a.isEmpty()) {
-              String n = a.get(0).value();
-              int scheme = n.indexOf("://");
-              if (scheme >= 0) {
-                n = n.substring(scheme + 3);
-              }
-              int colon = n.lastIndexOf(':');
-              if (colon > 0) {
-                serverNamePort = CNumbers.atoi(n.substring(colon + 1));
-                n = n.substring(0, colon);
-              }
-              serverNames.add(RawText.asciiLower(n));
-            }
-          }
-          case "serveralias" -> {
-            for (Argument arg : a) {
-              serverNames.add(RawText.asciiLower(arg.value()));
-            }
-          }
-          case "limitinternalrecursion" -> {
-            if (!a.isEmpty()) {
-              limitInternalRecursion = CNumbers.atoi(a.get(0).value());
-            }
-          }
-          default -> {}
+        applyGeneric(g);
+      } else {
+        applyRewrite(d, configDir, conds);
+      }
+    }
+  }
+
+  /**
+   * A section of the virtual host: a condition (read on when it holds, refused when Apache would
+   * refuse its header), the VirtualHost itself, or a Location or Directory kept for the walk.
+   */
+  private void applySection(Section s, Path configDir, List<RewriteCond> conds) {
+    String name = s.key();
+    String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
+    if (SectionConditions.STARTUP_CONDITIONS.contains(name)) {
+      String problem = DirectiveValidator.sectionProblem(s);
+      if (problem != null) {
+        errors.add(new Diagnostic("HT1100", Severity.ERROR, problem, s.span()));
+      } else if (startupConditions().includes(s)) {
+        applyAll(s.children(), configDir, conds);
+      }
+    } else if (name.equals("virtualhost")) {
+      applyAll(s.children(), configDir, conds);
+    } else if (name.equals("location") || name.equals("locationmatch")) {
+      boolean regex = name.equals("locationmatch") || arg.equals("~");
+      String path =
+          arg.equals("~") && s.arguments().size() > 1 ? s.arguments().get(1).value() : arg;
+      try {
+        locations.add(
+            new LocationSection(path, regex ? PcrePattern.compile(path, false) : null, s));
+      } catch (PcreSyntaxException ex) {
+        errors.add(
+            new Diagnostic("HT1100", Severity.ERROR, "Regex could not be compiled", s.span()));
+      }
+    } else if (name.equals("directory") && !arg.isEmpty() && !arg.equals("~")) {
+      String dir = arg.length() > 1 && arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
+      directorySections.computeIfAbsent(dir, k -> new ArrayList<>()).add(s);
+      for (ConfigNode child : s.children()) {
+        if (child instanceof GenericDirective g
+            && g.key().equals("allowoverride")
+            && !g.arguments().isEmpty()) {
+          allowOverride.put(dir, !g.arguments().get(0).value().equalsIgnoreCase("none"));
         }
       }
+    }
+  }
+
+  /** The conditions as Apache decides them when it reads its configuration, at start-up. */
+  private SectionConditions startupConditions() {
+    FileStats files = new FileStats(false);
+    return new SectionConditions(modules, "GET", serverRoot, files::stat);
+  }
+
+  /** mod_rewrite's directives of the virtual host. */
+  private void applyRewrite(Directive d, Path configDir, List<RewriteCond> conds) {
+    if (d instanceof RewriteEngine e) {
+      serverEngine = e.on();
+    } else if (d instanceof RewriteOptions o) {
+      serverOptions.addAll(o.options());
+    } else if (d instanceof RewriteCond c) {
+      conds.add(c);
+    } else if (d instanceof RewriteRule r) {
+      try {
+        serverRules.add(new CompiledRule(r, conds));
+      } catch (PcreSyntaxException ex) {
+        errors.add(
+            new Diagnostic(
+                "HT1100",
+                Severity.ERROR,
+                "RewriteRule: cannot compile regular expression '" + ex.pattern() + "'",
+                r.span()));
+      }
+      conds.clear();
+    } else if (d instanceof RewriteMap m) {
+      try {
+        maps.put(m.mapName(), RewriteMapSource.of(m, configDir));
+      } catch (IllegalArgumentException ex) {
+        errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), m.span()));
+      }
+    }
+  }
+
+  /** The virtual host's other directives: mapping, redirects, names, limits. */
+  private void applyGeneric(GenericDirective g) {
+    List<Argument> a = g.arguments();
+    switch (g.key()) {
+      case "alias", "scriptalias" -> {
+        if (a.size() == 2) {
+          aliases.add(new Mapping(a.get(0).value(), a.get(1).value()));
+        }
+      }
+      case "aliasmatch", "scriptaliasmatch" -> {
+        if (a.size() == 2) {
+          aliases.add(
+              new Mapping(
+                  a.get(0).value(),
+                  PcrePattern.compile(a.get(0).value(), false),
+                  a.get(1).value()));
+        }
+      }
+      case "proxypass" -> {
+        if (a.size() >= 2) {
+          proxyPasses.add(new Mapping(a.get(0).value(), a.get(1).value()));
+        }
+      }
+      case "proxypassmatch" -> {
+        if (a.size() >= 2) {
+          proxyPasses.add(
+              new Mapping(
+                  a.get(0).value(),
+                  PcrePattern.compile(a.get(0).value(), false),
+                  a.get(1).value()));
+        }
+      }
+      case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
+        try {
+          redirects.add(AliasRedirect.of(g.key(), a));
+        } catch (IllegalArgumentException ex) {
+          errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
+        }
+      }
+      case "directoryindex" -> directoryIndex = DirConfigBuilder.directoryIndex(a);
+      case "errordocument" -> {
+        if (a.size() >= 2) {
+          try {
+            errorDocuments.put(
+                Integer.parseInt(a.get(0).value()), DirConfigBuilder.errorDocument(a.get(1)));
+          } catch (NumberFormatException ex) {
+            errors.add(
+                new Diagnostic("HT1100", Severity.ERROR, "bad ErrorDocument code", g.span()));
+          }
+        }
+      }
+      case "proxyremote" -> {
+        if (a.size() == 2 && a.get(0).value().equals("*")) {
+          proxyRemote = a.get(1).value();
+        }
+      }
+      case "servername" -> {
+        if (!a.isEmpty()) {
+          String n = a.get(0).value();
+          int scheme = n.indexOf("://");
+          if (scheme >= 0) {
+            n = n.substring(scheme + 3);
+          }
+          int colon = n.lastIndexOf(':');
+          if (colon > 0) {
+            serverNamePort = CNumbers.atoi(n.substring(colon + 1));
+            n = n.substring(0, colon);
+          }
+          serverNames.add(RawText.asciiLower(n));
+        }
+      }
+      case "serveralias" -> {
+        for (Argument arg : a) {
+          serverNames.add(RawText.asciiLower(arg.value()));
+        }
+      }
+      case "limitinternalrecursion" -> {
+        if (!a.isEmpty()) {
+          limitInternalRecursion = CNumbers.atoi(a.get(0).value());
+        }
+      }
+      default -> {}
     }
   }
 
