@@ -7,6 +7,7 @@ import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.fastcgi.BackendException;
+import dev.htaccess.httpd.HostHeader;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
 import java.io.IOException;
@@ -93,8 +94,7 @@ final class SiteHandler extends Handler.Abstract {
     String host = request.getHeaders().get("Host");
     Evaluator site = defaultSite;
     if (host != null && !vhosts.isEmpty()) {
-      String name = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-      site = vhosts.getOrDefault(name.toLowerCase(Locale.ROOT), defaultSite);
+      site = vhosts.getOrDefault(HostHeader.parse(host, request.isSecure()).name(), defaultSite);
     }
     String remote = Request.getRemoteAddr(request);
     RequestSpec spec =
