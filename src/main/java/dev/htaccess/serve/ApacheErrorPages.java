@@ -21,7 +21,7 @@ final class ApacheErrorPages implements Request.Handler {
       status = 500;
     }
     try {
-      SiteHandler.errorPage(response, status);
+      CoreResponses.errorPage(response, status);
       callback.succeeded();
     } catch (Exception e) {
       callback.failed(e);
