@@ -313,6 +313,53 @@ final class DirConfigBuilder {
         }
       }
       case "options" -> applyOptions(args);
+      case "header", "requestheader", "expiresactive", "expiresbytype", "expiresdefault" -> {
+        try {
+          response.apply(key, args);
+        } catch (IllegalArgumentException e) {
+          fail(e.getMessage(), g.span(), dir);
+        }
+      }
+      case "setenv" ->
+          setEnv.add(
+              new EnvSetting(args.get(0).value(), args.size() > 1 ? args.get(1).value() : ""));
+      case "unsetenv" -> {
+        for (Argument a : args) {
+          setEnv.add(new EnvSetting(a.value(), null));
+        }
+      }
+      case "cgipassauth" ->
+          cgiPassAuth = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
+      case "setenvif", "setenvifnocase", "browsermatch", "browsermatchnocase" -> {
+        try {
+          setEnvIf.add(SetEnvIfRule.of(key, args));
+        } catch (IllegalArgumentException | PcreSyntaxException e) {
+          fail(e.getMessage(), g.span(), dir);
+        }
+      }
+      case "fallbackresource" ->
+          fallbackResource =
+              args.isEmpty() || args.get(0).value().equalsIgnoreCase("disabled")
+                  ? null
+                  : args.get(0).value();
+      case "acceptpathinfo" -> {
+        String v = args.isEmpty() ? "default" : args.get(0).value().toLowerCase(Locale.ROOT);
+        acceptPathInfo = v.equals("on") ? Boolean.TRUE : v.equals("off") ? Boolean.FALSE : null;
+      }
+      case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
+        try {
+          redirects.add(AliasRedirect.of(key, args));
+        } catch (IllegalArgumentException | PcreSyntaxException e) {
+          fail(e.getMessage(), g.span(), dir);
+        }
+      }
+      default -> applyMime(key, args);
+    }
+  }
+
+  /** mod_mime's directives, and AddDefaultCharset: types, handlers and charsets by extension. */
+  private void applyMime(String key, List<Argument> args) {
+    switch (key) {
       case "addtype" -> {
         for (int i = 1; i < args.size(); i++) {
           String ext = args.get(i).value().toLowerCase(Locale.ROOT);
@@ -321,13 +368,6 @@ final class DirConfigBuilder {
           addTypes.put(
               ext.startsWith(".") ? ext.substring(1) : ext,
               args.get(0).value().toLowerCase(Locale.ROOT));
-        }
-      }
-      case "header", "requestheader", "expiresactive", "expiresbytype", "expiresdefault" -> {
-        try {
-          response.apply(key, args);
-        } catch (IllegalArgumentException e) {
-          fail(e.getMessage(), g.span(), dir);
         }
       }
       case "sethandler" -> setHandler = args.isEmpty() ? null : args.get(0).value();
@@ -341,44 +381,11 @@ final class DirConfigBuilder {
           addHandlers.remove(extension(a.value()));
         }
       }
-      case "setenv" ->
-          setEnv.add(
-              new EnvSetting(args.get(0).value(), args.size() > 1 ? args.get(1).value() : ""));
-      case "unsetenv" -> {
-        for (Argument a : args) {
-          setEnv.add(new EnvSetting(a.value(), null));
-        }
-      }
-      case "cgipassauth" ->
-          cgiPassAuth = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
       case "forcetype" -> forceType = args.isEmpty() ? null : forceType(args.get(0).value());
-      case "setenvif", "setenvifnocase", "browsermatch", "browsermatchnocase" -> {
-        try {
-          setEnvIf.add(SetEnvIfRule.of(key, args));
-        } catch (IllegalArgumentException | PcreSyntaxException e) {
-          fail(e.getMessage(), g.span(), dir);
-        }
-      }
-      case "fallbackresource" ->
-          fallbackResource =
-              args.isEmpty() || args.get(0).value().equalsIgnoreCase("disabled")
-                  ? null
-                  : args.get(0).value();
       case "adddefaultcharset" -> {
         String v = args.isEmpty() ? "off" : args.get(0).value();
         defaultCharset =
             v.equalsIgnoreCase("off") ? null : v.equalsIgnoreCase("on") ? "iso-8859-1" : v;
-      }
-      case "acceptpathinfo" -> {
-        String v = args.isEmpty() ? "default" : args.get(0).value().toLowerCase(Locale.ROOT);
-        acceptPathInfo = v.equals("on") ? Boolean.TRUE : v.equals("off") ? Boolean.FALSE : null;
-      }
-      case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
-        try {
-          redirects.add(AliasRedirect.of(key, args));
-        } catch (IllegalArgumentException | PcreSyntaxException e) {
-          fail(e.getMessage(), g.span(), dir);
-        }
       }
       default -> {}
     }

@@ -111,6 +111,38 @@ final class ProxyForwarder {
       out.status(502);
       return 502;
     }
+    Headers headers = upstreamHeaders(in, target);
+    RequestBody body = null;
+    if (in.contentLength() > 0 || in.chunked()) {
+      body = new StreamingBody(in.body(), in.contentLength());
+    } else if (requiresBody(in.method())) {
+      body = RequestBody.create(new byte[0], null);
+    }
+    Request request =
+        new Request.Builder().url(target).headers(headers).method(in.method(), body).build();
+    Response response;
+    try {
+      response = client.newCall(request).execute();
+    } catch (ConnectException | UnknownHostException e) {
+      out.status(503);
+      return 503;
+    } catch (SocketTimeoutException e) {
+      out.status(504);
+      return 504;
+    } catch (IOException e) {
+      out.status(502);
+      return 502;
+    }
+    try (response) {
+      return relay(response, in, out, mirrorTo);
+    }
+  }
+
+  /**
+   * The headers mod_proxy_http sends upstream: the client's, without hop-by-hop ones, with Host set
+   * to the upstream's and X-Forwarded-For/-Host/-Server added.
+   */
+  private Headers upstreamHeaders(Incoming in, HttpUrl target) {
     Headers.Builder headers = new Headers.Builder();
     String connectionTokens = "";
     for (String[] h : in.headers()) {
@@ -149,77 +181,56 @@ final class ProxyForwarder {
       headers.add("X-Forwarded-Host", in.host());
     }
     headers.add("X-Forwarded-Server", serverName);
-    RequestBody body = null;
-    if (in.contentLength() > 0 || in.chunked()) {
-      body = new StreamingBody(in.body(), in.contentLength());
-    } else if (requiresBody(in.method())) {
-      body = RequestBody.create(new byte[0], null);
+    return headers.build();
+  }
+
+  /** The upstream's status, headers and body, streamed to the client (and to the mirror). */
+  private static int relay(Response response, Incoming in, Sink out, Path mirrorTo)
+      throws IOException {
+    out.status(response.code());
+    for (String name : response.headers().names()) {
+      if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
+          || name.equalsIgnoreCase("content-length")
+              && response.header("Transfer-Encoding") != null) {
+        continue;
+      }
+      for (String v : response.headers(name)) {
+        out.header(name, v);
+      }
     }
-    Request request =
-        new Request.Builder()
-            .url(target)
-            .headers(headers.build())
-            .method(in.method(), body)
-            .build();
-    Response response;
-    try {
-      response = client.newCall(request).execute();
-    } catch (ConnectException | UnknownHostException e) {
-      out.status(503);
-      return 503;
-    } catch (SocketTimeoutException e) {
-      out.status(504);
-      return 504;
-    } catch (IOException e) {
-      out.status(502);
-      return 502;
-    }
-    try (response) {
-      out.status(response.code());
-      for (String name : response.headers().names()) {
-        if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
-            || name.equalsIgnoreCase("content-length")
-                && response.header("Transfer-Encoding") != null) {
-          continue;
-        }
-        for (String v : response.headers(name)) {
-          out.header(name, v);
-        }
-      }
-      if (response.body() == null || in.method().equalsIgnoreCase("HEAD")) {
-        return response.code();
-      }
-      boolean save = mirrorTo != null && response.code() == 200 && in.method().equals("GET");
-      Path temp =
-          save
-              ? Files.createTempFile(
-                  mirrorTo.getParent() == null ? Path.of(".") : ensure(mirrorTo.getParent()),
-                  ".mirror",
-                  ".part")
-              : null;
-      try (InputStream upstream = response.body().byteStream();
-          OutputStream copy =
-              temp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(temp)) {
-        OutputStream client = out.body();
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while ((n = upstream.read(buffer)) >= 0) {
-          client.write(buffer, 0, n);
-          copy.write(buffer, 0, n);
-        }
-        client.flush();
-      } catch (IOException e) {
-        if (temp != null) {
-          Files.deleteIfExists(temp);
-        }
-        throw e;
-      }
-      if (temp != null) {
-        Files.move(
-            temp, mirrorTo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
+    if (response.body() == null || in.method().equalsIgnoreCase("HEAD")) {
       return response.code();
     }
+    boolean save = mirrorTo != null && response.code() == 200 && in.method().equals("GET");
+    Path temp =
+        save
+            ? Files.createTempFile(
+                mirrorTo.getParent() == null ? Path.of(".") : ensure(mirrorTo.getParent()),
+                ".mirror",
+                ".part")
+            : null;
+    try (InputStream upstream = response.body().byteStream();
+        OutputStream copy =
+            temp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(temp)) {
+      OutputStream client = out.body();
+      byte[] buffer = new byte[64 * 1024];
+      int n;
+      while ((n = upstream.read(buffer)) >= 0) {
+        client.write(buffer, 0, n);
+        copy.write(buffer, 0, n);
+      }
+      client.flush();
+    } catch (IOException e) {
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+      throw e;
+    }
+    if (temp != null) {
+      Files.move(
+          temp, mirrorTo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return response.code();
   }
 
   private static Path ensure(Path dir) throws IOException {

@@ -63,25 +63,9 @@ final class ScriptResponder {
                 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
     InputStream body = hasBody ? Content.Source.asInputStream(request) : null;
     if (body != null && request.getLength() < 0) {
-      // A chunked body: Apache reads it whole and passes CONTENT_LENGTH (PHP reads no body
-      // without one), and no Transfer-Encoding. Spooled to a temporary file, not to memory.
-      Path spool = Files.createTempFile("htaccess-body", ".tmp");
-      long length;
-      try (InputStream chunked = body) {
-        length = Files.copy(chunked, spool, StandardCopyOption.REPLACE_EXISTING);
-        body = Files.newInputStream(spool, StandardOpenOption.DELETE_ON_CLOSE);
-      } catch (IOException e) {
-        Files.deleteIfExists(spool);
-        throw e;
-      }
-      List<String[]> dechunked = new ArrayList<>();
-      for (String[] h : raw) {
-        if (!h[0].equalsIgnoreCase("Transfer-Encoding")) {
-          dechunked.add(h);
-        }
-      }
-      dechunked.add(new String[] {"Content-Length", Long.toString(length)});
-      raw = dechunked;
+      Spooled spooled = spool(body, raw);
+      body = spooled.body();
+      raw = spooled.headers();
     }
     CgiEnvironment.Connection c =
         new CgiEnvironment.Connection(
@@ -129,39 +113,78 @@ final class ScriptResponder {
       int status =
           head.status() != 0 ? head.status() : location != null && answer.cgi() ? 302 : o.status();
       response.setStatus(status);
-      Map<String, String> joined = new LinkedHashMap<>();
-      for (String[] h : head.headers()) {
-        String lower = h[0].toLowerCase(Locale.ROOT);
-        if (lower.equals("content-length")
-            || lower.equals("transfer-encoding")
-            || lower.equals("connection")) {
-          continue; // the body is re-framed
-        }
-        if (lower.equals("set-cookie")) {
-          response.getHeaders().add(h[0], h[1]);
-        } else {
-          joined.merge(h[0], h[1], (a, b) -> a + ", " + b);
-        }
-      }
-      joined.forEach((k, v) -> response.getHeaders().add(k, v));
-      ResponseDecorator.apply(response.getHeaders(), o, status, false, -1);
-      if (method.equals("HEAD") || status == 304 || status == 204) {
-        return 0;
-      }
-      long bytes = 0;
-      byte[] buf = new byte[32 * 1024];
-      try (OutputStream out = Content.Sink.asOutputStream(response)) {
-        int n;
-        InputStream in = answer.body();
-        while ((n = in.read(buf)) > 0) {
-          out.write(buf, 0, n);
-          bytes += n;
-        }
-      }
-      return bytes;
+      return write(response, o, answer, status, method);
     } finally {
       answer.resource().close();
     }
+  }
+
+  /** A request body read whole, and the headers that now describe it. */
+  private record Spooled(InputStream body, List<String[]> headers) {}
+
+  /**
+   * A chunked body: Apache reads it whole and passes CONTENT_LENGTH (PHP reads no body without
+   * one), and no Transfer-Encoding. Spooled to a temporary file, not to memory.
+   */
+  private static Spooled spool(InputStream body, List<String[]> raw) throws IOException {
+    Path spool = Files.createTempFile("htaccess-body", ".tmp");
+    long length;
+    InputStream spooled;
+    try (InputStream chunked = body) {
+      length = Files.copy(chunked, spool, StandardCopyOption.REPLACE_EXISTING);
+      spooled = Files.newInputStream(spool, StandardOpenOption.DELETE_ON_CLOSE);
+    } catch (IOException e) {
+      Files.deleteIfExists(spool);
+      throw e;
+    }
+    List<String[]> dechunked = new ArrayList<>();
+    for (String[] h : raw) {
+      if (!h[0].equalsIgnoreCase("Transfer-Encoding")) {
+        dechunked.add(h);
+      }
+    }
+    dechunked.add(new String[] {"Content-Length", Long.toString(length)});
+    return new Spooled(spooled, dechunked);
+  }
+
+  /** The script's headers (re-framed, repeated ones joined) and its body, streamed. */
+  private static long write(
+      Response response,
+      Outcome.RunScript o,
+      ScriptGateway.Answer answer,
+      int status,
+      String method)
+      throws IOException {
+    Map<String, String> joined = new LinkedHashMap<>();
+    for (String[] h : answer.head().headers()) {
+      String lower = h[0].toLowerCase(Locale.ROOT);
+      if (lower.equals("content-length")
+          || lower.equals("transfer-encoding")
+          || lower.equals("connection")) {
+        continue; // the body is re-framed
+      }
+      if (lower.equals("set-cookie")) {
+        response.getHeaders().add(h[0], h[1]);
+      } else {
+        joined.merge(h[0], h[1], (a, b) -> a + ", " + b);
+      }
+    }
+    joined.forEach((k, v) -> response.getHeaders().add(k, v));
+    ResponseDecorator.apply(response.getHeaders(), o, status, false, -1);
+    if (method.equals("HEAD") || status == 304 || status == 204) {
+      return 0;
+    }
+    long bytes = 0;
+    byte[] buf = new byte[32 * 1024];
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      int n;
+      InputStream in = answer.body();
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        bytes += n;
+      }
+    }
+    return bytes;
   }
 
   /**

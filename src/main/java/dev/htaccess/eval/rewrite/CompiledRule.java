@@ -107,92 +107,29 @@ public final class CompiledRule {
     this.source = rule;
     this.pattern = PcrePattern.compile(rule.pattern(), rule.has(RuleFlagKind.NO_CASE));
     this.conditions = conditions.stream().map(CompiledCondition::of).toList();
-    boolean redirectFlag = false;
-    int code = 302;
-    boolean statusFlag = false;
-    int maxRoundsValue = 10000;
-    int skipValue = 0;
-    String escapesValue = null;
-    String noEscapesValue = null;
-    String typeValue = null;
-    String handlerValue = null;
-    boolean escapeB = false;
-    boolean ctls = false;
-    List<Template> envs = new ArrayList<>();
-    List<Template> cookieList = new ArrayList<>();
-    for (RuleFlag f : rule.flags()) {
-      switch (f.kind()) {
-        case REDIRECT -> {
-          redirectFlag = true;
-          String v = f.value();
-          if (!v.isEmpty()) {
-            OptionalInt keyword = HttpStatus.rewriteKeyword(v);
-            if (keyword.isPresent()) {
-              code = keyword.getAsInt();
-            } else if (Character.isDigit(v.charAt(0))) {
-              code = CNumbers.atoi(v);
-              if (!HttpStatus.isRedirect(code)) {
-                statusFlag = true;
-              }
-            } else {
-              code = 0;
-            }
-          }
-        }
-        case FORBIDDEN -> {
-          statusFlag = true;
-          code = 403;
-        }
-        case GONE -> {
-          statusFlag = true;
-          code = 410;
-        }
-        case NEXT -> {
-          if (!f.value().isEmpty()) {
-            maxRoundsValue = CNumbers.atoi(f.value());
-          }
-        }
-        case SKIP -> skipValue = CNumbers.atoi(f.value());
-        case ESCAPE_BACKREFS -> {
-          escapeB = true;
-          if (!f.value().isEmpty()) {
-            escapesValue = f.value();
-          }
-        }
-        case ESCAPE_BACKREFS_EXCEPT -> noEscapesValue = f.value();
-        case ESCAPE_BACKREFS_CONTROLS -> {
-          escapeB = true;
-          ctls = true;
-        }
-        case TYPE -> typeValue = f.value();
-        case HANDLER -> handlerValue = f.value();
-        case ENV -> envs.add(TemplateParser.parse(f.value()));
-        case COOKIE -> cookieList.add(TemplateParser.parse(f.value()));
-        default -> {}
-      }
-    }
-    this.redirect = redirectFlag;
-    this.status = code;
-    this.statusOnly = statusFlag;
+    FlagValues v = new FlagValues(rule.flags());
+    this.redirect = v.redirect;
+    this.status = v.status;
+    this.statusOnly = v.statusOnly;
     this.proxy = rule.has(RuleFlagKind.PROXY);
-    this.continuation = continuation(rule, skipValue);
+    this.continuation = continuation(rule, v.skip);
     this.chain = rule.has(RuleFlagKind.CHAIN);
-    this.skip = skipValue;
-    this.maxRounds = maxRoundsValue;
+    this.skip = v.skip;
+    this.maxRounds = v.maxRounds;
     this.escaping =
-        escapeB
+        v.escape
             ? new BackrefEscaping(
-                escapesValue, noEscapesValue, rule.has(RuleFlagKind.ESCAPE_BACKREFS_NO_PLUS), ctls)
+                v.escapes, v.noEscapes, rule.has(RuleFlagKind.ESCAPE_BACKREFS_NO_PLUS), v.controls)
             : null;
     this.noEscape = rule.has(RuleFlagKind.NO_ESCAPE);
     this.noSubrequests = rule.has(RuleFlagKind.NO_SUBREQUESTS);
     this.discardPathInfo = rule.has(RuleFlagKind.DISCARD_PATH_INFO);
     this.unsafeAllow3F = rule.has(RuleFlagKind.UNSAFE_ALLOW_3F);
     this.unc = rule.has(RuleFlagKind.UNC);
-    this.type = typeValue == null ? null : TemplateParser.parse(typeValue);
-    this.handler = handlerValue;
-    this.env = List.copyOf(envs);
-    this.cookies = List.copyOf(cookieList);
+    this.type = v.type == null ? null : TemplateParser.parse(v.type);
+    this.handler = v.handler;
+    this.env = List.copyOf(v.env);
+    this.cookies = List.copyOf(v.cookies);
     // A literal '?' at the end of the substitution: with QSA it marks QSL; otherwise it drops
     // the query string and is itself removed (cmd_rewriterule).
     String out = rule.substitution().source();
@@ -214,7 +151,7 @@ public final class CompiledRule {
     }
     this.query = new QueryFlags(qsAppend, qsDiscard, qsl, none);
     this.output = out;
-    this.substitution = noSubstitution || statusFlag ? null : TemplateParser.parse(out);
+    this.substitution = noSubstitution || v.statusOnly ? null : TemplateParser.parse(out);
   }
 
   private static Continuation continuation(RewriteRule rule, int skip) {
@@ -244,5 +181,79 @@ public final class CompiledRule {
   /** True when the rule is skipped in subrequests: [NS], and every redirecting rule. */
   boolean skippedInSubrequests() {
     return noSubrequests || redirect;
+  }
+
+  /** The flags' values as cmd_rewriterule_setflag collects them: the last of a kind wins. */
+  private static final class FlagValues {
+    boolean redirect;
+    int status = 302;
+    boolean statusOnly;
+    int maxRounds = 10000;
+    int skip;
+    boolean escape;
+    boolean controls;
+    String escapes;
+    String noEscapes;
+    String type;
+    String handler;
+    final List<Template> env = new ArrayList<>();
+    final List<Template> cookies = new ArrayList<>();
+
+    FlagValues(List<RuleFlag> flags) {
+      for (RuleFlag f : flags) {
+        switch (f.kind()) {
+          case REDIRECT -> redirect(f.value());
+          case FORBIDDEN -> {
+            statusOnly = true;
+            status = 403;
+          }
+          case GONE -> {
+            statusOnly = true;
+            status = 410;
+          }
+          case NEXT -> {
+            if (!f.value().isEmpty()) {
+              maxRounds = CNumbers.atoi(f.value());
+            }
+          }
+          case SKIP -> skip = CNumbers.atoi(f.value());
+          case ESCAPE_BACKREFS -> {
+            escape = true;
+            if (!f.value().isEmpty()) {
+              escapes = f.value();
+            }
+          }
+          case ESCAPE_BACKREFS_EXCEPT -> noEscapes = f.value();
+          case ESCAPE_BACKREFS_CONTROLS -> {
+            escape = true;
+            controls = true;
+          }
+          case TYPE -> type = f.value();
+          case HANDLER -> handler = f.value();
+          case ENV -> env.add(TemplateParser.parse(f.value()));
+          case COOKIE -> cookies.add(TemplateParser.parse(f.value()));
+          default -> {}
+        }
+      }
+    }
+
+    /** [R], [R=keyword], [R=NNN]: a non-3xx code makes the rule a status-only one. */
+    private void redirect(String value) {
+      redirect = true;
+      if (value.isEmpty()) {
+        return;
+      }
+      OptionalInt keyword = HttpStatus.rewriteKeyword(value);
+      if (keyword.isPresent()) {
+        status = keyword.getAsInt();
+      } else if (Character.isDigit(value.charAt(0))) {
+        status = CNumbers.atoi(value);
+        if (!HttpStatus.isRedirect(status)) {
+          statusOnly = true;
+        }
+      } else {
+        status = 0;
+      }
+    }
   }
 }

@@ -68,6 +68,17 @@ final class RuleApplier {
       applyNotes(p, ctx, host);
       return RuleResult.NO_SUBSTITUTION;
     }
+    return rewrite(p, ctx, host, newUri);
+  }
+
+  /**
+   * The matched rule's new URL: the per-directory prefix put back, the query split off, then
+   * qualified for [P] and [R], or reduced when it names this server, with its repeated leading
+   * slashes merged.
+   */
+  private static RuleResult rewrite(
+      CompiledRule p, RewriteContext ctx, RewriteHost host, String substituted) {
+    String newUri = substituted;
     boolean prefixAdded = false;
     if (!newUri.startsWith("/") && RewriteTargets.schemeLength(newUri) == 0) {
       if (ctx.perdir != null) {
