@@ -149,32 +149,11 @@ final class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (listChecks) {
-      for (Check c : CheckRegistry.all()) {
-        CheckInfo i = c.info();
-        out.printf(
-            Locale.ROOT,
-            "%s  %-32s %-7s %s%n",
-            i.code(),
-            i.name(),
-            i.severity().label(),
-            i.summary());
-      }
+      listChecks(out);
       return ExitCodes.OK;
     }
     if (explain != null) {
-      var check = CheckRegistry.find(explain);
-      if (check.isEmpty()) {
-        err.println("htaccess lint: no check called '" + explain + "' (see --list-checks)");
-        return ExitCodes.USAGE;
-      }
-      String doc = documentation(check.get().info().code());
-      CheckInfo i = check.get().info();
-      out.println(i.code() + " " + i.name() + " (" + i.severity().label() + "): " + i.summary());
-      if (doc != null) {
-        out.println();
-        out.print(doc);
-      }
-      return ExitCodes.OK;
+      return explain(out, err);
     }
     if (paths.isEmpty()) {
       paths.add(".");
@@ -204,7 +183,57 @@ final class LintCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     List<SourceFile> inputs = new ArrayList<>();
-    int exit = ExitCodes.OK;
+    boolean unreadable = !readInputs(inputs, err);
+    Linter linter = new Linter(lintConfig);
+    List<FindingsReport.FileFindings> results = new ArrayList<>();
+    boolean failed = false;
+    for (SourceFile sf : inputs) {
+      List<Finding> findings = linter.lint(HtaccessReader.read(sf));
+      results.add(new FindingsReport.FileFindings(sf, findings));
+      failed |= findings.stream().anyMatch(f -> f.severity().atLeast(fail));
+    }
+    render(results, out, err);
+    if (unreadable) {
+      return ExitCodes.UNREADABLE;
+    }
+    return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static void listChecks(PrintWriter out) {
+    for (Check c : CheckRegistry.all()) {
+      CheckInfo i = c.info();
+      out.printf(
+          Locale.ROOT,
+          "%s  %-32s %-7s %s%n",
+          i.code(),
+          i.name(),
+          i.severity().label(),
+          i.summary());
+    }
+  }
+
+  private int explain(PrintWriter out, PrintWriter err) {
+    var check = CheckRegistry.find(explain);
+    if (check.isEmpty()) {
+      err.println("htaccess lint: no check called '" + explain + "' (see --list-checks)");
+      return ExitCodes.USAGE;
+    }
+    String doc = documentation(check.get().info().code());
+    CheckInfo i = check.get().info();
+    out.println(i.code() + " " + i.name() + " (" + i.severity().label() + "): " + i.summary());
+    if (doc != null) {
+      out.println();
+      out.print(doc);
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Reads every path: standard input for {@code -}, the .htaccess (and htaccess.txt) files under a
+   * folder, a file as it is. False when one could not be read (reported on {@code err}).
+   */
+  private boolean readInputs(List<SourceFile> inputs, PrintWriter err) throws IOException {
+    boolean allRead = true;
     for (String p : paths) {
       if (p.equals("-")) {
         inputs.add(new SourceFile("<stdin>", RawText.fromBytes(readAll(System.in))));
@@ -228,20 +257,16 @@ final class LintCommand implements Callable<Integer> {
       } else {
         SourceFile sf = InputFiles.read(p, System.in, err);
         if (sf == null) {
-          exit = ExitCodes.UNREADABLE;
+          allRead = false;
         } else {
           inputs.add(sf);
         }
       }
     }
-    Linter linter = new Linter(lintConfig);
-    List<FindingsReport.FileFindings> results = new ArrayList<>();
-    boolean failed = false;
-    for (SourceFile sf : inputs) {
-      List<Finding> findings = linter.lint(HtaccessReader.read(sf));
-      results.add(new FindingsReport.FileFindings(sf, findings));
-      failed |= findings.stream().anyMatch(f -> f.severity().atLeast(fail));
-    }
+    return allRead;
+  }
+
+  private void render(List<FindingsReport.FileFindings> results, PrintWriter out, PrintWriter err) {
     String version = new VersionProvider().getVersion()[0].replace("htaccess ", "");
     String base = docsUrl != null ? docsUrl : docsBase();
     switch (format) {
@@ -258,10 +283,6 @@ final class LintCommand implements Callable<Integer> {
         }
       }
     }
-    if (exit != ExitCodes.OK) {
-      return exit;
-    }
-    return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private LintConfig buildConfig(LintConfigFile file) {
