@@ -1,8 +1,11 @@
 package dev.htaccess.bench;
 
+import dev.htaccess.cli.RequestLines;
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
-import dev.htaccess.eval.RequestLines;
+import dev.htaccess.eval.EvaluatorOptions;
+import dev.htaccess.eval.MemoPolicy;
+import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.source.RawText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +26,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The evaluator's cost per request, without the batch answer memo: every request is evaluated in
- * full (a server's situation). The site is a corpus entry built like the oracle's corpus2case.py:
- * {@code -Dbench.corpus=../shared/corpus -p site=wordpress}.
+ * The evaluator's cost per request, as serve evaluates: decisive-steps trace, real file-system
+ * look-ups, and serve's revalidating memo ({@link #evaluate}); {@link #evaluateUncached} runs every
+ * request through all the phases, without any memo, and {@link #evaluateFullTrace} with the full
+ * trace. The site is a corpus entry built like the oracle's corpus2case.py: {@code
+ * -Dbench.corpus=../shared/corpus -p site=wordpress}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,6 +44,7 @@ public class EvaluatorBenchmark {
   public String site;
 
   private Evaluator evaluator;
+  private Evaluator uncached;
   private List<RequestLines.Line> requests;
   private int next;
 
@@ -61,7 +67,8 @@ public class EvaluatorBenchmark {
         Files.writeString(full, p);
       }
     }
-    evaluator = Evaluator.create(docroot, null, "example.com", false);
+    evaluator = Evaluator.create(EvaluatorOptions.of(docroot).withMemo(MemoPolicy.REVALIDATE));
+    uncached = Evaluator.create(EvaluatorOptions.of(docroot));
     requests =
         RequestLines.parseFile(
             RawText.fromBytes(Files.readAllBytes(corpus.resolve("requests.txt"))),
@@ -69,10 +76,24 @@ public class EvaluatorBenchmark {
             "127.0.0.1");
   }
 
-  /** One request of the corpus traffic, in turn, with the decisive-steps trace. */
+  /** One request of the corpus traffic, in turn, as serve evaluates it. */
   @Benchmark
   public Evaluation evaluate() {
     RequestLines.Line line = requests.get(next++ % requests.size());
-    return evaluator.evaluate(line.spec(), false);
+    return evaluator.evaluate(line.spec(), TraceLevel.DECISIONS);
+  }
+
+  /** One request of the corpus traffic, in turn, through every phase (no memo). */
+  @Benchmark
+  public Evaluation evaluateUncached() {
+    RequestLines.Line line = requests.get(next++ % requests.size());
+    return uncached.evaluate(line.spec(), TraceLevel.DECISIONS);
+  }
+
+  /** Every phase with the full trace (which no memo keeps), as {@code test URL} shows it. */
+  @Benchmark
+  public Evaluation evaluateFullTrace() {
+    RequestLines.Line line = requests.get(next++ % requests.size());
+    return uncached.evaluate(line.spec(), TraceLevel.FULL);
   }
 }

@@ -18,12 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FileStats {
 
-  /**
-   * What a stat says about a path (following links, except {@link #symlink}).
-   *
-   * @param owner the owner's user name, or null when the path does not exist
-   * @param group the group's name, or null when the path does not exist
-   */
+  /** What a stat says about a path (following links, except {@link #symlink}). */
   record Stat(
       boolean exists,
       boolean directory,
@@ -31,10 +26,8 @@ final class FileStats {
       boolean symlink,
       boolean executable,
       long size,
-      long modified,
-      String owner,
-      String group) {
-    static final Stat MISSING = new Stat(false, false, false, false, false, 0, 0, null, null);
+      long modified) {
+    static final Stat MISSING = new Stat(false, false, false, false, false, 0, 0);
   }
 
   private final Map<String, Stat> memo;
@@ -58,6 +51,20 @@ final class FileStats {
     return s;
   }
 
+  /**
+   * The name of the user (or group) owning {@code path}, or null when it cannot be read. Looked up
+   * only when asked (SCRIPT_USER is rare): resolving a name costs far more than a stat.
+   */
+  static String owner(String path, boolean user) {
+    try {
+      PosixFileAttributes a =
+          Files.readAttributes(Path.of(RawText.display(path)), PosixFileAttributes.class);
+      return user ? a.owner().getName() : a.group().getName();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private static Stat load(String path) {
     Path p;
     try {
@@ -78,7 +85,7 @@ final class FileStats {
       return of(Files.readAttributes(p, PosixFileAttributes.class), true);
     } catch (IOException e) {
       // A dangling symbolic link: it exists as a link only.
-      return new Stat(false, false, false, true, false, 0, 0, null, null);
+      return new Stat(false, false, false, true, false, 0, 0);
     }
   }
 
@@ -97,8 +104,6 @@ final class FileStats {
         a.size(),
         // Nanoseconds where the file system keeps them: two same-size edits within one
         // millisecond must still look different to the caches that compare stats.
-        a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-        a.owner().getName(),
-        a.group().getName());
+        a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
   }
 }

@@ -106,9 +106,9 @@ final class Variables {
   private String owner(String filename, boolean user) {
     String path = filename;
     while (path != null && !path.isEmpty()) {
-      FileStats.Stat st = state.stat(path);
-      if (st.exists()) {
-        return user ? st.owner() : st.group();
+      if (state.stat(path).exists()) {
+        String name = FileStats.owner(path, user);
+        return name == null ? "<unknown>" : name;
       }
       int slash = path.lastIndexOf('/');
       path = slash > 0 ? path.substring(0, slash) : slash == 0 && path.length() > 1 ? "/" : null;
