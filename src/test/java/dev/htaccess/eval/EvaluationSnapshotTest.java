@@ -65,18 +65,8 @@ class EvaluationSnapshotTest {
     compare(ProjectFiles.testdata("eval-snapshot", name + ".txt"), snapshot);
   }
 
-  static Stream<String> corpusCases() throws IOException {
-    try (Stream<Path> files = Files.list(ProjectFiles.testdata("eval-corpus"))) {
-      return files
-          .map(p -> p.getFileName().toString().replace(".expected.jsonl", ""))
-          .sorted()
-          .toList()
-          .stream();
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("corpusCases")
+  @MethodSource("dev.htaccess.eval.EvalConformanceTest#corpusCases")
   void corpusCase(String name) throws IOException {
     Path entry = ProjectFiles.shared().map(s -> s.resolve("corpus").resolve(name)).orElse(null);
     assumeTrue(entry != null && Files.isDirectory(entry), "../shared/corpus is absent");
@@ -86,18 +76,8 @@ class EvaluationSnapshotTest {
     compare(ProjectFiles.testdata("eval-snapshot", "corpus-" + name + ".sha256"), hashed(snapshot));
   }
 
-  static Stream<String> phpApps() throws IOException {
-    List<String> apps = new ArrayList<>(List.of("own"));
-    Path corpus = ProjectFiles.shared().map(s -> s.resolve("corpus")).orElse(null);
-    if (corpus != null && Files.isDirectory(corpus)) {
-      try (Stream<Path> dirs = Files.list(corpus)) {
-        dirs.filter(d -> Files.exists(d.resolve(".htaccess")))
-            .map(d -> d.getFileName().toString())
-            .sorted()
-            .forEach(apps::add);
-      }
-    }
-    return apps.stream();
+  static Stream<String> phpApps() {
+    return Stream.concat(Stream.of("own"), ProjectFiles.corpusEntriesWithHtaccess().stream());
   }
 
   /** The PHP test application behind each .htaccess, as serve with php-fpm evaluates it. */

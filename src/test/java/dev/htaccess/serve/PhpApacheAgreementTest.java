@@ -137,18 +137,8 @@ class PhpApacheAgreementTest {
           new Req("DELETE", "/sub/info.php", List.of(), null));
 
   /** Our own case, then every .htaccess of ../shared/corpus (WordPress, Drupal, Laravel...). */
-  static Stream<String> apps() throws IOException {
-    List<String> apps = new ArrayList<>(List.of("own"));
-    Path corpus = ProjectFiles.shared().map(s -> s.resolve("corpus")).orElse(null);
-    if (corpus != null && Files.isDirectory(corpus)) {
-      try (Stream<Path> dirs = Files.list(corpus)) {
-        dirs.filter(d -> Files.exists(d.resolve(".htaccess")))
-            .map(d -> d.getFileName().toString())
-            .sorted()
-            .forEach(apps::add);
-      }
-    }
-    return apps.stream();
+  static Stream<String> apps() {
+    return Stream.concat(Stream.of("own"), ProjectFiles.corpusEntriesWithHtaccess().stream());
   }
 
   @ParameterizedTest

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Where the project's test data and the shared material beside the project are. */
 public final class ProjectFiles {
@@ -27,6 +29,25 @@ public final class ProjectFiles {
   public static Optional<Path> shared() {
     Path shared = root().resolveSibling("shared");
     return Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
+  }
+
+  /**
+   * The names of the {@code ../shared/corpus} entries that have an .htaccess, sorted; empty when
+   * the corpus is absent.
+   */
+  public static List<String> corpusEntriesWithHtaccess() {
+    Path corpus = shared().map(s -> s.resolve("corpus")).orElse(null);
+    if (corpus == null || !Files.isDirectory(corpus)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(corpus)) {
+      return dirs.filter(d -> Files.exists(d.resolve(".htaccess")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
