@@ -1,5 +1,7 @@
 package dev.htaccess.cli;
 
+import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top command: {@code htaccess <subcommand>}. */
@@ -24,6 +26,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TestCommand.class,
       ParseCommand.class,
-      picocli.CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 final class HtaccessCommand {}

@@ -22,9 +22,14 @@ public final class Main {
     System.exit(run(args, out, new PrintWriter(System.err, true)));
   }
 
+  /** The {@code htaccess} command line with all its subcommands (for tests and tools). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new HtaccessCommand());
+  }
+
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new HtaccessCommand());
+    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

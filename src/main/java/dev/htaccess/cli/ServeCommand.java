@@ -159,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("htaccess serve: --php-connections must be at least 1");
       return ExitCodes.USAGE;
     }
-    err.println(phpNotice(phpBackend, docroot));
+    err.println(phpNotice(phpBackend, docroot, php != null));
     PrintWriter log =
         accessLog.equals("-")
             ? out
@@ -205,12 +205,15 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The start-up line about PHP: where it runs, or a warning when .php files will not run. */
-  static String phpNotice(PhpBackend php, Path docroot) {
+  /**
+   * The start-up line about PHP: where it runs, or a warning when .php files will not run and
+   * nobody asked for that ({@code chosen}: the backend was given with --php, none included).
+   */
+  static String phpNotice(PhpBackend php, Path docroot, boolean chosen) {
     if (php.kind() != PhpBackend.Kind.NONE) {
       return "htaccess serve: PHP runs on " + php.describe();
     }
-    if (containsPhp(docroot)) {
+    if (!chosen && containsPhp(docroot)) {
       return "htaccess serve: warning: "
           + docroot
           + " contains .php files but no PHP backend is set (--php); they are served as plain"

@@ -93,7 +93,7 @@ final class TestCommand implements Callable<Integer> {
   @Option(
       names = "--env",
       paramLabel = "NAME=VALUE",
-      description = "A variable of the environment Apache runs with (%{ENV:NAME}); repeatable.")
+      description = "A variable of the environment Apache runs with (%%{ENV:NAME}); repeatable.")
   Map<String, String> env = new LinkedHashMap<>();
 
   @Option(

@@ -1,5 +1,7 @@
 package dev.htaccess.cli;
 
+import dev.htaccess.httpd.IfVersion;
+import dev.htaccess.regex.PcrePattern;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version from the jar's manifest, so it is never out of step with the build. */
@@ -9,7 +11,8 @@ final class VersionProvider implements IVersionProvider {
     String version = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {
       "htaccess " + (version == null ? "(development build)" : version),
-      "Understands .htaccess files as Apache httpd 2.4 does.",
+      "Understands .htaccess files as Apache httpd " + IfVersion.SERVER_VERSION + " does.",
+      "Regular expressions: " + PcrePattern.ENGINE,
       "Java " + System.getProperty("java.version")
     };
   }

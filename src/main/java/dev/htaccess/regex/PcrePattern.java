@@ -17,6 +17,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PcrePattern {
 
+  /** The engine that matches patterns, as {@code --version} and the trace name it. */
+  public static final String ENGINE = "java.util.regex, translated from PCRE syntax";
+
   private final String source;
   private final Pattern compiled;
 

@@ -76,6 +76,8 @@ class LayeringTest {
                   "okhttp3",
                   "okio",
                   "org.eclipse.jetty")),
+          // The library's entry point: what a program embedding the engine calls.
+          Map.entry("api", Set.of("source", "model", "syntax", "eval", "eval.trace", "lint")),
           Map.entry(
               "cli",
               Set.of(

@@ -32,13 +32,16 @@ class ServeCommandTest {
 
   @Test
   void withoutPhpADocumentRootWithPhpFilesGetsAWarning() throws IOException {
-    assertThat(ServeCommand.phpNotice(PhpBackend.NONE, dir)).doesNotContain("warning");
+    assertThat(ServeCommand.phpNotice(PhpBackend.NONE, dir, false)).doesNotContain("warning");
     Files.createDirectories(dir.resolve("blog"));
     Files.writeString(dir.resolve("blog/index.php"), "<?php echo 1;");
-    assertThat(ServeCommand.phpNotice(PhpBackend.NONE, dir))
+    assertThat(ServeCommand.phpNotice(PhpBackend.NONE, dir, false))
         .contains("warning")
         .contains("served as plain files");
-    assertThat(ServeCommand.phpNotice(PhpBackend.parse("fpm:127.0.0.1:9000"), dir))
+    // --php none is a choice: no warning.
+    assertThat(ServeCommand.phpNotice(PhpBackend.NONE, dir, true))
+        .isEqualTo("htaccess serve: no PHP (--php none)");
+    assertThat(ServeCommand.phpNotice(PhpBackend.parse("fpm:127.0.0.1:9000"), dir, true))
         .isEqualTo("htaccess serve: PHP runs on 127.0.0.1:9000");
   }
 

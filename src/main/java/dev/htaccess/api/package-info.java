@@ -1,0 +1,6 @@
+/**
+ * The engine as a library: {@link dev.htaccess.api.Htaccess}.
+ *
+ * <p>Part of the library API (see {@code dev.htaccess.api.Htaccess}).
+ */
+package dev.htaccess.api;

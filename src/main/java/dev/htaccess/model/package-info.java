@@ -1,0 +1,7 @@
+/**
+ * The immutable syntax tree of a configuration file: directives, sections, the parsed details of
+ * mod_rewrite's directives, and the directive catalog.
+ *
+ * <p>Part of the library API (see {@code dev.htaccess.api.Htaccess}).
+ */
+package dev.htaccess.model;

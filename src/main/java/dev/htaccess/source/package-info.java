@@ -1,0 +1,6 @@
+/**
+ * Byte strings, source files, positions and diagnostics.
+ *
+ * <p>Part of the library API (see {@code dev.htaccess.api.Htaccess}).
+ */
+package dev.htaccess.source;
