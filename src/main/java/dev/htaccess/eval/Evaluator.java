@@ -89,7 +89,8 @@ public final class Evaluator {
     RequestState state = new RequestState(site, request, level);
     Round round = new Round();
     RoundProcessor processor = new RoundProcessor(state);
-    RequestTarget.Parsed parsed = RequestTarget.parse(request);
+    RequestTarget.Parsed parsed =
+        state.host.valid() ? RequestTarget.parse(request) : RequestTarget.badHost(request);
     Draft draft =
         parsed instanceof RequestTarget.Path p
             ? new RoundLoop(state, round, processor).run(p.uri(), p.args())

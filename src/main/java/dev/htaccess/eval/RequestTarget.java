@@ -23,6 +23,26 @@ final class RequestTarget {
 
   private RequestTarget() {}
 
+  /**
+   * The answer to a request whose Host header the core refuses (vhost.c, fix_hostname): 400, with
+   * r->uri as the request line gave it (nothing is decoded yet).
+   */
+  static Refused badHost(RequestSpec request) {
+    String target = request.target();
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      int slash = target.indexOf('/', target.indexOf("//") + 2);
+      target = slash < 0 ? "/" : target.substring(slash);
+    }
+    int hash = target.indexOf('#');
+    if (hash >= 0) {
+      target = target.substring(0, hash);
+    }
+    int q = target.indexOf('?');
+    return error(
+        400, q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1));
+  }
+
   static Parsed parse(RequestSpec request) {
     String target = request.target();
     if (request.upperMethod().equals("OPTIONS") && target.equals("*")) {

@@ -47,6 +47,11 @@ final class RoundProcessor {
       return new RoundResult.Answered(
           200, null, uri, args, null, site.relative(filename), "message/http");
     }
+    if (!filename.startsWith("/")) {
+      // ap_directory_walk: "Request filename path is invalid or not absolute" (an AliasMatch
+      // whose target is a relative path, measured).
+      return RoundResult.Answered.status(403, uri, args, null);
+    }
     DirectoryWalk.Walk walk = site.walker.walk(filename, state::stat);
     String fname = walk.existing();
     String pathInfo = walk.pathInfo();
@@ -58,7 +63,7 @@ final class RoundProcessor {
       return RoundResult.Answered.status(500, uri, args, site.relative(cfg.errorDirectory()));
     }
     String base = fname.substring(fname.lastIndexOf('/') + 1);
-    round.lastFile = new RewriteContext(null, false, uri, args, fname, pathInfo);
+    round.lastFile = new RewriteContext(null, subrequest, uri, args, fname, pathInfo);
     round.lastBase = base;
     // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
     for (SetEnvIfRule rule : cfg.setEnvIf()) {

@@ -6,6 +6,7 @@ import dev.htaccess.model.Argument;
 import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.Section;
 import dev.htaccess.validate.DirectiveValidator;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -42,7 +43,14 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
 
   /** ap_server_root_relative: an absolute path as it is, a relative one under the ServerRoot. */
   private String serverRootRelative(String path) {
-    return path.startsWith("/") ? path : serverRoot.resolve(path).toString();
+    if (path.startsWith("/")) {
+      return path;
+    }
+    try {
+      return serverRoot.resolve(path).toString();
+    } catch (InvalidPathException e) {
+      return path; // not a path this system can have: it does not exist
+    }
   }
 
   boolean includes(Section s) {

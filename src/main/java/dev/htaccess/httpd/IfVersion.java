@@ -54,6 +54,9 @@ public final class IfVersion {
     if (value.isEmpty()) {
       throw new Invalid("<IfVersion> directive missing closing '>'");
     }
+    if (op.isEmpty()) {
+      throw new Invalid("unrecognized operator ''");
+    }
     boolean negated = false;
     int p = 0;
     if (op.charAt(0) == '!') {
