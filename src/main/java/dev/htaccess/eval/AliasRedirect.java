@@ -46,7 +46,7 @@ record AliasRedirect(int status, String path, PcrePattern regex, String target) 
     }
     String pathOrRegex = args.get(i).value();
     String target = args.size() > i + 1 ? args.get(i + 1).value() : null;
-    boolean redirectStatus = status >= 300 && status < 400;
+    boolean redirectStatus = HttpStatus.isRedirect(status);
     if (redirectStatus && target == null) {
       throw new IllegalArgumentException("URL to redirect to is missing");
     }

@@ -1,5 +1,7 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.HttpStatus;
+
 /**
  * Turns the rounds' draft into the request's {@link Outcome}: mod_headers and mod_expires add their
  * operations, a script handler's call is completed, and the kind of answer is decided, in one
@@ -42,7 +44,7 @@ final class Answer {
     if (d.status() == 200 && method.equals("OPTIONS")) {
       return new Outcome.Options(common);
     }
-    if (round.servedPath != null && (d.status() < 300 || d.status() >= 400)) {
+    if (round.servedPath != null && !HttpStatus.isRedirect(d.status())) {
       return round.listing
           ? new Outcome.ListDirectory(common, round.servedPath)
           : new Outcome.ServeFile(common, round.servedPath);

@@ -2,6 +2,7 @@ package dev.htaccess.eval;
 
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.httpd.HttpMethods;
+import dev.htaccess.httpd.MediaTypes;
 import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.GenericDirective;
@@ -125,7 +126,7 @@ final class ContentPhase {
     }
     round.servedPath = fname;
     round.listing = true;
-    return RoundResult.Answered.ok(uri, args, site.relative(fname), "text/html;charset=ISO-8859-1");
+    return RoundResult.Answered.ok(uri, args, site.relative(fname), MediaTypes.LISTING);
   }
 
   /**
@@ -153,7 +154,7 @@ final class ContentPhase {
         return RoundResult.Answered.ok(uri, args, site.relative(fname), type);
       }
       case "TRACE" -> {
-        return RoundResult.Answered.ok(uri, args, site.relative(fname), "message/http");
+        return RoundResult.Answered.ok(uri, args, site.relative(fname), MediaTypes.TRACE);
       }
       default -> {
         return RoundResult.Answered.status(

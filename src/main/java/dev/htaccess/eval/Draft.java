@@ -1,5 +1,7 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.MediaTypes;
+
 /**
  * The outcome's fields as the rounds left them, before mod_headers and mod_expires have their say
  * and before the kind of answer is decided ({@link Answer#outcome}).
@@ -16,6 +18,6 @@ record Draft(
 
   /** Apache's own error page (and its type). */
   static Draft errorPage(int status, String uri, String query, String vary) {
-    return new Draft(status, null, uri, query, null, null, "text/html; charset=iso-8859-1", vary);
+    return new Draft(status, null, uri, query, null, null, MediaTypes.ERROR_PAGE, vary);
   }
 }

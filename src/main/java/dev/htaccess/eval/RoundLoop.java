@@ -1,6 +1,8 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.HttpStatus;
+import dev.htaccess.httpd.MediaTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,7 +70,7 @@ final class RoundLoop {
                 a.args(),
                 null,
                 a.filename(),
-                "text/html; charset=iso-8859-1",
+                MediaTypes.ERROR_PAGE,
                 round.varyHeader());
           }
         }
@@ -108,13 +110,13 @@ final class RoundLoop {
           a.args(),
           a.proxy(),
           a.filename(),
-          "text/html; charset=iso-8859-1",
+          MediaTypes.ERROR_PAGE,
           round.varyHeader());
     }
     int status = errorStatus != 0 && a.status() == 200 ? errorStatus : a.status();
     String contentType = a.contentType();
-    if (a.status() >= 400 || (a.status() >= 300 && a.status() < 400 && a.location() != null)) {
-      contentType = "text/html; charset=iso-8859-1";
+    if (a.status() >= 400 || (HttpStatus.isRedirect(a.status()) && a.location() != null)) {
+      contentType = MediaTypes.ERROR_PAGE;
     }
     return new Draft(
         status,

@@ -5,6 +5,7 @@ import dev.htaccess.eval.rewrite.RewriteContext;
 import dev.htaccess.eval.rewrite.RewriteOutcome;
 import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.MediaTypes;
 import dev.htaccess.model.RewriteOption;
 
 /**
@@ -45,7 +46,7 @@ final class RoundProcessor {
       // Core answers TRACE in map_to_storage, before the directory walk, access control and
       // .htaccess: r->filename is the translated path whole (measured: TRACE /.htaccess is 200).
       return new RoundResult.Answered(
-          200, null, uri, args, null, site.relative(filename), "message/http");
+          200, null, uri, args, null, site.relative(filename), MediaTypes.TRACE);
     }
     if (!filename.startsWith("/")) {
       // ap_directory_walk: "Request filename path is invalid or not absolute" (an AliasMatch

@@ -37,6 +37,33 @@ public final class HttpStatus {
   }
 
   /**
+   * What {@code [R]} or {@code [R=value]} sets, as cmd_rewriterule_setflag reads it.
+   *
+   * @param status the status: 302 without a value, a keyword's, the number's, or 0 for a value that
+   *     is neither (the rule then redirects with 302)
+   * @param statusOnly a number outside 3xx: the rule only answers with that status
+   * @param valid false for a number Apache has no status line for (other than 500): Apache refuses
+   *     the rule
+   */
+  public record RedirectFlag(int status, boolean statusOnly, boolean valid) {}
+
+  /** Reads {@code [R=value]} ({@code value} empty for a bare {@code [R]}). */
+  public static RedirectFlag redirectFlag(String value) {
+    if (value.isEmpty()) {
+      return new RedirectFlag(302, false, true);
+    }
+    OptionalInt keyword = rewriteKeyword(value);
+    if (keyword.isPresent()) {
+      return new RedirectFlag(keyword.getAsInt(), false, true);
+    }
+    if (Character.isDigit(value.charAt(0))) {
+      int status = CNumbers.atoi(value);
+      return new RedirectFlag(status, !isRedirect(status), status == 500 || KNOWN.contains(status));
+    }
+    return new RedirectFlag(0, false, true);
+  }
+
+  /**
    * mod_rewrite's keywords for {@code [R=...]}: permanent, temp and seeother (no gone: {@code
    * [R=gone]} is neither a keyword nor a number, and leaves the status unset), case-insensitively.
    */

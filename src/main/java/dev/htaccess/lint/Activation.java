@@ -49,7 +49,9 @@ public final class Activation {
     String bare = negate ? arg.substring(1) : arg;
     switch (s.key()) {
       case "ifmodule" -> {
-        Boolean loaded = moduleLoaded(ModuleNames.fromIfModule(bare).orElse(null));
+        // A name that is neither mod_NAME.c nor NAME_module matches no module: false for sure.
+        String module = ModuleNames.fromIfModule(bare).orElse(null);
+        Boolean loaded = module == null ? Boolean.FALSE : moduleLoaded(module);
         return loaded == null ? State.MAYBE : (loaded != negate ? State.ACTIVE : State.SKIPPED);
       }
       case "ifdefine" -> {

@@ -1,6 +1,7 @@
 package dev.htaccess.serve;
 
 import dev.htaccess.eval.Outcome;
+import dev.htaccess.httpd.MediaTypes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ final class CoreResponses {
     echo.append("\r\n");
     byte[] body = echo.toString().getBytes(StandardCharsets.ISO_8859_1);
     response.setStatus(200);
-    response.getHeaders().put("Content-Type", "message/http");
+    response.getHeaders().put("Content-Type", MediaTypes.TRACE);
     response.getHeaders().put("Content-Length", Integer.toString(body.length));
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       out.write(body);
@@ -59,7 +60,7 @@ final class CoreResponses {
     String html = ErrorPages.html(status, response.getRequest().getMethod(), location);
     byte[] body = html.getBytes(StandardCharsets.ISO_8859_1);
     response.setStatus(status);
-    response.getHeaders().put("Content-Type", "text/html; charset=iso-8859-1");
+    response.getHeaders().put("Content-Type", MediaTypes.ERROR_PAGE);
     response.getHeaders().put("Content-Length", Integer.toString(body.length));
     ResponseDecorator.apply(response.getHeaders(), o, status, false, -1);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {

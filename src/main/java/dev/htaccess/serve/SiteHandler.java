@@ -7,6 +7,7 @@ import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.httpd.HostHeader;
+import dev.htaccess.httpd.Limits;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
 import java.io.IOException;
@@ -301,7 +302,7 @@ final class SiteHandler extends Handler.Abstract {
             + 2
             + (pathQuery == null ? 0 : pathQuery.length())
             + request.getConnectionMetaData().getProtocol().length();
-    if (line > LIMIT_LINE) {
+    if (line > Limits.REQUEST_LINE) {
       return 414;
     }
     int count = 0;
@@ -311,15 +312,12 @@ final class SiteHandler extends Handler.Abstract {
       }
       count++;
       if (f.getName().length() + 2 + (f.getValue() == null ? 0 : f.getValue().length())
-          > LIMIT_LINE) {
+          > Limits.REQUEST_FIELD_SIZE) {
         return 400;
       }
     }
-    return count > LIMIT_FIELDS ? 400 : 0;
+    return count > Limits.REQUEST_FIELDS ? 400 : 0;
   }
-
-  private static final int LIMIT_LINE = 8190;
-  private static final int LIMIT_FIELDS = 100;
 
   /** The methods Apache's core handler lists for a static resource. */
   private static final String ALLOW = "OPTIONS,HEAD,GET,POST,TRACE";

@@ -1,6 +1,7 @@
 package dev.htaccess.serve;
 
 import dev.htaccess.eval.Outcome;
+import dev.htaccess.httpd.MediaTypes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ final class StaticResponses {
     html.append("</ul>\n</body></html>\n");
     byte[] body = html.toString().getBytes(StandardCharsets.ISO_8859_1);
     response.setStatus(200);
-    response.getHeaders().put("Content-Type", "text/html;charset=ISO-8859-1");
+    response.getHeaders().put("Content-Type", MediaTypes.LISTING);
     response.getHeaders().put("Content-Length", Integer.toString(body.length));
     ResponseDecorator.apply(response.getHeaders(), o, 200, false, -1);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {

@@ -70,14 +70,8 @@ final class FlagParser {
     if (k == RuleFlagKind.ESCAPE_BACKREFS_EXCEPT && piece.value.isEmpty()) {
       return Result.error("flag 'BNE' wants a list of characters (i.e. [BNE=...])");
     }
-    if (k == RuleFlagKind.REDIRECT && !piece.value.isEmpty()) {
-      String v = piece.value;
-      if (HttpStatus.rewriteKeyword(v).isEmpty() && Character.isDigit(v.charAt(0))) {
-        int status = CNumbers.atoi(v);
-        if (status != 500 && !HttpStatus.KNOWN.contains(status)) {
-          return Result.error("invalid HTTP response code '" + v + "' for flag 'R'");
-        }
-      }
+    if (k == RuleFlagKind.REDIRECT && !HttpStatus.redirectFlag(piece.value).valid()) {
+      return Result.error("invalid HTTP response code '" + piece.value + "' for flag 'R'");
     }
     return Result.ok(new RuleFlag(k, piece.key, piece.value, span));
   }
@@ -90,7 +84,7 @@ final class FlagParser {
     int offset = 1;
     int i = 0;
     while (i < body.length()) {
-      while (i < body.length() && WordSplitter.isSpace(body.charAt(i))) {
+      while (i < body.length() && CNumbers.isSpace(body.charAt(i))) {
         i++;
       }
       int comma = body.indexOf(',', i);
@@ -98,7 +92,7 @@ final class FlagParser {
         break;
       }
       int end = comma;
-      while (end > i && WordSplitter.isSpace(body.charAt(end - 1))) {
+      while (end > i && CNumbers.isSpace(body.charAt(end - 1))) {
         end--;
       }
       String text = body.substring(i, end);

@@ -1,5 +1,6 @@
 package dev.htaccess.syntax;
 
+import dev.htaccess.httpd.Limits;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceFile;
@@ -24,7 +25,7 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 public final class HtaccessReader {
 
   /** Apache's limit for one logical line of an .htaccess file (HUGE_STRING_LEN less two). */
-  public static final int HTACCESS_MAX_LINE = 8190;
+  public static final int HTACCESS_MAX_LINE = Limits.HTACCESS_LINE;
 
   /** What kind of file is read: the line length limit differs. */
   public enum Kind {

@@ -1,5 +1,6 @@
 package dev.htaccess.syntax;
 
+import dev.htaccess.httpd.CNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class WordSplitter {
 
   /** Apache's white space: the C locale's {@code isspace}. */
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    return CNumbers.isSpace(c);
   }
 
   /** Splits as {@code ap_getword_conf} does, repeatedly, until the line is used up. */

@@ -260,7 +260,7 @@ public final class DirectiveValidator {
     } else if (args.size() == 3) {
       return "Redirect: invalid first argument (of three): '" + first + "'";
     }
-    boolean redirectStatus = status >= 300 && status < 400;
+    boolean redirectStatus = HttpStatus.isRedirect(status);
     int rest = args.size() - i;
     if (redirectStatus && rest != 2) {
       return rest < 2 ? "URL to redirect to is missing" : "Redirect takes 2 or 3 arguments";

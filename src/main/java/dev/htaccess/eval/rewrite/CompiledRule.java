@@ -11,7 +11,6 @@ import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.syntax.TemplateParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * A RewriteRule with its conditions, compiled once (cmd_rewriterule): the regex compiled, the
@@ -243,17 +242,9 @@ public final class CompiledRule {
       if (value.isEmpty()) {
         return;
       }
-      OptionalInt keyword = HttpStatus.rewriteKeyword(value);
-      if (keyword.isPresent()) {
-        status = keyword.getAsInt();
-      } else if (Character.isDigit(value.charAt(0))) {
-        status = CNumbers.atoi(value);
-        if (!HttpStatus.isRedirect(status)) {
-          statusOnly = true;
-        }
-      } else {
-        status = 0;
-      }
+      HttpStatus.RedirectFlag flag = HttpStatus.redirectFlag(value);
+      status = flag.status();
+      statusOnly |= flag.statusOnly();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.httpd.HttpMethods;
+import dev.htaccess.httpd.HttpStatus;
 
 /**
  * mod_rewrite's fixup hook: a directory's rules, run on the file the request maps to (the directory
@@ -125,7 +126,7 @@ public final class DirectoryRewrite {
   static RewriteOutcome redirect(
       RewriteContext ctx, String f, boolean noEscape, String originalArgs, RewriteHost host) {
     String loc = RewriteTargets.redirectLocation(ctx, f, noEscape, originalArgs);
-    int status = ctx.redirectStatus >= 300 && ctx.redirectStatus < 400 ? ctx.redirectStatus : 302;
+    int status = HttpStatus.isRedirect(ctx.redirectStatus) ? ctx.redirectStatus : 302;
     host.trace()
         .add(new TraceEvent.RewriteDecision(TraceEvent.RewriteDecision.Kind.REDIRECT, loc, status));
     return new RewriteOutcome.Redirect(status, loc, ctx.args);

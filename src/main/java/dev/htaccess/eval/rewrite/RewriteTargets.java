@@ -1,6 +1,7 @@
 package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.httpd.CNumbers;
+import dev.htaccess.httpd.HostHeader;
 import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.source.RawText;
 import java.util.Locale;
@@ -127,7 +128,7 @@ public final class RewriteTargets {
       }
       String h = f.substring(hostStart, k);
       String url;
-      int urlPort = host.https() ? 443 : 80;
+      int urlPort = HostHeader.defaultPort(host.https());
       if (k < f.length() && f.charAt(k) == ':') {
         int slash = f.indexOf('/', k);
         urlPort = CNumbers.atoi(f.substring(k + 1, slash < 0 ? f.length() : slash));

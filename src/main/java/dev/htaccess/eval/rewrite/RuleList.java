@@ -1,6 +1,7 @@
 package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.Limits;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
 public final class RuleList {
 
   /** Twice LimitRequestLine: a rewritten URL longer than this is a loop growing without end. */
-  private static final int MAXIMUM_LENGTH = 2 * 8190;
+  private static final int MAXIMUM_LENGTH = 2 * Limits.REQUEST_LINE;
 
   private RuleList() {}
 

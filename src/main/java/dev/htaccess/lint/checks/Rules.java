@@ -1,5 +1,6 @@
 package dev.htaccess.lint.checks;
 
+import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
@@ -22,12 +23,7 @@ final class Rules {
     if (redirect == null || redirect.value().isEmpty()) {
       return false;
     }
-    String v = redirect.value();
-    if (!Character.isDigit(v.charAt(0))) {
-      return false;
-    }
-    int status = Integer.parseInt(v.replaceAll("^(\\d+).*$", "$1"));
-    return status < 300 || status > 399;
+    return HttpStatus.redirectFlag(redirect.value()).statusOnly();
   }
 
   /** Patterns that match every path: empty, ^, .*, ^.*$, ^(.*)$ and the like. */
