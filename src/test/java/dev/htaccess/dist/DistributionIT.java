@@ -113,4 +113,22 @@ class DistributionIT {
         .contains("commands: test")
         .contains("options: --docroot");
   }
+
+  @Test
+  void completionLoadsInZsh() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
+        "zsh is not installed");
+    Path script = home.resolve("share/bash-completion/completions/htaccess");
+    String probe =
+        "autoload -U +X compinit && compinit -u\n"
+            + "autoload -U +X bashcompinit && bashcompinit\n"
+            + "source '"
+            + script
+            + "'\n"
+            + "print -r -- ${_comps[htaccess]}\n";
+    Result r = exec(List.of("zsh", "-f", "-c", probe), home, null);
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).contains("_bash_complete");
+  }
 }
