@@ -4,6 +4,6 @@
  * dev.htaccess.eval.Evaluation} holds the {@link dev.htaccess.eval.Outcome} and the trace. The
  * package's other classes are the request's phases and are not public.
  *
- * <p>Part of the library API (see {@code dev.htaccess.api.Htaccess}).
+ * <p>Part of the library API (see {@code dev.htaccess.api}).
  */
 package dev.htaccess.eval;

@@ -1,6 +1,6 @@
 /**
  * Byte strings, source files, positions and diagnostics.
  *
- * <p>Part of the library API (see {@code dev.htaccess.api.Htaccess}).
+ * <p>Part of the library API (see {@code dev.htaccess.api}).
  */
 package dev.htaccess.source;

@@ -3,7 +3,7 @@
  * translate_name and fixup hooks make of the result. It sees the request only through {@link
  * dev.htaccess.eval.rewrite.RewriteHost}.
  *
- * <p>Internal: not part of the library API (see {@code dev.htaccess.api.Htaccess}); it may change
- * in any release.
+ * <p>Internal: not part of the library API (see {@code dev.htaccess.api}); it may change in any
+ * release.
  */
 package dev.htaccess.eval.rewrite;
