@@ -2,12 +2,13 @@ package dev.htaccess.eval;
 
 import dev.htaccess.httpd.CNumbers;
 import dev.htaccess.httpd.HttpStatus;
+import dev.htaccess.httpd.Pregsub;
 import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.Argument;
+import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
 
 /**
  * A mod_alias redirect: {@code Redirect [status] URL-path [URL]}, {@code RedirectMatch [status]
@@ -66,14 +67,14 @@ record AliasRedirect(int status, String path, PcrePattern regex, String target) 
   String apply(String uri, String args, String selfUrl) {
     String location;
     if (regex != null) {
-      Matcher m = regex.matcher(uri);
-      if (!m.find()) {
+      PcreMatch m = regex.match(uri);
+      if (m == null) {
         return null;
       }
       if (target == null) {
         return "";
       }
-      location = pregsub(target, m);
+      location = Pregsub.substitute(target, m);
     } else {
       if (!prefixMatches(uri)) {
         return null;
@@ -98,27 +99,5 @@ record AliasRedirect(int status, String path, PcrePattern regex, String target) 
       return false;
     }
     return path.endsWith("/") || uri.length() == path.length() || uri.charAt(path.length()) == '/';
-  }
-
-  /**
-   * ap_pregsub: {@code $0..$9} and backslash escapes in a RedirectMatch, AliasMatch or
-   * ProxyPassMatch target.
-   */
-  static String pregsub(String target, Matcher m) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < target.length(); i++) {
-      char c = target.charAt(i);
-      if (c == '\\' && i + 1 < target.length()) {
-        out.append(target.charAt(++i));
-      } else if ((c == '$') && i + 1 < target.length() && Character.isDigit(target.charAt(i + 1))) {
-        int g = target.charAt(++i) - '0';
-        if (g <= m.groupCount() && m.group(g) != null) {
-          out.append(m.group(g));
-        }
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -25,9 +25,7 @@ record FilesSection(Section section, PcrePattern pattern, Pattern wildcard) {
   }
 
   boolean matches(String baseName) {
-    return pattern != null
-        ? pattern.matcher(baseName).find()
-        : wildcard.matcher(baseName).matches();
+    return pattern != null ? pattern.find(baseName) : wildcard.matcher(baseName).matches();
   }
 
   static String wildcardToRegex(String w) {

@@ -21,7 +21,8 @@ record HeaderRule(
     String envVar,
     boolean envNegated,
     ApExpression expr,
-    PcrePattern echoNames) {
+    PcrePattern echoNames,
+    PcrePattern editPattern) {
 
   /**
    * Builds the rule of a {@code Header} or {@code RequestHeader} directive; arguments that Apache
@@ -75,6 +76,16 @@ record HeaderRule(
         // Echoes nothing, as before the pattern was compiled with the rule.
       }
     }
-    return new HeaderRule(always, action, name, value, replacement, envVar, negated, expr, echo);
+    PcrePattern edit = null;
+    if (action.startsWith("edit")) {
+      try {
+        edit = PcrePattern.compile(value, false);
+      } catch (PcreSyntaxException e) {
+        // mod_headers compiles the regex when it reads the file: Apache answers 500.
+        throw new IllegalArgumentException("Header edit regex could not be compiled");
+      }
+    }
+    return new HeaderRule(
+        always, action, name, value, replacement, envVar, negated, expr, echo, edit);
   }
 }

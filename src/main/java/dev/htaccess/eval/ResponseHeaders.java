@@ -120,7 +120,7 @@ final class ResponseHeaders {
         // response as it came.
         if (h.echoNames() != null) {
           for (RequestSpec.Header rh : state.request.headers()) {
-            if (h.echoNames().matcher(rh.name()).find()) {
+            if (h.echoNames().find(rh.name())) {
               ops.add(new ResponseHeader(h.always(), "add", rh.name(), rh.value(), null, null));
             }
           }
@@ -130,7 +130,8 @@ final class ResponseHeaders {
       String value =
           h.value() == null || h.action().startsWith("edit") ? h.value() : format(h.value());
       ops.add(
-          new ResponseHeader(h.always(), h.action(), h.name(), value, h.replacement(), whenType));
+          new ResponseHeader(
+              h.always(), h.action(), h.name(), value, h.replacement(), whenType, h.editPattern()));
     }
     return ops;
   }

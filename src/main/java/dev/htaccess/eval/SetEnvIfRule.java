@@ -1,13 +1,13 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.model.Argument;
+import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 
 /**
  * One SetEnvIf, SetEnvIfNoCase, BrowserMatch or BrowserMatchNoCase directive (mod_setenvif). In a
@@ -58,8 +58,8 @@ record SetEnvIfRule(String attribute, PcrePattern pattern, List<String> settings
     if (value == null) {
       return;
     }
-    Matcher m = pattern.matcher(value);
-    if (!m.find()) {
+    PcreMatch m = pattern.match(value);
+    if (m == null) {
       return;
     }
     for (String s : settings) {
@@ -74,7 +74,7 @@ record SetEnvIfRule(String attribute, PcrePattern pattern, List<String> settings
     }
   }
 
-  private static String substitute(String template, Matcher m) {
+  private static String substitute(String template, PcreMatch m) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);

@@ -73,7 +73,7 @@ final class SiteConfig {
     /** Whether the section applies to a URL path (prefix match on segments, or the regex). */
     boolean matches(String uri) {
       if (regex != null) {
-        return regex.matcher(uri).find();
+        return regex.find(uri);
       }
       if (path.equals("/")) {
         return true;

@@ -4,8 +4,9 @@ import dev.htaccess.eval.rewrite.RewriteContext;
 import dev.htaccess.eval.rewrite.RewriteOutcome;
 import dev.htaccess.eval.rewrite.ServerRewrite;
 import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.Pregsub;
 import dev.htaccess.httpd.UrlEscaping;
-import java.util.regex.Matcher;
+import dev.htaccess.regex.PcreMatch;
 
 /**
  * The translate_name phase: the URL becomes a file name. mod_rewrite's virtual host rules run
@@ -75,9 +76,9 @@ final class Translation {
       String rest = null;
       String target = m.target();
       if (m.regex() != null) {
-        Matcher pm = m.regex().matcher(effectiveUri);
-        if (pm.find()) {
-          target = AliasRedirect.pregsub(m.target(), pm);
+        PcreMatch pm = m.regex().match(effectiveUri);
+        if (pm != null) {
+          target = Pregsub.substitute(m.target(), pm);
           rest = "";
         }
       } else if (aliasMatches(effectiveUri, m.prefix())) {
@@ -115,9 +116,9 @@ final class Translation {
   private String alias(String effectiveUri) {
     for (SiteConfig.Mapping m : state.site.config.aliases()) {
       if (m.regex() != null) {
-        Matcher am = m.regex().matcher(effectiveUri);
-        if (am.find()) {
-          return AliasRedirect.pregsub(m.target(), am);
+        PcreMatch am = m.regex().match(effectiveUri);
+        if (am != null) {
+          return Pregsub.substitute(m.target(), am);
         }
       } else if (aliasMatches(effectiveUri, m.prefix())) {
         round.contextPrefix = m.prefix();

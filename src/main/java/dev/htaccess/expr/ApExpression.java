@@ -90,8 +90,8 @@ public final class ApExpression {
     if (c.op().equals("=~") || c.op().equals("!~")) {
       boolean found =
           c.right().regex() != null
-              ? c.right().regex().matcher(left).find()
-              : PcrePattern.compile(text(c.right(), v), false).matcher(left).find();
+              ? c.right().regex().find(left)
+              : PcrePattern.compile(text(c.right(), v), false).find(left);
       return c.op().equals("=~") == found;
     }
     String right = text(c.right(), v);

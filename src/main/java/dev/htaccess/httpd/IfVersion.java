@@ -114,7 +114,7 @@ public final class IfVersion {
   public boolean holds(String serverVersion) {
     boolean match;
     if (operator == '~') {
-      match = regex.matcher(serverVersion).find();
+      match = regex.find(serverVersion);
     } else {
       int compare = compare(serverVersion);
       match =

@@ -198,7 +198,8 @@ public final class TraceRenderer {
   private static boolean isNote(TraceEvent t) {
     return t instanceof TraceEvent.SectionApplies
         || t instanceof TraceEvent.IndexLookup
-        || t instanceof TraceEvent.ConfigError;
+        || t instanceof TraceEvent.ConfigError
+        || t instanceof TraceEvent.MatchLimit;
   }
 
   /** The directive a note is about, or null. */
@@ -208,6 +209,9 @@ public final class TraceRenderer {
     }
     if (t instanceof TraceEvent.ConfigError e) {
       return e.span();
+    }
+    if (t instanceof TraceEvent.MatchLimit m) {
+      return m.span();
     }
     return null;
   }

@@ -3,12 +3,12 @@ package dev.htaccess.serve;
 import dev.htaccess.eval.Expiry;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.ResponseHeader;
+import dev.htaccess.httpd.Pregsub;
+import dev.htaccess.regex.PcreMatch;
+import dev.htaccess.regex.PcrePattern;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.eclipse.jetty.http.HttpFields;
 
 /**
@@ -101,7 +101,7 @@ final class ResponseDecorator {
         }
         case "unset" -> headers.remove(name);
         case "edit", "edit*" ->
-            edit(headers, name, h.value(), h.replacement(), h.action().equals("edit*"));
+            edit(headers, name, h.pattern(), h.replacement(), h.action().equals("edit*"));
         default -> {
           // echo and note concern request headers and notes, not the response
         }
@@ -123,32 +123,23 @@ final class ResponseDecorator {
     return false;
   }
 
+  /**
+   * mod_headers' edit and edit* (process_regexp): the first match, or every match, replaced with
+   * ap_pregsub; edit* matches each time again on what follows the previous match.
+   */
   private static void edit(
-      HttpFields.Mutable headers, String name, String regex, String replacement, boolean all) {
+      HttpFields.Mutable headers,
+      String name,
+      PcrePattern pattern,
+      String replacement,
+      boolean all) {
     List<String> values = headers.getValuesList(name);
-    if (values.isEmpty()) {
-      return;
-    }
-    Pattern p;
-    try {
-      p = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
+    if (values.isEmpty() || pattern == null) {
       return;
     }
     List<String> edited = new ArrayList<>();
     for (String v : values) {
-      Matcher m = p.matcher(v);
-      StringBuilder out = new StringBuilder();
-      int last = 0;
-      while (m.find()) {
-        out.append(v, last, m.start()).append(expandBackReferences(replacement, m));
-        last = m.end();
-        if (!all) {
-          break;
-        }
-      }
-      out.append(v.substring(last));
-      edited.add(out.toString());
+      edited.add(replace(pattern, v, replacement, all));
     }
     headers.remove(name);
     for (String v : edited) {
@@ -156,24 +147,22 @@ final class ResponseDecorator {
     }
   }
 
-  /** $0 to $9 in a replacement, as ap_pregsub does. */
-  private static String expandBackReferences(String replacement, Matcher m) {
+  private static String replace(
+      PcrePattern pattern, String value, String replacement, boolean all) {
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < replacement.length(); i++) {
-      char c = replacement.charAt(i);
-      if ((c == '$' || c == '\\')
-          && i + 1 < replacement.length()
-          && Character.isDigit(replacement.charAt(i + 1))) {
-        int g = replacement.charAt(++i) - '0';
-        if (g <= m.groupCount() && m.group(g) != null) {
-          out.append(m.group(g));
-        }
-      } else if (c == '\\' && i + 1 < replacement.length()) {
-        out.append(replacement.charAt(++i));
-      } else {
-        out.append(c);
+    String rest = value;
+    while (true) {
+      PcreMatch m = pattern.match(rest);
+      if (m == null) {
+        break;
+      }
+      out.append(rest, 0, m.start()).append(Pregsub.substitute(replacement, m));
+      rest = rest.substring(m.end());
+      // An empty match would match again at the same place for ever.
+      if (!all || m.end() == 0) {
+        break;
       }
     }
-    return out.toString();
+    return out.append(rest).toString();
   }
 }

@@ -4,9 +4,10 @@ import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.httpd.CNumbers;
 import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteCond;
+import dev.htaccess.regex.PcreMatch;
+import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.source.RawText;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * apply_rewrite_cond: one RewriteCond. The test string is expanded, then compared as the pattern
@@ -26,10 +27,14 @@ final class ConditionTester {
             ? ""
             : Expander.expand(cond.testString(), ctx, null, false, varyThis, host).text();
     boolean rc;
-    Matcher matcher = null;
+    PcreMatch matcher = null;
     if (pattern instanceof CondPattern.Regex) {
-      matcher = c.regex().matcher(input);
-      rc = matcher.find();
+      PcrePattern.Result result = c.regex().exec(input);
+      if (result.limitHit()) {
+        host.trace().add(new TraceEvent.MatchLimit(cond.span(), cond.rawPattern(), input));
+      }
+      matcher = result.match();
+      rc = matcher != null;
     } else if (pattern instanceof CondPattern.FileTest ft) {
       rc = !input.isEmpty() && host.fileTest(ft.test(), input);
     } else if (pattern instanceof CondPattern.Lexical lx) {

@@ -2,8 +2,8 @@ package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.Template;
+import dev.htaccess.regex.PcreMatch;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * do_expand: a substitution, test string or flag value with its {@code $N}, {@code %N}, {@code
@@ -84,7 +84,7 @@ final class Expander {
         piece, escaping.only(), escaping.except(), escaping.noPlus(), escaping.controlsOnly());
   }
 
-  private static String group(Matcher m, int n) {
+  private static String group(PcreMatch m, int n) {
     if (m == null || n > m.groupCount()) {
       return "";
     }

@@ -1,6 +1,6 @@
 package dev.htaccess.eval.rewrite;
 
-import java.util.regex.Matcher;
+import dev.htaccess.regex.PcreMatch;
 
 /**
  * The state of one run of a rule list: mod_rewrite's rewrite_ctx (the per-directory prefix, the
@@ -25,8 +25,8 @@ public final class RewriteContext implements RequestView {
   /** The [R] status of the redirect, when the rules made one. */
   int redirectStatus;
 
-  Matcher ruleMatch;
-  Matcher condMatch;
+  PcreMatch ruleMatch;
+  PcreMatch condMatch;
 
   /** The [H] handler a matched rule forced, or null. */
   String handler;

@@ -2,10 +2,11 @@ package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.model.Template;
+import dev.htaccess.regex.PcreMatch;
+import dev.htaccess.regex.PcrePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 
 /**
  * apply_rewrite_rule: one rule against the request. The pattern is matched against the URL (per
@@ -27,8 +28,12 @@ final class RuleApplier {
         input = input.substring(ctx.perdir.length());
       }
     }
-    Matcher m = p.pattern.matcher(input);
-    boolean found = m.find();
+    PcrePattern.Result result = p.pattern.exec(input);
+    if (result.limitHit()) {
+      host.trace().add(new TraceEvent.MatchLimit(p.source.span(), p.source.pattern(), input));
+    }
+    PcreMatch m = result.match();
+    boolean found = m != null;
     boolean matched = found != p.source.negated();
     boolean full = host.trace().full();
     if (full || matched) {
@@ -198,7 +203,7 @@ final class RuleApplier {
     host.trace().detail(new TraceEvent.FlagApplied(p.source.span(), flag, effect));
   }
 
-  static List<String> groups(Matcher m) {
+  static List<String> groups(PcreMatch m) {
     List<String> out = new ArrayList<>();
     for (int g = 0; g <= m.groupCount(); g++) {
       out.add(m.group(g));

@@ -111,6 +111,17 @@ public sealed interface TraceEvent {
     }
   }
 
+  /**
+   * A pattern stopped at the regex engine's match limit (PCRE2's, or the fallback's step budget):
+   * Apache counts it as no match.
+   */
+  record MatchLimit(SourceSpan span, String pattern, String input) implements TraceEvent {
+    @Override
+    public String message() {
+      return "the pattern " + pattern + " hit the match limit on \"" + input + "\": no match";
+    }
+  }
+
   /** The substitution was expanded: the URL path before and the result. */
   record Substituted(SourceSpan span, String before, String after) implements TraceEvent {
     @Override

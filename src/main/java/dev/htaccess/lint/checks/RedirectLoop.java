@@ -41,9 +41,7 @@ public final class RedirectLoop implements Check {
       }
       String perDir = target.startsWith("/") ? target.substring(1) : target;
       try {
-        if (PcrePattern.compile(rule.pattern(), rule.has(RuleFlagKind.NO_CASE))
-            .matcher(perDir)
-            .find()) {
+        if (PcrePattern.compile(rule.pattern(), rule.has(RuleFlagKind.NO_CASE)).find(perDir)) {
           context.report(
               rule.span(),
               "redirect loop: the target '"

@@ -3,10 +3,10 @@ package dev.htaccess.lint.checks;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.RuleFlagKind;
 import dev.htaccess.model.Template;
+import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * Runs one rule on its own output, as the per-directory internal redirect does, to see whether it
@@ -65,8 +65,8 @@ final class RewriteLoopSimulation {
     List<String> seen = new ArrayList<>();
     seen.add(current);
     for (int i = 0; i < limit; i++) {
-      Matcher m = pattern.matcher(current);
-      if (!m.find()) {
+      PcreMatch m = pattern.match(current);
+      if (m == null) {
         return null;
       }
       String next = strip(expand(rule.substitution(), m));
@@ -85,7 +85,7 @@ final class RewriteLoopSimulation {
     return path.startsWith("/") ? path.substring(1) : path;
   }
 
-  private static String expand(Template t, Matcher m) {
+  private static String expand(Template t, PcreMatch m) {
     StringBuilder out = new StringBuilder();
     for (Template.Part p : t.parts()) {
       if (p instanceof Template.Literal l) {

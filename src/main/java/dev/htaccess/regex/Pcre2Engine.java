@@ -1,0 +1,172 @@
+package dev.htaccess.regex;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
+import java.lang.ref.Cleaner;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * libpcre2-8, the library Apache httpd 2.4 matches with, bound through JNA. Patterns are compiled
+ * with the options ap_regcomp gives them (util_pcre.c: DUPNAMES, and Apache's default DOTALL and
+ * DOLLAR_ENDONLY; CASELESS for [NC]; no UTF mode: bytes are matched as bytes) and matched without a
+ * match context, so PCRE2's own default match and depth limits apply, as in Apache. An error of the
+ * match (the match limit above all) is what ap_regexec makes of it: no match.
+ *
+ * <p>Native memory: the match data of each match is freed as soon as the match is read; a compiled
+ * pattern is freed when the last configuration that holds it is gone (a {@link Cleaner}).
+ */
+final class Pcre2Engine implements RegexEngine {
+
+  private static final int CASELESS = 0x00000008;
+  private static final int DOLLAR_ENDONLY = 0x00000010;
+  private static final int DOTALL = 0x00000020;
+  private static final int DUPNAMES = 0x00000040;
+  private static final int INFO_CAPTURECOUNT = 4;
+  private static final int CONFIG_VERSION = 11;
+  private static final int ERROR_NOMATCH = -1;
+  private static final int ERROR_MATCHLIMIT = -47;
+  private static final int ERROR_DEPTHLIMIT = -53;
+  private static final int ERROR_HEAPLIMIT = -63;
+
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  /** The library's functions (JNA direct mapping: no reflection per call). */
+  private static final class Lib {
+    static native Pointer pcre2_compile_8(
+        byte[] pattern,
+        long length,
+        int options,
+        IntByReference errorcode,
+        LongByReference erroroffset,
+        Pointer context);
+
+    static native void pcre2_code_free_8(Pointer code);
+
+    static native int pcre2_pattern_info_8(Pointer code, int what, IntByReference where);
+
+    static native Pointer pcre2_match_data_create_8(int ovecsize, Pointer context);
+
+    static native void pcre2_match_data_free_8(Pointer data);
+
+    static native int pcre2_match_8(
+        Pointer code,
+        byte[] subject,
+        long length,
+        long start,
+        int options,
+        Pointer data,
+        Pointer context);
+
+    static native Pointer pcre2_get_ovector_pointer_8(Pointer data);
+
+    static native int pcre2_get_error_message_8(int errorcode, byte[] buffer, long length);
+
+    static native int pcre2_config_8(int what, byte[] where);
+  }
+
+  private final String version;
+
+  private Pcre2Engine(String version) {
+    this.version = version;
+  }
+
+  /** The engine, or null when libpcre2-8 cannot be loaded on this machine. */
+  static Pcre2Engine load() {
+    if (Native.SIZE_T_SIZE != 8) {
+      return null; // the bindings below pass size_t as a 64-bit long
+    }
+    for (String name : new String[] {"pcre2-8", "libpcre2-8.so.0", "libpcre2-8.0.dylib"}) {
+      try {
+        Native.register(Lib.class, NativeLibrary.getInstance(name));
+        byte[] buffer = new byte[64];
+        int n = Lib.pcre2_config_8(CONFIG_VERSION, buffer);
+        String v = n > 1 ? new String(buffer, 0, n - 1, StandardCharsets.ISO_8859_1) : "?";
+        return new Pcre2Engine(v);
+      } catch (UnsatisfiedLinkError | RuntimeException e) {
+        // try the next name
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String name() {
+    return "PCRE2 " + version + " (libpcre2-8, as Apache)";
+  }
+
+  @Override
+  public Compiled compile(String pcre, boolean caseless) {
+    byte[] pattern = pcre.getBytes(StandardCharsets.ISO_8859_1);
+    IntByReference error = new IntByReference();
+    LongByReference offset = new LongByReference();
+    int options = DUPNAMES | DOTALL | DOLLAR_ENDONLY | (caseless ? CASELESS : 0);
+    Pointer code = Lib.pcre2_compile_8(pattern, pattern.length, options, error, offset, null);
+    if (code == null) {
+      throw new PcreSyntaxException(pcre, message(error.getValue()), (int) offset.getValue());
+    }
+    IntByReference captures = new IntByReference();
+    Lib.pcre2_pattern_info_8(code, INFO_CAPTURECOUNT, captures);
+    NativeCode compiled = new NativeCode(code, captures.getValue());
+    CLEANER.register(compiled, new Free(Pointer.nativeValue(code)));
+    return compiled;
+  }
+
+  private static String message(int code) {
+    byte[] buffer = new byte[256];
+    int n = Lib.pcre2_get_error_message_8(code, buffer, buffer.length);
+    return n > 0 ? new String(buffer, 0, n, StandardCharsets.ISO_8859_1) : "error " + code;
+  }
+
+  /** Frees a compiled pattern (holds the address only, so the pattern can become unreachable). */
+  private record Free(long address) implements Runnable {
+    @Override
+    public void run() {
+      Lib.pcre2_code_free_8(new Pointer(address));
+    }
+  }
+
+  private static final class NativeCode implements Compiled {
+    private final Pointer code;
+    private final int groups;
+
+    NativeCode(Pointer code, int groups) {
+      this.code = code;
+      this.groups = groups;
+    }
+
+    @Override
+    public int groupCount() {
+      return groups;
+    }
+
+    @Override
+    public Result match(CharSequence subject) {
+      String text = subject.toString();
+      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+      Pointer data = Lib.pcre2_match_data_create_8(groups + 1, null);
+      if (data == null) {
+        return Result.LIMIT;
+      }
+      try {
+        int rc = Lib.pcre2_match_8(code, bytes, bytes.length, 0, 0, data, null);
+        if (rc < 0) {
+          boolean limit = rc == ERROR_MATCHLIMIT || rc == ERROR_DEPTHLIMIT || rc == ERROR_HEAPLIMIT;
+          return rc == ERROR_NOMATCH || !limit ? Result.NO_MATCH : Result.LIMIT;
+        }
+        Pointer ovector = Lib.pcre2_get_ovector_pointer_8(data);
+        long[] raw = ovector.getLongArray(0, (groups + 1) * 2);
+        int[] offsets = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+          // PCRE2_UNSET (~0) for a group that took no part; rc counts the groups set.
+          offsets[i] = raw[i] < 0 || i >= rc * 2 ? -1 : (int) raw[i];
+        }
+        return Result.match(new PcreMatch(text, offsets));
+      } finally {
+        Lib.pcre2_match_data_free_8(data);
+      }
+    }
+  }
+}
