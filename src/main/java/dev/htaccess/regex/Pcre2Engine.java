@@ -6,7 +6,11 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * libpcre2-8, the library Apache httpd 2.4 matches with, bound through JNA. Patterns are compiled
@@ -33,6 +37,56 @@ final class Pcre2Engine implements RegexEngine {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
+  /** Pairs of offsets a pooled match data holds: enough for nearly every pattern of a site. */
+  private static final int POOLED_PAIRS = 16;
+
+  /**
+   * Match data with room for {@link #POOLED_PAIRS}, reused: taken for one match by one thread, then
+   * given back (a match needs no allocation and one native call). Bounded by the number of matches
+   * running at once.
+   */
+  private static final ConcurrentLinkedQueue<MatchData> POOL = new ConcurrentLinkedQueue<>();
+
+  /**
+   * A pcre2_match_data, its ovector seen as a buffer (read without a native call), and a native
+   * buffer for the subject (filled without one). JNA passes a direct buffer's address as it is,
+   * where it would copy an array in and out on every call.
+   */
+  private static final class MatchData {
+    final Pointer data;
+    final LongBuffer ovector;
+    ByteBuffer subject = ByteBuffer.allocateDirect(1024);
+    Pointer subjectAddress = Native.getDirectBufferPointer(subject);
+
+    private MatchData(Pointer data, int pairs) {
+      this.data = data;
+      this.ovector =
+          Lib.pcre2_get_ovector_pointer_8(data)
+              .getByteBuffer(0, pairs * 2L * Long.BYTES)
+              .order(ByteOrder.nativeOrder())
+              .asLongBuffer();
+    }
+
+    static MatchData create(int pairs) {
+      Pointer data = Lib.pcre2_match_data_create_8(pairs, null);
+      return data == null ? null : new MatchData(data, pairs);
+    }
+
+    /** The subject's bytes in the native buffer (grown when it is too small); its address. */
+    Pointer subject(String text) {
+      int n = text.length();
+      if (subject.capacity() < n) {
+        subject = ByteBuffer.allocateDirect(Math.max(n, subject.capacity() * 2));
+        subjectAddress = Native.getDirectBufferPointer(subject);
+      }
+      subject.clear();
+      for (int i = 0; i < n; i++) {
+        subject.put((byte) text.charAt(i));
+      }
+      return subjectAddress;
+    }
+  }
+
   /** The library's functions (JNA direct mapping: no reflection per call). */
   private static final class Lib {
     static native Pointer pcre2_compile_8(
@@ -53,7 +107,7 @@ final class Pcre2Engine implements RegexEngine {
 
     static native int pcre2_match_8(
         Pointer code,
-        byte[] subject,
+        Pointer subject,
         long length,
         long start,
         int options,
@@ -145,27 +199,34 @@ final class Pcre2Engine implements RegexEngine {
     @Override
     public Result match(CharSequence subject) {
       String text = subject.toString();
-      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-      Pointer data = Lib.pcre2_match_data_create_8(groups + 1, null);
+      boolean pooled = groups + 1 <= POOLED_PAIRS;
+      MatchData data = pooled ? POOL.poll() : null;
       if (data == null) {
-        return Result.LIMIT;
+        data = MatchData.create(pooled ? POOLED_PAIRS : groups + 1);
+        if (data == null) {
+          return Result.LIMIT;
+        }
       }
       try {
-        int rc = Lib.pcre2_match_8(code, bytes, bytes.length, 0, 0, data, null);
+        Pointer bytes = data.subject(text);
+        int rc = Lib.pcre2_match_8(code, bytes, text.length(), 0, 0, data.data, null);
         if (rc < 0) {
           boolean limit = rc == ERROR_MATCHLIMIT || rc == ERROR_DEPTHLIMIT || rc == ERROR_HEAPLIMIT;
           return rc == ERROR_NOMATCH || !limit ? Result.NO_MATCH : Result.LIMIT;
         }
-        Pointer ovector = Lib.pcre2_get_ovector_pointer_8(data);
-        long[] raw = ovector.getLongArray(0, (groups + 1) * 2);
-        int[] offsets = new int[raw.length];
-        for (int i = 0; i < raw.length; i++) {
+        int[] offsets = new int[(groups + 1) * 2];
+        for (int i = 0; i < offsets.length; i++) {
+          long offset = data.ovector.get(i);
           // PCRE2_UNSET (~0) for a group that took no part; rc counts the groups set.
-          offsets[i] = raw[i] < 0 || i >= rc * 2 ? -1 : (int) raw[i];
+          offsets[i] = offset < 0 || i >= rc * 2 ? -1 : (int) offset;
         }
         return Result.match(new PcreMatch(text, offsets));
       } finally {
-        Lib.pcre2_match_data_free_8(data);
+        if (pooled) {
+          POOL.offer(data);
+        } else {
+          Lib.pcre2_match_data_free_8(data.data);
+        }
       }
     }
   }
