@@ -1,8 +1,6 @@
 package dev.htaccess.eval;
 
-import dev.htaccess.httpd.UrlEscaping;
-import java.util.ArrayList;
-import java.util.List;
+import dev.htaccess.httpd.UriPath;
 import java.util.Locale;
 
 /**
@@ -74,75 +72,20 @@ final class RequestTarget {
     if (!path.startsWith("/")) {
       return error(400, path, args);
     }
-    UrlEscaping.Unescaped decoded = UrlEscaping.unescapePath(path);
-    String uri = normalize(decoded.path());
-    if (uri == null) {
-      return error(400, normalizeLenient(decoded.path()), args);
+    UriPath.Result processed = UriPath.process(path);
+    if (fragment || processed.status() != 0) {
+      return error(fragment ? 400 : processed.status(), cString(processed.uri()), args);
     }
-    if (fragment) {
-      return error(400, uri, args);
-    }
-    if (decoded.errorStatus() != 0) {
-      // r->uri is a C string: an escaped NUL ends it.
-      int nul = uri.indexOf('\0');
-      return error(decoded.errorStatus(), nul >= 0 ? uri.substring(0, nul) : uri, args);
-    }
-    return new Path(uri, args);
+    return new Path(processed.uri(), args);
+  }
+
+  /** r->uri is a C string: an escaped NUL ends it. */
+  static String cString(String uri) {
+    int nul = uri.indexOf('\0');
+    return nul >= 0 ? uri.substring(0, nul) : uri;
   }
 
   private static Refused error(int status, String uri, String args) {
     return new Refused(Draft.errorPage(status, uri, args, null), false);
-  }
-
-  /** Resolves "." and ".." and merges slashes; null when ".." climbs above the root. */
-  static String normalize(String path) {
-    String[] parts = path.split("/", -1);
-    List<String> out = new ArrayList<>();
-    for (int i = 1; i < parts.length; i++) {
-      String s = parts[i];
-      boolean last = i == parts.length - 1;
-      if (s.equals(".")) {
-        if (last) {
-          out.add("");
-        }
-        continue;
-      }
-      if (s.equals("..")) {
-        if (out.isEmpty()) {
-          return null;
-        }
-        out.remove(out.size() - 1);
-        if (last) {
-          out.add("");
-        }
-        continue;
-      }
-      if (s.isEmpty() && !last) {
-        continue;
-      }
-      out.add(s);
-    }
-    return "/" + String.join("/", out);
-  }
-
-  /** Like {@link #normalize} but drops ".." above the root (what r->uri shows on a 400). */
-  static String normalizeLenient(String path) {
-    String[] parts = path.split("/", -1);
-    List<String> out = new ArrayList<>();
-    for (int i = 1; i < parts.length; i++) {
-      String s = parts[i];
-      boolean last = i == parts.length - 1;
-      if (s.equals(".") || s.equals("..")) {
-        if (s.equals("..") && !out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-        if (last) {
-          out.add("");
-        }
-      } else if (!s.isEmpty() || last) {
-        out.add(s);
-      }
-    }
-    return "/" + String.join("/", out);
   }
 }

@@ -3,6 +3,7 @@ package dev.htaccess.eval;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.httpd.MediaTypes;
+import dev.htaccess.httpd.UriPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +50,14 @@ final class RoundLoop {
               return Draft.errorPage(500, a.uri(), a.args(), round.varyHeader());
             }
             int qi = doc.indexOf('?');
-            currentUri = qi < 0 ? doc : doc.substring(0, qi);
+            // The error document's URL is a new request's too: decoded as one.
+            UriPath.Result docPath =
+                UriPath.process(withoutFragment(qi < 0 ? doc : doc.substring(0, qi)));
+            if (docPath.status() != 0) {
+              return Draft.errorPage(
+                  a.status(), RequestTarget.cString(docPath.uri()), a.args(), round.varyHeader());
+            }
+            currentUri = docPath.uri();
             currentArgs = qi < 0 ? null : doc.substring(qi + 1);
             state.trace.add(
                 new TraceEvent.Round(
@@ -86,18 +94,30 @@ final class RoundLoop {
       // r->args (which the rule may have changed). Within an ErrorDocument's request the status
       // is still the error's.
       renameEnvForRedirect(errorStatus != 0 ? errorStatus : 200, currentUri, r.args());
-      // The new URI is parsed like a request's: repeated slashes are merged, and a path that
-      // climbs above the root is refused (400), as Apache refuses it.
-      if (RequestTarget.normalize(r.uri()) == null) {
-        state.trace.add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.ABOVE_DOCUMENT_ROOT, 400));
-        return Draft.errorPage(400, RequestTarget.normalizeLenient(r.uri()), r.args(), null);
+      // The new URI is a new request's (ap_internal_redirect, ap_parse_uri): a fragment is cut
+      // off, and the path is normalised and %-decoded again as the core does it, so a bad
+      // escape or a climb above the root is a 400 and an encoded slash a 404.
+      UriPath.Result next = UriPath.process(withoutFragment(r.uri()));
+      if (next.status() != 0) {
+        state.trace.add(
+            new TraceEvent.Refusal(
+                next.status() == 404
+                    ? TraceEvent.Refusal.Reason.ENCODED_SLASH
+                    : TraceEvent.Refusal.Reason.ABOVE_DOCUMENT_ROOT,
+                next.status()));
+        return Draft.errorPage(next.status(), RequestTarget.cString(next.uri()), r.args(), null);
       }
-      currentUri = RequestTarget.normalizeLenient(r.uri());
+      currentUri = next.uri();
       currentArgs = r.args();
       state.trace.add(
           new TraceEvent.Round(
               redirects + 1, currentUri, currentArgs, TraceEvent.RoundReason.INTERNAL_REDIRECT, 0));
     }
+  }
+
+  private static String withoutFragment(String uri) {
+    int hash = uri.indexOf('#');
+    return hash < 0 ? uri : uri.substring(0, hash);
   }
 
   /** The final round's answer; within an ErrorDocument's request, the error's status. */

@@ -4,6 +4,7 @@ import dev.htaccess.eval.rewrite.RequestView;
 import dev.htaccess.eval.rewrite.RewriteHost;
 import dev.htaccess.eval.rewrite.RewriteMapSource;
 import dev.htaccess.eval.trace.Trace;
+import dev.htaccess.httpd.UriPath;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,15 @@ final class RoundRewriteHost implements RewriteHost {
       case 'l', 'L', 'h' -> st.symlink();
       case 'x' -> st.exists() && st.executable();
       case 'U' -> {
-        RoundResult sub = processor.process(Round.subrequestOf(round), path, null, true);
+        // ap_sub_req_lookup_uri: the test string is a new URL, parsed and decoded as one.
+        String target = path.indexOf('#') < 0 ? path : path.substring(0, path.indexOf('#'));
+        int q = target.indexOf('?');
+        UriPath.Result uri = UriPath.process(q < 0 ? target : target.substring(0, q));
+        if (uri.status() != 0) {
+          yield false;
+        }
+        String args = q < 0 ? null : target.substring(q + 1);
+        RoundResult sub = processor.process(Round.subrequestOf(round), uri.uri(), args, true);
         yield !(sub instanceof RoundResult.Answered a) || a.status() < 400;
       }
       default -> false;

@@ -237,7 +237,8 @@ public sealed interface TraceEvent {
           "AH10411: Rewritten query string contains control characters or spaces"),
       UNSAFE_QUESTION_MARK("AH10508: Unsafe URL with %3f URL rewritten without UnsafeAllow3F"),
       MAXIMUM_LENGTH("RewriteRule exceeded maximum length (16380)"),
-      ABOVE_DOCUMENT_ROOT("400: the new URI climbs above the document root");
+      ABOVE_DOCUMENT_ROOT("400: the new URI has a bad escape or climbs above the document root"),
+      ENCODED_SLASH("404: the new URI has an encoded slash or NUL (AllowEncodedSlashes Off)");
 
       private final String text;
 
