@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.HeaderValues;
 import dev.htaccess.httpd.HttpStatus;
 
 /**
@@ -12,8 +13,10 @@ final class Answer {
 
   private Answer() {}
 
-  static Outcome outcome(RequestState state, Round round, RoundProcessor processor, Draft d) {
-    boolean script = round.script != null && d.location() == null && d.proxy() == null;
+  static Outcome outcome(RequestState state, Round round, RoundProcessor processor, Draft draft) {
+    Draft d = unsendableHeaders(state, draft) ? abortedWith500(draft) : draft;
+    boolean script =
+        d == draft && round.script != null && d.location() == null && d.proxy() == null;
     boolean typeLater = d.proxy() != null || (round.script != null && d.location() == null);
     ResponseHeaders.Result headers = new ResponseHeaders(state, round).of(d, typeLater);
     Outcome.Common common =
@@ -50,5 +53,26 @@ final class Answer {
           : new Outcome.ServeFile(common, round.servedPath);
     }
     return new Outcome.Status(common);
+  }
+
+  /**
+   * Whether a header of the response holds what httpd refuses to send (a control character in a
+   * Location or Set-Cookie, as [NE] or a cookie built from a decoded path can give).
+   */
+  private static boolean unsendableHeaders(RequestState state, Draft d) {
+    if (d.location() != null && !HeaderValues.sendable(d.location())) {
+      return true;
+    }
+    for (String cookie : state.cookies) {
+      if (!HeaderValues.sendable(cookie)) {
+        return true;
+      }
+    }
+    return d.contentType() != null && !HeaderValues.sendable(d.contentType());
+  }
+
+  /** The request aborted when its headers were to be sent: Apache's 500 page. */
+  private static Draft abortedWith500(Draft d) {
+    return Draft.errorPage(500, d.uri(), d.query(), d.vary());
   }
 }
