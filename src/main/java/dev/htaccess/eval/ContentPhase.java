@@ -37,6 +37,24 @@ final class ContentPhase {
     }
   }
 
+  /** The round's answer for a mod_alias redirect that took the request. */
+  static RoundResult.Answered redirectAnswer(
+      RequestState state,
+      AliasRedirect.Answer answer,
+      TraceEvent.AliasDecision.Kind kind,
+      String uri,
+      String args,
+      String filename) {
+    if (answer instanceof AliasRedirect.Redirected r) {
+      state.trace.add(
+          new TraceEvent.AliasDecision(
+              kind, null, r.status(), r.location() == null ? "" : r.location()));
+      return RoundResult.Answered.redirect(r.status(), r.location(), uri, args, filename);
+    }
+    state.trace.add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.REDIRECT_NOT_URL, 500));
+    return RoundResult.Answered.status(500, uri, args, filename);
+  }
+
   RoundResult handle(
       DirConfig cfg, DirectoryWalk.Walk walk, String uri, String args, boolean subrequest) {
     Site site = state.site;
@@ -44,16 +62,20 @@ final class ContentPhase {
     String pathInfo = walk.pathInfo();
     String base = fname.substring(fname.lastIndexOf('/') + 1);
     // mod_alias redirects in the directory's configuration (fixup, after mod_rewrite).
+    Variables variables = new Variables(state, round);
     for (AliasRedirect redirect : cfg.redirects()) {
-      String location = redirect.apply(uri, args, state.selfUrl());
-      if (location == null) {
-        continue;
+      AliasRedirect.Answer answer =
+          redirect.apply(
+              uri, args, state.selfUrl(), name -> variables.lookup(name, round.lastFile, null));
+      if (answer != null) {
+        return redirectAnswer(
+            state,
+            answer,
+            TraceEvent.AliasDecision.Kind.DIRECTORY_REDIRECT,
+            uri,
+            args,
+            site.relative(fname));
       }
-      state.trace.add(
-          new TraceEvent.AliasDecision(
-              TraceEvent.AliasDecision.Kind.DIRECTORY_REDIRECT, null, redirect.status(), location));
-      return RoundResult.Answered.redirect(
-          redirect.status(), location.isEmpty() ? null : location, uri, args, site.relative(fname));
     }
     if (walk.isDir() && pathInfo.isEmpty()) {
       RoundResult dir = directory(cfg, fname, uri, args, subrequest);

@@ -54,6 +54,14 @@ final class DirConfigBuilder {
   private final List<FilesSection> fileSections = new ArrayList<>();
   private final List<IfSection> ifSections = new ArrayList<>();
   private final List<AliasRedirect> redirects = new ArrayList<>();
+
+  /** The directory form of Redirect: a deeper level's replaces its parent's. */
+  private AliasRedirect directoryRedirect;
+
+  /** The level the last Redirect came from, and how many it had: a deeper one's go first. */
+  private String redirectLevel;
+
+  private int redirectsOfLevel;
   private final Map<String, String> addTypes = new HashMap<>();
   private String forceType;
   private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
@@ -96,7 +104,7 @@ final class DirConfigBuilder {
         access.copy(),
         List.copyOf(fileSections),
         List.copyOf(ifSections),
-        List.copyOf(redirects),
+        redirectsInOrder(),
         Map.copyOf(addTypes),
         forceType,
         List.copyOf(setEnvIf),
@@ -348,13 +356,40 @@ final class DirConfigBuilder {
       }
       case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
         try {
-          redirects.add(AliasRedirect.of(key, args));
+          addRedirect(AliasRedirect.of(key, args, true), dir);
         } catch (IllegalArgumentException | PcreSyntaxException e) {
           fail(e.getMessage(), g.span(), dir);
         }
       }
       default -> applyMime(key, args);
     }
+  }
+
+  /**
+   * mod_alias merges a directory's redirects before its parent's (the first that matches wins), and
+   * a directory form replaces the parent's.
+   */
+  private void addRedirect(AliasRedirect redirect, String dir) {
+    if (redirect.directory()) {
+      directoryRedirect = redirect;
+      return;
+    }
+    if (!dir.equals(redirectLevel)) {
+      redirectLevel = dir;
+      redirectsOfLevel = 0;
+    }
+    redirects.add(redirectsOfLevel++, redirect);
+  }
+
+  /** The directory form first (try_redirect), then the list. */
+  private List<AliasRedirect> redirectsInOrder() {
+    if (directoryRedirect == null) {
+      return List.copyOf(redirects);
+    }
+    List<AliasRedirect> all = new ArrayList<>();
+    all.add(directoryRedirect);
+    all.addAll(redirects);
+    return List.copyOf(all);
   }
 
   /** mod_mime's directives, and AddDefaultCharset: types, handlers and charsets by extension. */

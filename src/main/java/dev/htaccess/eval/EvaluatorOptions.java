@@ -19,6 +19,9 @@ import java.util.Map;
  *     plain files
  * @param phpHandler with scripts, the handler .php files get (as with Debian's php-fpm
  *     configuration), or null for none
+ * @param forwardProxy whether upstream traffic goes through a forward proxy even without a {@code
+ *     ProxyRemote} in the server configuration: the oracle's Apache has {@code ProxyRemote *}, so
+ *     the dry run assumes one; it decides whether {@code [P]} to {@code ftp://} is forwarded
  */
 public record EvaluatorOptions(
     Path docroot,
@@ -27,7 +30,8 @@ public record EvaluatorOptions(
     MemoPolicy memo,
     Map<String, String> processEnvironment,
     boolean scripts,
-    String phpHandler) {
+    String phpHandler,
+    boolean forwardProxy) {
 
   public EvaluatorOptions {
     processEnvironment = Map.copyOf(processEnvironment);
@@ -36,32 +40,45 @@ public record EvaluatorOptions(
   /** A dry run of {@code docroot} without server configuration, for Host {@code example.com}. */
   public static EvaluatorOptions of(Path docroot) {
     return new EvaluatorOptions(
-        docroot, null, "example.com", MemoPolicy.NONE, Map.of(), false, null);
+        docroot, null, "example.com", MemoPolicy.NONE, Map.of(), false, null, true);
   }
 
   public EvaluatorOptions withServerConfig(Path file) {
     return new EvaluatorOptions(
-        docroot, file, defaultHost, memo, processEnvironment, scripts, phpHandler);
+        docroot, file, defaultHost, memo, processEnvironment, scripts, phpHandler, forwardProxy);
   }
 
   public EvaluatorOptions withDefaultHost(String host) {
     return new EvaluatorOptions(
-        docroot, serverConfig, host, memo, processEnvironment, scripts, phpHandler);
+        docroot, serverConfig, host, memo, processEnvironment, scripts, phpHandler, forwardProxy);
   }
 
   public EvaluatorOptions withMemo(MemoPolicy policy) {
     return new EvaluatorOptions(
-        docroot, serverConfig, defaultHost, policy, processEnvironment, scripts, phpHandler);
+        docroot,
+        serverConfig,
+        defaultHost,
+        policy,
+        processEnvironment,
+        scripts,
+        phpHandler,
+        forwardProxy);
   }
 
   public EvaluatorOptions withProcessEnvironment(Map<String, String> environment) {
     return new EvaluatorOptions(
-        docroot, serverConfig, defaultHost, memo, environment, scripts, phpHandler);
+        docroot, serverConfig, defaultHost, memo, environment, scripts, phpHandler, forwardProxy);
   }
 
   /** Script handlers take requests; {@code phpHandler} (may be null) takes .php files. */
   public EvaluatorOptions withScripts(String handler) {
     return new EvaluatorOptions(
-        docroot, serverConfig, defaultHost, memo, processEnvironment, true, handler);
+        docroot, serverConfig, defaultHost, memo, processEnvironment, true, handler, forwardProxy);
+  }
+
+  /** Whether upstream traffic goes through a forward proxy without a {@code ProxyRemote}. */
+  public EvaluatorOptions withForwardProxy(boolean forward) {
+    return new EvaluatorOptions(
+        docroot, serverConfig, defaultHost, memo, processEnvironment, scripts, phpHandler, forward);
   }
 }

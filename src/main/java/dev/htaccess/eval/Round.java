@@ -38,6 +38,12 @@ final class Round {
   /** True when {@link #servedPath} is a directory to list. */
   boolean listing;
 
+  /**
+   * {@code r->unparsed_uri}: the URL of the request line (or of the internal redirect) as sent,
+   * query included; null where it is the decoded URL itself (a subrequest's).
+   */
+  String unparsedUri;
+
   /** The Alias prefix and target of this round, when an Alias mapped the request. */
   String contextPrefix;
 

@@ -32,6 +32,7 @@ final class RoundLoop {
     int errorStatus = 0;
     state.trace.add(
         new TraceEvent.Round(1, currentUri, currentArgs, TraceEvent.RoundReason.REQUEST, 0));
+    round.unparsedUri = withoutFragment(state.request.target());
     while (true) {
       round.startRound();
       RoundResult result = processor.process(round, currentUri, currentArgs, false);
@@ -59,6 +60,7 @@ final class RoundLoop {
             }
             currentUri = docPath.uri();
             currentArgs = qi < 0 ? null : doc.substring(qi + 1);
+            round.unparsedUri = withoutFragment(doc);
             state.trace.add(
                 new TraceEvent.Round(
                     redirects + 1,
@@ -109,6 +111,7 @@ final class RoundLoop {
       }
       currentUri = next.uri();
       currentArgs = r.args();
+      round.unparsedUri = withoutFragment(r.uri()) + (r.args() != null ? "?" + r.args() : "");
       state.trace.add(
           new TraceEvent.Round(
               redirects + 1, currentUri, currentArgs, TraceEvent.RoundReason.INTERNAL_REDIRECT, 0));

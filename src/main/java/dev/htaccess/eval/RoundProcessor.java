@@ -124,7 +124,7 @@ final class RoundProcessor {
       return RoundResult.Answered.status(s.status(), uri, s.args(), site.relative(s.filename()));
     }
     if (outcome instanceof RewriteOutcome.Proxy p) {
-      return RoundResult.Answered.proxy(p.url(), uri, p.args());
+      return new ProxyHandoff(state).answer(p.target(), uri, p.args());
     }
     if (outcome instanceof RewriteOutcome.Redirect r) {
       return RoundResult.Answered.redirect(r.status(), r.location(), uri, r.args(), null);

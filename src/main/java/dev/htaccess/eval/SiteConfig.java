@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.proxy.ProxyPassRule;
 import dev.htaccess.eval.rewrite.CompiledRule;
 import dev.htaccess.eval.rewrite.RewriteMapSource;
 import dev.htaccess.eval.rewrite.RewriteScope;
@@ -8,7 +9,10 @@ import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.Directive;
+import dev.htaccess.model.DirectiveCatalog;
+import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.GenericDirective;
+import dev.htaccess.model.RewriteBase;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteEngine;
 import dev.htaccess.model.RewriteMap;
@@ -58,7 +62,7 @@ final class SiteConfig {
   private final Set<RewriteOption> serverOptions = EnumSet.noneOf(RewriteOption.class);
   private final Map<String, RewriteMapSource> maps = new LinkedHashMap<>();
   private final List<Mapping> aliases = new ArrayList<>();
-  private final List<Mapping> proxyPasses = new ArrayList<>();
+  private final List<ProxyPassRule> proxyPasses = new ArrayList<>();
   private final List<AliasRedirect> redirects = new ArrayList<>();
   private List<String> directoryIndex = List.of("index.html", "index.php");
   private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
@@ -185,6 +189,13 @@ final class SiteConfig {
   private void applyRewrite(Directive d, Path configDir, List<RewriteCond> conds) {
     if (d instanceof RewriteEngine e) {
       serverEngine = e.on();
+    } else if (d instanceof RewriteBase b) {
+      errors.add(
+          new Diagnostic(
+              "HT1100",
+              Severity.ERROR,
+              "RewriteBase: only valid in per-directory config files",
+              b.span()));
     } else if (d instanceof RewriteOptions o) {
       serverOptions.addAll(o.options());
     } else if (d instanceof RewriteCond c) {
@@ -213,38 +224,56 @@ final class SiteConfig {
   /** The virtual host's other directives: mapping, redirects, names, limits. */
   private void applyGeneric(GenericDirective g) {
     List<Argument> a = g.arguments();
+    DirectiveInfo info = DirectiveCatalog.standard().find(g.name()).orElse(null);
+    String count = info == null ? null : DirectiveValidator.argumentCount(info, a);
+    if (count != null && modules.providesCatalogModule(info.module())) {
+      errors.add(new Diagnostic("HT1100", Severity.ERROR, info.name() + " " + count, g.span()));
+      return;
+    }
     switch (g.key()) {
       case "alias", "scriptalias" -> {
         if (a.size() == 2) {
           aliases.add(new Mapping(a.get(0).value(), a.get(1).value()));
+        } else if (a.size() == 1) {
+          errors.add(
+              new Diagnostic(
+                  "HT1100",
+                  Severity.ERROR,
+                  "Alias must have two arguments when used globally",
+                  g.span()));
         }
       }
       case "aliasmatch", "scriptaliasmatch" -> {
         if (a.size() == 2) {
-          aliases.add(
-              new Mapping(
-                  a.get(0).value(),
-                  PcrePattern.compile(a.get(0).value(), false),
-                  a.get(1).value()));
+          try {
+            aliases.add(
+                new Mapping(
+                    a.get(0).value(),
+                    PcrePattern.compile(a.get(0).value(), false),
+                    a.get(1).value()));
+          } catch (PcreSyntaxException ex) {
+            // mod_alias' own wording for a pattern ap_pregcomp refuses
+            errors.add(
+                new Diagnostic(
+                    "HT1100",
+                    Severity.ERROR,
+                    info.name() + ": Regular expression could not be compiled.",
+                    g.span()));
+          }
         }
       }
-      case "proxypass" -> {
-        if (a.size() >= 2) {
-          proxyPasses.add(new Mapping(a.get(0).value(), a.get(1).value()));
-        }
-      }
-      case "proxypassmatch" -> {
-        if (a.size() >= 2) {
+      case "proxypass", "proxypassmatch" -> {
+        try {
           proxyPasses.add(
-              new Mapping(
-                  a.get(0).value(),
-                  PcrePattern.compile(a.get(0).value(), false),
-                  a.get(1).value()));
+              ProxyPassRule.parse(
+                  a.stream().map(Argument::value).toList(), g.key().equals("proxypassmatch")));
+        } catch (IllegalArgumentException ex) {
+          errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
         }
       }
       case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
         try {
-          redirects.add(AliasRedirect.of(g.key(), a));
+          redirects.add(AliasRedirect.of(g.key(), a, false));
         } catch (IllegalArgumentException ex) {
           errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
         }
@@ -373,7 +402,7 @@ final class SiteConfig {
     return aliases;
   }
 
-  List<Mapping> proxyPasses() {
+  List<ProxyPassRule> proxyPasses() {
     return proxyPasses;
   }
 

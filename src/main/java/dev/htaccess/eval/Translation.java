@@ -1,11 +1,12 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.proxy.ProxyPassRule;
 import dev.htaccess.eval.rewrite.RewriteContext;
 import dev.htaccess.eval.rewrite.RewriteOutcome;
 import dev.htaccess.eval.rewrite.ServerRewrite;
 import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.AliasMatch;
 import dev.htaccess.httpd.Pregsub;
-import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.regex.PcreMatch;
 
 /**
@@ -46,7 +47,7 @@ final class Translation {
       if (outcome instanceof RewriteOutcome.Status s) {
         return RoundResult.Answered.status(s.status(), uri, currentArgs, null);
       } else if (outcome instanceof RewriteOutcome.Proxy p) {
-        return RoundResult.Answered.proxy(p.url(), uri, currentArgs);
+        return new ProxyHandoff(state).answer(p.target(), uri, currentArgs);
       } else if (outcome instanceof RewriteOutcome.Redirect r) {
         return RoundResult.Answered.redirect(r.status(), r.location(), uri, r.args(), null);
       } else if (outcome instanceof RewriteOutcome.PassThrough pt) {
@@ -72,42 +73,36 @@ final class Translation {
   }
 
   private RoundResult.Answered proxyPass(String uri, String effectiveUri, String args) {
-    for (SiteConfig.Mapping m : state.site.config.proxyPasses()) {
-      String rest = null;
-      String target = m.target();
-      if (m.regex() != null) {
-        PcreMatch pm = m.regex().match(effectiveUri);
-        if (pm != null) {
-          target = Pregsub.substitute(m.target(), pm);
-          rest = "";
-        }
-      } else if (aliasMatches(effectiveUri, m.prefix())) {
-        rest = effectiveUri.substring(m.prefix().length());
+    for (ProxyPassRule rule : state.site.config.proxyPasses()) {
+      String unparsed = round.unparsedUri != null ? round.unparsedUri : effectiveUri;
+      ProxyPassRule.Mapping m =
+          rule.map(rule.encoded() ? rawPath(unparsed) : effectiveUri, unparsed, args);
+      if (m instanceof ProxyPassRule.Excluded) {
+        return null;
       }
-      if (rest == null) {
-        continue;
+      if (m instanceof ProxyPassRule.Proxied p) {
+        state.trace.add(
+            new TraceEvent.AliasDecision(
+                TraceEvent.AliasDecision.Kind.PROXY_PASS, rule.from(), 0, p.target().url()));
+        return new ProxyHandoff(state).answer(p.target(), uri, args);
       }
-      if (target.equals("!")) {
-        return null; // an exclusion: not proxied
-      }
-      String url = target + UrlEscaping.escapePath(rest) + (args != null ? "?" + args : "");
-      state.trace.add(
-          new TraceEvent.AliasDecision(
-              TraceEvent.AliasDecision.Kind.PROXY_PASS, m.prefix(), 0, url));
-      return RoundResult.Answered.proxy(url, uri, args);
     }
     return null;
   }
 
+  /** The path of the request line's URL, still encoded (what mapping=encoded matches). */
+  private static String rawPath(String unparsed) {
+    int q = unparsed.indexOf('?');
+    return q < 0 ? unparsed : unparsed.substring(0, q);
+  }
+
   private RoundResult.Answered serverRedirect(String uri, String effectiveUri, String args) {
     for (AliasRedirect redirect : state.site.config.redirects()) {
-      String location = redirect.apply(effectiveUri, args, state.selfUrl());
-      if (location != null) {
-        state.trace.add(
-            new TraceEvent.AliasDecision(
-                TraceEvent.AliasDecision.Kind.SERVER_REDIRECT, null, redirect.status(), location));
-        return RoundResult.Answered.redirect(
-            redirect.status(), location.isEmpty() ? null : location, uri, args, null);
+      AliasRedirect.Answer answer =
+          redirect.apply(effectiveUri, args, state.selfUrl(), name -> null);
+      if (answer != null) {
+        return ContentPhase.redirectAnswer(
+            state, answer, TraceEvent.AliasDecision.Kind.SERVER_REDIRECT, uri, args, null);
       }
     }
     return null;
@@ -120,10 +115,13 @@ final class Translation {
         if (am != null) {
           return Pregsub.substitute(m.target(), am);
         }
-      } else if (aliasMatches(effectiveUri, m.prefix())) {
-        round.contextPrefix = m.prefix();
-        round.contextDocRoot = m.target();
-        return m.target() + effectiveUri.substring(m.prefix().length());
+      } else {
+        int len = AliasMatch.length(effectiveUri, m.prefix());
+        if (len > 0) {
+          round.contextPrefix = m.prefix();
+          round.contextDocRoot = m.target();
+          return m.target() + effectiveUri.substring(len);
+        }
       }
     }
     return null;
@@ -140,15 +138,5 @@ final class Translation {
       return f;
     }
     return state.site.config.docrootPath() + f;
-  }
-
-  /** Alias and ProxyPass prefixes match on segment boundaries. */
-  private static boolean aliasMatches(String uri, String prefix) {
-    if (!uri.startsWith(prefix)) {
-      return false;
-    }
-    return prefix.endsWith("/")
-        || uri.length() == prefix.length()
-        || uri.charAt(prefix.length()) == '/';
   }
 }

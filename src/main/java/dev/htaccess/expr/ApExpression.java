@@ -41,11 +41,11 @@ public final class ApExpression {
   private record Unary(String op, Word operand) implements Node {}
 
   /** A word: literal pieces and variables, or a regex. */
-  private record Word(List<Object> pieces, PcrePattern regex) {}
+  record Word(List<Object> pieces, PcrePattern regex) {}
 
-  private record Var(String name) {}
+  record Var(String name) {}
 
-  private record Call(String function, Word argument) {}
+  record Call(String function, Word argument) {}
 
   private final Node root;
 
@@ -65,6 +65,28 @@ public final class ApExpression {
 
   public boolean evaluate(Function<String, String> variables) {
     return eval(root, variables);
+  }
+
+  /**
+   * A string expression ({@code AP_EXPR_FLAG_STRING_RESULT}, as a directory's {@code Redirect}
+   * target or {@code Header ... expr=} values take): literal text with {@code %{VAR}}, {@code
+   * %{func:arg}}, backslash escapes and regex back-references (empty: there is no match).
+   */
+  public static final class Text {
+    private final Word word;
+
+    private Text(Word word) {
+      this.word = word;
+    }
+
+    public String evaluate(Function<String, String> variables) {
+      return text(word, variables);
+    }
+  }
+
+  /** Parses a string expression. */
+  public static Text parseString(String text) {
+    return new Text(new Word(StringLexer.pieces(text, 0, text.length(), false).pieces(), null));
   }
 
   private static boolean eval(Node n, Function<String, String> v) {

@@ -79,7 +79,8 @@ public final class HtaccessServer implements AutoCloseable {
         .withServerConfig(options.serverConfig())
         .withDefaultHost(host)
         .withMemo(MemoPolicy.REVALIDATE)
-        .withScripts(options.php().handler());
+        .withScripts(options.php().handler())
+        .withForwardProxy(options.upstreamProxy() != null);
   }
 
   public static HtaccessServer start(ServeOptions options, PrintWriter accessLog)

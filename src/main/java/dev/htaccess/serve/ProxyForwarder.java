@@ -106,7 +106,17 @@ final class ProxyForwarder {
 
   /** Forwards; returns the status sent to the client. */
   int forward(String url, Incoming in, Sink out, Path mirrorTo) throws IOException {
-    HttpUrl target = HttpUrl.parse(url);
+    if (url.startsWith("unix:")) {
+      // mod_proxy would connect to the Unix socket; serve only connects over TCP
+      out.status(503);
+      return 503;
+    }
+    // mod_proxy_http speaks HTTP to ws:// and wss:// backends (with the client's Upgrade, if any)
+    String http =
+        url.regionMatches(true, 0, "ws:", 0, 3)
+            ? "http:" + url.substring(3)
+            : url.regionMatches(true, 0, "wss:", 0, 4) ? "https:" + url.substring(4) : url;
+    HttpUrl target = HttpUrl.parse(http);
     if (target == null) {
       out.status(502);
       return 502;
@@ -170,9 +180,9 @@ final class ProxyForwarder {
       // OkHttp would ask for gzip and decompress; the client did not ask, so neither do we.
       headers.set("Accept-Encoding", "identity");
     }
+    String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
     String hostHeader =
-        target.host()
-            + (target.port() == HttpUrl.defaultPort(target.scheme()) ? "" : ":" + target.port());
+        host + (target.port() == HttpUrl.defaultPort(target.scheme()) ? "" : ":" + target.port());
     headers.set("Host", hostHeader);
     headers.add(
         "X-Forwarded-For",

@@ -216,8 +216,8 @@ final class ScriptResponder {
     }
     if (o instanceof Outcome.Redirect r) {
       response.setStatus(o.status());
-      response.getHeaders().put("Location", RawText.display(r.location()));
-      return CoreResponses.errorBody(response, o.status(), RawText.display(r.location()), o);
+      response.getHeaders().put("Location", r.location()); // the bytes as they are
+      return CoreResponses.errorBody(response, o.status(), r.location(), o);
     }
     if (o instanceof Outcome.Proxy) {
       // Not modelled: Apache would process the script's local Location as a new request and

@@ -129,7 +129,7 @@ final class SiteHandler extends Handler.Abstract {
             .getHeaders()
             .add(
                 "Set-Cookie",
-                RawText.display(cookie)
+                cookie // the bytes as they are: Jetty writes header values as ISO-8859-1
                     .replaceAll("expires=<Date\\+(\\d+)s>", "expires=" + "\u0000$1"));
       }
       fixCookieDates(response);
@@ -188,10 +188,8 @@ final class SiteHandler extends Handler.Abstract {
     }
     if (o instanceof Outcome.Redirect r) {
       response.setStatus(o.status());
-      response.getHeaders().put("Location", RawText.display(r.location()));
-      return new Sent(
-          o.status(),
-          CoreResponses.errorBody(response, o.status(), RawText.display(r.location()), o));
+      response.getHeaders().put("Location", r.location()); // the bytes as they are
+      return new Sent(o.status(), CoreResponses.errorBody(response, o.status(), r.location(), o));
     }
     if (o instanceof Outcome.RunScript script) {
       return script(request, response, site, script, in);

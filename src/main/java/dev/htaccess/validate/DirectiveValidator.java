@@ -2,13 +2,13 @@ package dev.htaccess.validate;
 
 import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.httpd.IfVersion;
+import dev.htaccess.httpd.RedirectArgs;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.model.Section;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -51,7 +51,8 @@ public final class DirectiveValidator {
       case "options" -> options(g.arguments());
       case "require" -> require(g.arguments());
       case "header", "requestheader" -> header(g.name(), g.arguments());
-      case "redirect" -> redirect(g.arguments());
+      case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" ->
+          redirect(g.key(), g.arguments());
       case "errordocument" -> errorDocument(g.arguments());
       case "expiresbytype" ->
           g.arguments().size() == 2 ? expires(g.arguments().get(1).value()) : null;
@@ -240,41 +241,14 @@ public final class DirectiveValidator {
     return null;
   }
 
-  public static String redirect(List<Argument> args) {
-    if (args.isEmpty()) {
+  /** mod_alias's reading of a redirect in a directory's configuration (.htaccess). */
+  public static String redirect(String key, List<Argument> args) {
+    try {
+      RedirectArgs.parse(key, args.stream().map(Argument::value).toList(), true);
       return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
-    String first = args.get(0).value();
-    int status = 302;
-    int i = 0;
-    OptionalInt keyword = HttpStatus.aliasKeyword(first);
-    if (keyword.isPresent()) {
-      status = keyword.getAsInt();
-      i = 1;
-    } else if (first.matches("\\d+")) {
-      status = Integer.parseInt(first);
-      i = 1;
-      if (!HttpStatus.KNOWN.contains(status)) {
-        return "Redirect: invalid status " + first;
-      }
-    } else if (args.size() == 3) {
-      return "Redirect: invalid first argument (of three): '" + first + "'";
-    }
-    boolean redirectStatus = HttpStatus.isRedirect(status);
-    int rest = args.size() - i;
-    if (redirectStatus && rest != 2) {
-      return rest < 2 ? "URL to redirect to is missing" : "Redirect takes 2 or 3 arguments";
-    }
-    if (!redirectStatus && rest != 1) {
-      return "Redirect URL not valid for this status";
-    }
-    if (redirectStatus) {
-      String url = args.get(i + 1).value();
-      if (!url.startsWith("/") && !url.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
-        return "Redirect to non-URL: " + url;
-      }
-    }
-    return null;
   }
 
   public static String errorDocument(List<Argument> args) {

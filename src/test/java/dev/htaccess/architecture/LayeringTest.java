@@ -41,9 +41,19 @@ class LayeringTest {
           Map.entry("syntax", Set.of("source", "model", "httpd", "org.antlr")),
           Map.entry("expr", Set.of("source", "regex", "httpd")),
           Map.entry("eval.trace", Set.of("source")),
+          // mod_proxy's mapping and canonicalisation, shared by mod_rewrite's [P] and ProxyPass.
+          Map.entry("eval.proxy", Set.of("source", "regex", "httpd", "eval.trace")),
           Map.entry(
               "eval.rewrite",
-              Set.of("source", "model", "regex", "syntax", "httpd", "expr", "eval.trace")),
+              Set.of(
+                  "source",
+                  "model",
+                  "regex",
+                  "syntax",
+                  "httpd",
+                  "expr",
+                  "eval.trace",
+                  "eval.proxy")),
           Map.entry(
               "eval",
               Set.of(
@@ -55,6 +65,7 @@ class LayeringTest {
                   "httpd",
                   "expr",
                   "eval.rewrite",
+                  "eval.proxy",
                   "eval.trace")),
           Map.entry(
               "lint", Set.of("source", "model", "regex", "syntax", "validate", "httpd", "expr")),

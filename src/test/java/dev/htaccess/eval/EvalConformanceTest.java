@@ -35,6 +35,32 @@ class EvalConformanceTest {
     assertThat(diffs).isEmpty();
   }
 
+  static Stream<Path> startupCases() throws IOException {
+    try (Stream<Path> dirs = Files.list(ProjectFiles.testdata("eval-startup"))) {
+      return dirs.filter(Files::isDirectory).sorted().toList().stream();
+    }
+  }
+
+  /**
+   * Start-up cases: a server.conf Apache refused (its oracle.err says so) must be refused by us
+   * too; one it accepted must be accepted and answer as it did.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("startupCases")
+  void startupCaseAgreesWithApache(Path caseDir) throws IOException {
+    Path err = caseDir.resolve("oracle.err");
+    if (Files.exists(err)) {
+      assertThat(Files.readString(err)).contains("apache failed to start");
+      assertThat(OracleCases.configErrors(caseDir, temp))
+          .as("Apache refused this server.conf:%n%s", Files.readString(err))
+          .isNotEmpty();
+    } else {
+      List<String> diffs =
+          OracleCases.differences(caseDir, caseDir.resolve("expected.jsonl"), temp);
+      assertThat(diffs).isEmpty();
+    }
+  }
+
   static Stream<Path> samples() throws IOException {
     var shared = ProjectFiles.shared();
     Path dir = shared.map(s -> s.resolve("oracle/samples")).orElse(null);

@@ -32,6 +32,19 @@ final class OracleCases {
 
   private OracleCases() {}
 
+  /** The errors our start-up finds in the case's server.conf. */
+  static List<String> configErrors(Path caseDir, Path tempDir) throws IOException {
+    Path copy = tempDir.resolve("case");
+    copyTree(caseDir, copy);
+    substitutePlaceholders(copy);
+    Path server = copy.resolve("server.conf");
+    Evaluator evaluator =
+        Evaluator.create(
+            EvaluatorOptions.of(copy.resolve("docroot"))
+                .withServerConfig(Files.exists(server) ? server : null));
+    return evaluator.configErrors().stream().map(Object::toString).toList();
+  }
+
   /** Compares the case with the expected answers; returns the differences, one per line. */
   static List<String> differences(Path caseDir, Path expectedFile, Path tempDir)
       throws IOException {

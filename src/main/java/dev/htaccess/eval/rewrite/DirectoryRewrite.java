@@ -47,9 +47,7 @@ public final class DirectoryRewrite {
       return new RewriteOutcome.Status(ctx.status, ctx.filename, ctx.args);
     }
     if (f.startsWith(RewriteTargets.PROXY)) {
-      return new RewriteOutcome.Proxy(
-          RewriteTargets.proxyUrl(f.substring(RewriteTargets.PROXY.length()), ctx.args, noEscape),
-          ctx.args);
+      return new RewriteOutcome.Proxy(RewriteTargets.proxyTarget(f, ctx.args, noEscape), ctx.args);
     }
     if (skip > 0) {
       return redirect(ctx, withBase(f, skip, scope), noEscape, originalArgs, host);

@@ -1,5 +1,7 @@
 package dev.htaccess.eval.rewrite;
 
+import dev.htaccess.eval.proxy.ProxyTarget;
+
 /**
  * What a rule set decided for the request, once mod_rewrite's hook has looked at the rewritten URL:
  * in the virtual host (translate_name) or in a directory (fixup). Every outcome carries {@code
@@ -20,8 +22,8 @@ public sealed interface RewriteOutcome {
    */
   record Status(int status, String filename, String args) implements RewriteOutcome {}
 
-  /** [P]: the request goes to this URL upstream. */
-  record Proxy(String url, String args) implements RewriteOutcome {}
+  /** [P]: the request goes to mod_proxy, with this URL. */
+  record Proxy(ProxyTarget target, String args) implements RewriteOutcome {}
 
   /** [R] or an absolute URL: an external redirect. */
   record Redirect(int status, String location, String args) implements RewriteOutcome {}

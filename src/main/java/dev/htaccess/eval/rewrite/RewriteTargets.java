@@ -1,5 +1,6 @@
 package dev.htaccess.eval.rewrite;
 
+import dev.htaccess.eval.proxy.ProxyTarget;
 import dev.htaccess.httpd.CNumbers;
 import dev.htaccess.httpd.HostHeader;
 import dev.htaccess.httpd.UrlEscaping;
@@ -171,46 +172,17 @@ public final class RewriteTargets {
     return uri.substring(0, cp) + UrlEscaping.escapePath(uri.substring(cp));
   }
 
-  /** The URL mod_proxy requests: its path canonicalised (escaped) and the query appended. */
-  static String proxyUrl(String url, String args, boolean noEscape) {
-    int skip = schemeLength(url);
-    String out = url;
-    if (skip > 0 && !noEscape) {
-      int slash = url.indexOf('/', skip);
-      if (slash >= 0) {
-        String path = url.substring(slash);
-        int q = path.indexOf('?');
-        String query = null;
-        if (q >= 0) {
-          query = path.substring(q + 1);
-          path = path.substring(0, q);
-        }
-        out = url.substring(0, slash) + canonPath(path) + (query != null ? "?" + query : "");
-      }
+  /**
+   * What mod_rewrite hands mod_proxy for {@code filename} ({@code proxy:URL}): with [NE] the query
+   * string is appended here and the URL is not canonicalised ({@code proxy-nocanon}); otherwise
+   * mod_proxy canonicalises the URL and appends the query itself.
+   */
+  static ProxyTarget proxyTarget(String filename, String args, boolean noEscape) {
+    String url = filename.substring(PROXY.length());
+    if (noEscape) {
+      return new ProxyTarget(args != null ? url + "?" + args : url, args, true, false);
     }
-    if (args != null && !noEscape && out.indexOf('?') < 0) {
-      out = out + "?" + args;
-    }
-    return out;
-  }
-
-  private static String canonPath(String path) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c == '%'
-          && i + 2 < path.length()
-          && UrlEscaping.isHex(path.charAt(i + 1))
-          && UrlEscaping.isHex(path.charAt(i + 2))) {
-        out.append(path, i, i + 3);
-        i += 2;
-      } else if (UrlEscaping.isAlnum(c) || "$-_.+!*'(),;:@&=/~".indexOf(c) >= 0) {
-        out.append(c);
-      } else {
-        out.append(String.format("%%%02X", (int) c));
-      }
-    }
-    return out.toString();
+    return ProxyTarget.of(url, args);
   }
 
   /** True when the query string has a control character or a space (AH10410, AH10411). */

@@ -33,9 +33,7 @@ public final class ServerRewrite {
       return new RewriteOutcome.Status(ctx.status, null, args);
     }
     if (f.startsWith(RewriteTargets.PROXY)) {
-      String url =
-          RewriteTargets.proxyUrl(f.substring(RewriteTargets.PROXY.length()), args, noEscape);
-      return new RewriteOutcome.Proxy(url, args);
+      return new RewriteOutcome.Proxy(RewriteTargets.proxyTarget(f, args, noEscape), args);
     }
     if (RewriteTargets.schemeLength(f) > 0) {
       return DirectoryRewrite.redirect(ctx, f, noEscape, originalArgs, host);

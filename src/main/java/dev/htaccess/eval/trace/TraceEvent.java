@@ -238,7 +238,21 @@ public sealed interface TraceEvent {
       UNSAFE_QUESTION_MARK("AH10508: Unsafe URL with %3f URL rewritten without UnsafeAllow3F"),
       MAXIMUM_LENGTH("RewriteRule exceeded maximum length (16380)"),
       ABOVE_DOCUMENT_ROOT("400: the new URI has a bad escape or climbs above the document root"),
-      ENCODED_SLASH("404: the new URI has an encoded slash or NUL (AllowEncodedSlashes Off)");
+      ENCODED_SLASH("404: the new URI has an encoded slash or NUL (AllowEncodedSlashes Off)"),
+      PROXY_BAD_URL(
+          "AH01083: error parsing the URL to proxy to (malformed, or a bad host or port)"),
+      PROXY_PATH_CONTROLS("AH10415: To be forwarded path contains control characters or spaces"),
+      PROXY_QUERY_CONTROLS(
+          "AH10408: To be forwarded query string contains control characters or spaces"),
+      PROXY_BAD_UDS("AH10292: Invalid proxy UDS filename"),
+      PROXY_NO_HANDLER(
+          "AH01144: No protocol handler was valid for the URL (its proxy module is not loaded)"),
+      PROXY_UDS_UNREACHABLE("AH02454: failed to make connection to backend: the Unix socket"),
+      PROXY_MAX_FORWARDS_BAD("AH10188: Max-Forwards request header could not be parsed"),
+      PROXY_MAX_FORWARDS_ZERO("Max-Forwards has reached zero - proxy loop?"),
+      REDIRECT_NOT_URL(
+          "AH00676: cannot redirect: target is not a valid absoluteURI or abs_path (or its"
+              + " expression failed)");
 
       private final String text;
 
