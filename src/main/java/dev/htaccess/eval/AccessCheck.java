@@ -47,18 +47,18 @@ final class AccessCheck {
     SectionConditions conditions = state.conditions;
     for (FilesSection f : cfg.fileSections()) {
       if (f.matches(base)) {
-        policy.applyLevel(f.section().children(), conditions::includes);
+        policy.applyLevel(f.section().children(), conditions::includesForAccess);
       }
     }
     // <Location> sections of the server are merged after the directory and file walks.
     for (SiteConfig.LocationSection location : state.site.config.locations()) {
       if (location.matches(file.uri())) {
-        policy.applyLevel(location.section().children(), conditions::includes);
+        policy.applyLevel(location.section().children(), conditions::includesForAccess);
       }
     }
     for (Section s : applicableIfSections(cfg, file)) {
       state.trace.add(new TraceEvent.SectionApplies(s.span(), s.name()));
-      policy.applyLevel(s.children(), conditions::includes);
+      policy.applyLevel(s.children(), conditions::includesForAccess);
     }
     return policy.status(state.request.remoteAddr(), state.request.upperMethod(), round.env::get);
   }

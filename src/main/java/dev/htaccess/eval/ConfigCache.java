@@ -46,12 +46,14 @@ final class ConfigCache {
    * The merged configuration for a chain of directories (document root first), for a request with
    * {@code method}.
    */
-  DirConfig configFor(List<String> dirs, String method, StatLookup stat) {
+  DirConfig configFor(List<String> dirs, String uri, String method, StatLookup stat) {
     // Keyed by method, then by the deepest directory (a string the walk memo reuses, so its
-    // hash is computed once).
+    // hash is computed once) and the <Location> sections the URL matches.
     Map<String, CachedConfig> byDir =
         merged.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
-    String key = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
+    List<SiteConfig.LocationSection> locations = matchingLocations(uri);
+    String deepest = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
+    String key = locations.isEmpty() ? deepest : deepest + '\0' + locationKey(locations);
     CachedConfig cached = byDir.get(key);
     if (cached != null && (staticTree || current(cached, stat))) {
       return cached.config();
@@ -90,9 +92,42 @@ final class ConfigCache {
         }
       }
     }
+    // The location walk merges after the directory walk, in the order of the configuration.
+    // A section's "directory" is its path as written (mod_rewrite's per-directory prefix is
+    // then a URL path, which a filename never starts with).
+    for (SiteConfig.LocationSection location : locations) {
+      if (!builder.failed()) {
+        String path = location.path();
+        builder.applyServerSection(
+            location.section().children(), path.endsWith("/") ? path : path + "/");
+      }
+    }
     DirConfig config = builder.build();
     byDir.put(key, new CachedConfig(config, List.copyOf(stamps), Map.copyOf(probes)));
     return config;
+  }
+
+  private List<SiteConfig.LocationSection> matchingLocations(String uri) {
+    List<SiteConfig.LocationSection> all = site.locations();
+    if (all.isEmpty() || uri == null) {
+      return List.of();
+    }
+    List<SiteConfig.LocationSection> out = new ArrayList<>();
+    for (SiteConfig.LocationSection l : all) {
+      if (l.matches(uri)) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private String locationKey(List<SiteConfig.LocationSection> matched) {
+    StringBuilder key = new StringBuilder();
+    List<SiteConfig.LocationSection> all = site.locations();
+    for (SiteConfig.LocationSection l : matched) {
+      key.append(all.indexOf(l)).append(',');
+    }
+    return key.toString();
   }
 
   private static boolean current(CachedConfig cached, StatLookup stat) {

@@ -117,8 +117,11 @@ final class ContentPhase {
       return null;
     }
     if (!uri.endsWith("/")) {
-      if (!cfg.directorySlash()) {
-        return RoundResult.Answered.status(403, uri, args, site.relative(fname));
+      // mod_dir steps aside without DirectorySlash, and for a non-GET request whose client
+      // was marked redirect-carefully (BrowserMatch ... redirect-carefully).
+      if (!cfg.directorySlash()
+          || !isGet(state.request.method()) && round.env.containsKey("redirect-carefully")) {
+        return withoutIndex(cfg, fname, uri, args);
       }
       String loc =
           state.selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
@@ -143,12 +146,34 @@ final class ContentPhase {
         return sub;
       }
     }
-    if (!cfg.indexes()) {
-      return RoundResult.Answered.status(403, uri, args, site.relative(fname));
+    return withoutIndex(cfg, fname, uri, args);
+  }
+
+  /** Apache's M_GET: GET, and HEAD, which is GET without the body. */
+  private static boolean isGet(String method) {
+    return method.equals("GET") || method.equals("HEAD");
+  }
+
+  /**
+   * A directory no index answers for: mod_autoindex lists it (Options Indexes) or refuses (403),
+   * for GET and HEAD only; any other method reaches the default handler, which does not serve a
+   * directory (404 for POST) and answers the others as it always does.
+   */
+  private RoundResult withoutIndex(DirConfig cfg, String fname, String uri, String args) {
+    String relative = state.site.relative(fname);
+    String method = state.request.method();
+    if (isGet(method)) {
+      if (!cfg.indexes()) {
+        return RoundResult.Answered.status(403, uri, args, relative);
+      }
+      round.servedPath = fname;
+      round.listing = true;
+      return RoundResult.Answered.ok(uri, args, relative, MediaTypes.LISTING);
     }
-    round.servedPath = fname;
-    round.listing = true;
-    return RoundResult.Answered.ok(uri, args, site.relative(fname), MediaTypes.LISTING);
+    if (HttpMethods.readsFile(method)) {
+      return RoundResult.Answered.status(404, uri, args, relative);
+    }
+    return methodAnswer(fname, uri, args, MediaTypes.DIRECTORY);
   }
 
   /**
@@ -166,11 +191,17 @@ final class ContentPhase {
             || (!walk.pathInfo().isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo())))) {
       return RoundResult.Answered.status(404, uri, args, site.relative(fname));
     }
-    String type = contentType(cfg, base);
-    // The default handler serves GET, HEAD and POST; OPTIONS and TRACE are answered by the
-    // core; other registered methods are not allowed here; anything else (method names are
-    // case-sensitive, so "get" too) is not implemented.
-    switch (method) {
+    return methodAnswer(fname, uri, args, contentType(cfg, base));
+  }
+
+  /**
+   * The default handler's answer for a file it may serve. It serves GET, HEAD and POST; OPTIONS and
+   * TRACE are answered by the core; other registered methods are not allowed here; anything else
+   * (method names are case-sensitive, so "get" too) is not implemented.
+   */
+  private RoundResult methodAnswer(String fname, String uri, String args, String type) {
+    Site site = state.site;
+    switch (state.request.method()) {
       case "GET", "HEAD", "POST", "OPTIONS" -> {
         round.servedPath = fname;
         return RoundResult.Answered.ok(uri, args, site.relative(fname), type);
@@ -180,7 +211,10 @@ final class ContentPhase {
       }
       default -> {
         return RoundResult.Answered.status(
-            HttpMethods.defaultHandlerStatus(method), uri, args, site.relative(fname));
+            HttpMethods.defaultHandlerStatus(state.request.method()),
+            uri,
+            args,
+            site.relative(fname));
       }
     }
   }

@@ -18,6 +18,7 @@ import dev.htaccess.model.RewriteOption;
 import dev.htaccess.model.RewriteOptions;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Section;
+import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.regex.PcreSyntaxException;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.Severity;
@@ -65,6 +66,10 @@ final class DirConfigBuilder {
   private final Map<String, String> addTypes = new HashMap<>();
   private String forceType;
   private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
+
+  /** The attribute names SetEnvIf has read in the current level's record (see SetEnvIfRule). */
+  private Map<String, Object> setEnvIfNames = new HashMap<>();
+
   private String fallbackResource;
   private String defaultCharset;
   private Boolean acceptPathInfo;
@@ -87,6 +92,44 @@ final class DirConfigBuilder {
     // The main server denies everything (<Directory /> Require all denied); the document root
     // and server <Directory> sections grant what they grant.
     this.access = new AccessPolicy(AccessPolicy.allDenied());
+  }
+
+  /** A builder that only reads directives, to find their errors (see {@link #checkDeferred}). */
+  private DirConfigBuilder(ModuleSet modules, SectionConditions conditions, boolean serverContext) {
+    this.modules = modules;
+    this.conditions = conditions;
+    this.errorDocuments = new LinkedHashMap<>();
+    this.access = new AccessPolicy(AccessPolicy.allDenied());
+    this.serverContext = serverContext;
+  }
+
+  /**
+   * Reads the directives of a section that applies later, or never, the way Apache reads them: when
+   * the file is read, whatever the request. A {@code <Files>} for another file or an {@code <If>}
+   * that does not hold still makes the whole file fail on a directive inside it that Apache refuses
+   * (an unknown name, a bad argument, a regex that does not compile).
+   */
+  private void checkDeferred(List<ConfigNode> children, String dir) {
+    DirConfigBuilder reader = new DirConfigBuilder(modules, conditions, serverContext);
+    reader.applyAll(children, dir, new RewriteLevel());
+    if (reader.error != null) {
+      fail(reader.error, dir);
+    }
+  }
+
+  /**
+   * Checks a directive of the server configuration that the walk applies only later (a {@code
+   * <Directory>}, {@code <Files>}, {@code <Location>} or {@code <If>} section and all it holds, a
+   * SetEnvIf or Header of the virtual host): Apache refuses to start on an error in any of them.
+   * Returns the first error, or null.
+   */
+  static Diagnostic serverConfigError(SiteConfig site, Directive d) {
+    SectionConditions conditions =
+        new SectionConditions(
+            site.modules(), "GET", site.serverRoot(), path -> FileStats.Stat.MISSING);
+    DirConfigBuilder reader = new DirConfigBuilder(site.modules(), conditions, true);
+    reader.checkDeferred(List.of(d), "/");
+    return reader.error;
   }
 
   boolean failed() {
@@ -170,9 +213,10 @@ final class DirConfigBuilder {
 
   private void applyLevel(List<ConfigNode> nodes, String dir) {
     RewriteLevel level = new RewriteLevel();
+    setEnvIfNames = new HashMap<>();
     applyAll(nodes, dir, level);
     if (error == null) {
-      access.applyLevel(nodes, this::includes);
+      access.applyLevel(nodes, conditions::includesForAccess);
     }
     if (error == null && level.touched) {
       mergeRewrite(level, dir);
@@ -338,10 +382,10 @@ final class DirConfigBuilder {
       }
       case "cgipassauth" ->
           cgiPassAuth = !args.isEmpty() && args.get(0).value().equalsIgnoreCase("on");
-      case "setenvif", "setenvifnocase", "browsermatch", "browsermatchnocase" -> {
+      case "setenvif", "setenvifnocase", "setenvifexpr", "browsermatch", "browsermatchnocase" -> {
         try {
-          setEnvIf.add(SetEnvIfRule.of(key, args));
-        } catch (IllegalArgumentException | PcreSyntaxException e) {
+          setEnvIf.add(SetEnvIfRule.of(key, args, setEnvIfNames));
+        } catch (IllegalArgumentException e) {
           fail(e.getMessage(), g.span(), dir);
         }
       }
@@ -502,6 +546,7 @@ final class DirConfigBuilder {
       case "files", "filesmatch" -> {
         try {
           fileSections.add(FilesSection.of(s));
+          checkDeferred(s.children(), dir);
         } catch (PcreSyntaxException e) {
           fail("Regex could not be compiled: " + e.getMessage(), s.span(), dir);
         }
@@ -517,8 +562,9 @@ final class DirConfigBuilder {
           }
         }
         ifSections.add(new IfSection(s, expression));
+        checkDeferred(s.children(), dir);
       }
-      case "requireall", "requireany", "requirenone" -> {}
+      case "requireall", "requireany", "requirenone" -> checkDeferred(s.children(), dir);
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
         if (info == null || !modules.providesCatalogModule(info.module())) {
@@ -529,11 +575,32 @@ final class DirConfigBuilder {
                   + " included in the server configuration",
               s.span(),
               dir);
+        } else if (serverContext) {
+          serverSection(s, dir);
         } else if (!info.allowedInHtaccess()) {
           fail("<" + s.name() + " not allowed here", s.span(), dir);
         }
       }
     }
+  }
+
+  /** A section only the server configuration may hold: its header's regex, then its content. */
+  private void serverSection(Section s, String dir) {
+    List<Argument> args = s.arguments();
+    boolean tilde = !args.isEmpty() && args.get(0).value().equals("~");
+    String regex =
+        s.key().endsWith("match") && !args.isEmpty()
+            ? args.get(0).value()
+            : tilde && args.size() > 1 ? args.get(1).value() : null;
+    if (regex != null) {
+      try {
+        PcrePattern.compile(regex, false);
+      } catch (PcreSyntaxException e) {
+        fail("Regex could not be compiled: " + e.getMessage(), s.span(), dir);
+        return;
+      }
+    }
+    checkDeferred(s.children(), dir);
   }
 
   private void mergeRewrite(RewriteLevel level, String dir) {

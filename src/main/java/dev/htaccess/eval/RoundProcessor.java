@@ -1,12 +1,14 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.eval.rewrite.DirectoryRewrite;
+import dev.htaccess.eval.rewrite.RequestView;
 import dev.htaccess.eval.rewrite.RewriteContext;
 import dev.htaccess.eval.rewrite.RewriteOutcome;
 import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.httpd.MediaTypes;
 import dev.htaccess.model.RewriteOption;
+import java.util.List;
 
 /**
  * One round of request processing, in httpd's order of phases: translate_name ({@link
@@ -25,6 +27,15 @@ final class RoundProcessor {
 
   /** Processes {@code uri} as the round's (or, with {@code subrequest}, a subrequest's) URL. */
   RoundResult process(Round round, String uri, String args, boolean subrequest) {
+    if (!subrequest) {
+      // mod_setenvif's post-read-request phase, with the virtual host's rules: it runs for the
+      // request and again for each internal redirect (not for subrequests), and sees the URL
+      // path as sent, before it is decoded.
+      SetEnvIfRule.applyAll(
+          state.site.config.serverSetEnvIf(),
+          setEnvIfView(round, sentPath(round.unparsedUri), null),
+          round.env);
+    }
     RoundRewriteHost host = new RoundRewriteHost(state, round, this);
     Translation.Translated t = new Translation(state, round, host).translate(uri, args, subrequest);
     if (t instanceof RoundResult.Answered a) {
@@ -56,7 +67,8 @@ final class RoundProcessor {
     DirectoryWalk.Walk walk = site.walker.walk(filename, state::stat);
     String fname = walk.existing();
     String pathInfo = walk.pathInfo();
-    DirConfig cfg = site.configs.configFor(walk.dirs(), state.request.upperMethod(), state::stat);
+    DirConfig cfg =
+        site.configs.configFor(walk.dirs(), uri, state.request.upperMethod(), state::stat);
     round.lastConfig = cfg;
     round.lastFile = null;
     if (cfg.error() != null) {
@@ -67,19 +79,7 @@ final class RoundProcessor {
     round.lastFile = new RewriteContext(null, subrequest, uri, args, fname, pathInfo);
     round.lastBase = base;
     // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
-    for (SetEnvIfRule rule : cfg.setEnvIf()) {
-      rule.apply(
-          special ->
-              switch (special) {
-                case "remote_addr", "remote_host" -> state.request.remoteAddr();
-                case "server_addr" -> "127.0.0.1";
-                case "request_method" -> state.request.method();
-                case "request_protocol" -> "HTTP/1.1";
-                default -> uri;
-              },
-          state.request::header,
-          round.env);
-    }
+    SetEnvIfRule.applyAll(cfg.setEnvIf(), setEnvIfView(round, uri, round.lastFile), round.env);
     int accessStatus = new AccessCheck(state, round).status(cfg, base, round.lastFile);
     if (accessStatus != 0) {
       return RoundResult.Answered.status(accessStatus, uri, args, site.relative(fname));
@@ -133,5 +133,49 @@ final class RoundProcessor {
       return new RoundResult.Redirected(ir.uri(), ir.args());
     }
     return null;
+  }
+
+  /** The path of a request target as ap_parse_uri leaves it (no scheme, host or query). */
+  static String sentPath(String target) {
+    String t = target == null ? "" : target;
+    int scheme = t.indexOf("://");
+    if (scheme > 0 && !t.startsWith("/")) {
+      int slash = t.indexOf('/', scheme + 3);
+      t = slash < 0 ? "" : t.substring(slash);
+    }
+    int q = t.indexOf('?');
+    return q < 0 ? t : t.substring(0, q);
+  }
+
+  /** The request as mod_setenvif sees it in this round. */
+  private SetEnvIfRule.Request setEnvIfView(Round round, String uri, RequestView view) {
+    Variables variables = new Variables(state, round);
+    return new SetEnvIfRule.Request() {
+      @Override
+      public String special(String name) {
+        return switch (name) {
+          case "remote_addr", "remote_host" -> state.request.remoteAddr();
+          case "server_addr" -> "127.0.0.1";
+          case "request_method" -> state.request.method();
+          case "request_protocol" -> "HTTP/1.1";
+          default -> uri;
+        };
+      }
+
+      @Override
+      public String header(String name) {
+        return state.request.header(name);
+      }
+
+      @Override
+      public List<RequestSpec.Header> headers() {
+        return state.request.headers();
+      }
+
+      @Override
+      public String variable(String name) {
+        return variables.lookup(name, view, null);
+      }
+    };
   }
 }

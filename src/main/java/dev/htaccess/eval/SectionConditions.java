@@ -74,10 +74,23 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
               != negate;
       case "iffile" -> stat.stat(serverRootRelative(bare)).exists() != negate;
       case "ifversion" -> modules.loaded("version") && versionHolds(s);
+      // Only access control looks at the method (see includesForAccess); everything else in
+      // <Limit> applies to every method, as Apache's core reads the section.
+      case "limit", "limitexcept" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether a section's Require, Allow and Deny lines apply to this request: {@code <Limit>} and
+   * {@code <LimitExcept>} restrict them to (or exclude) the methods they name.
+   */
+  boolean includesForAccess(Section s) {
+    return switch (s.key()) {
       case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method));
       case "limitexcept" ->
           s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method));
-      default -> false;
+      default -> includes(s);
     };
   }
 }

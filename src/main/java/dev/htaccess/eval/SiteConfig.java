@@ -4,6 +4,7 @@ import dev.htaccess.eval.proxy.ProxyPassRule;
 import dev.htaccess.eval.rewrite.CompiledRule;
 import dev.htaccess.eval.rewrite.RewriteMapSource;
 import dev.htaccess.eval.rewrite.RewriteScope;
+import dev.htaccess.expr.ApExpression;
 import dev.htaccess.httpd.CNumbers;
 import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.Argument;
@@ -30,10 +31,12 @@ import dev.htaccess.validate.DirectiveValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The server around the document root: what {@code --server-config} declares inside the {@code
@@ -73,23 +76,109 @@ final class SiteConfig {
   private final List<Diagnostic> errors = new ArrayList<>();
 
   /** A {@code <Location>} or {@code <LocationMatch>} section. */
-  record LocationSection(String path, PcrePattern regex, Section section) {
-    /** Whether the section applies to a URL path (prefix match on segments, or the regex). */
+  /**
+   * A {@code <Location>} or {@code <LocationMatch>} section of the virtual host, as the core's
+   * location walk tests it: a regex against the URL path; a path with wildcards (apr_fnmatch_test)
+   * as a wildcard, or else a prefix that, unless it ends in a slash, must end at a slash or at the
+   * end of the path. The walk always compares with slashes merged.
+   */
+  record LocationSection(
+      String path,
+      PcrePattern regex,
+      Pattern wildcard,
+      Section section,
+      AliasRedirect directoryRedirect,
+      ApExpression.Text alias) {
+
+    /**
+     * The section, with what mod_alias reads from it at translation: its last directory-form
+     * Redirect and its last one-argument Alias (null when it has none).
+     */
+    static LocationSection of(String path, PcrePattern regex, Section section) {
+      Pattern wildcard =
+          regex == null && isWildcard(path)
+              ? Pattern.compile(FilesSection.wildcardToRegex(path), Pattern.DOTALL)
+              : null;
+      AliasRedirect redirect = null;
+      ApExpression.Text alias = null;
+      for (ConfigNode n : section.children()) {
+        if (!(n instanceof GenericDirective g)) {
+          continue;
+        }
+        List<Argument> a = g.arguments();
+        if (g.key().startsWith("redirect") && !g.key().equals("redirectmatch")) {
+          try {
+            AliasRedirect r = AliasRedirect.of(g.key(), a, true);
+            if (r.directory()) {
+              redirect = r;
+            }
+          } catch (IllegalArgumentException e) {
+            // reported by the start-up check
+          }
+        } else if ((g.key().equals("alias") || g.key().equals("scriptalias")) && a.size() == 1) {
+          try {
+            alias = ApExpression.parseString(a.get(0).value());
+          } catch (ApExpression.ExprException e) {
+            // reported by the start-up check
+          }
+        }
+      }
+      return new LocationSection(path, regex, wildcard, section, redirect, alias);
+    }
+
     boolean matches(String uri) {
       if (regex != null) {
         return regex.find(uri);
       }
-      if (path.equals("/")) {
-        return true;
+      String merged = uri.contains("//") ? uri.replaceAll("/{2,}", "/") : uri;
+      if (wildcard != null) {
+        return wildcard.matcher(merged).matches();
       }
-      String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-      return uri.equals(p)
-          || uri.startsWith(p + "/")
-          || (path.endsWith("/") && uri.startsWith(path));
+      int len = path.length();
+      return merged.startsWith(path)
+          && (len == 0
+              || path.charAt(len - 1) == '/'
+              || merged.length() == len
+              || merged.charAt(len) == '/');
+    }
+
+    /** apr_fnmatch_test: a '*' or '?', or a '[' closed by a ']' (a backslash escapes). */
+    static boolean isWildcard(String p) {
+      int nesting = 0;
+      for (int i = 0; i < p.length(); i++) {
+        char c = p.charAt(i);
+        switch (c) {
+          case '?', '*' -> {
+            return true;
+          }
+          case '\\' -> {
+            if (++i >= p.length()) {
+              return false;
+            }
+          }
+          case '[' -> nesting++;
+          case ']' -> {
+            if (nesting > 0) {
+              return true;
+            }
+          }
+          default -> {}
+        }
+      }
+      return false;
     }
   }
 
   private final List<LocationSection> locations = new ArrayList<>();
+
+  /** The virtual host's SetEnvIf rules (post-read-request), and the names they read. */
+  private final List<SetEnvIfRule> serverSetEnvIf = new ArrayList<>();
+
+  private final Map<String, Object> serverSetEnvIfNames = new HashMap<>();
+
+  List<SetEnvIfRule> serverSetEnvIf() {
+    return serverSetEnvIf;
+  }
 
   /** {@code <Location>} sections, in file order (merged after the directory walk). */
   List<LocationSection> locations() {
@@ -155,13 +244,23 @@ final class SiteConfig {
       }
     } else if (name.equals("virtualhost")) {
       applyAll(s.children(), configDir, conds);
+    } else if (refusedAtStartup(s)) {
+      return;
     } else if (name.equals("location") || name.equals("locationmatch")) {
       boolean regex = name.equals("locationmatch") || arg.equals("~");
       String path =
           arg.equals("~") && s.arguments().size() > 1 ? s.arguments().get(1).value() : arg;
+      if (s.arguments().size() > (arg.equals("~") && !name.equals("locationmatch") ? 2 : 1)) {
+        errors.add(
+            new Diagnostic(
+                "HT1100",
+                Severity.ERROR,
+                "Multiple <" + s.name() + "> arguments not (yet) supported.",
+                s.span()));
+        return;
+      }
       try {
-        locations.add(
-            new LocationSection(path, regex ? PcrePattern.compile(path, false) : null, s));
+        locations.add(LocationSection.of(path, regex ? PcrePattern.compile(path, false) : null, s));
       } catch (PcreSyntaxException ex) {
         errors.add(
             new Diagnostic("HT1100", Severity.ERROR, "Regex could not be compiled", s.span()));
@@ -221,8 +320,38 @@ final class SiteConfig {
     }
   }
 
+  /** Whether Apache refuses to start on this directive (the error is recorded). */
+  private boolean refusedAtStartup(Directive d) {
+    Diagnostic error = DirConfigBuilder.serverConfigError(this, d);
+    if (error != null) {
+      errors.add(error);
+    }
+    return error != null;
+  }
+
+  /**
+   * Directives of the virtual host that act per directory (the walk applies them), whose errors the
+   * start-up check looks for.
+   */
+  private static final Set<String> PER_DIRECTORY_OF_HOST =
+      Set.of(
+          "setenvif",
+          "setenvifnocase",
+          "setenvifexpr",
+          "browsermatch",
+          "browsermatchnocase",
+          "header",
+          "requestheader");
+
   /** The virtual host's other directives: mapping, redirects, names, limits. */
   private void applyGeneric(GenericDirective g) {
+    if (PER_DIRECTORY_OF_HOST.contains(g.key()) && refusedAtStartup(g)) {
+      return;
+    }
+    if (g.key().startsWith("setenvif") || g.key().startsWith("browsermatch")) {
+      serverSetEnvIf.add(SetEnvIfRule.of(g.key(), g.arguments(), serverSetEnvIfNames));
+      return;
+    }
     List<Argument> a = g.arguments();
     DirectiveInfo info = DirectiveCatalog.standard().find(g.name()).orElse(null);
     String count = info == null ? null : DirectiveValidator.argumentCount(info, a);

@@ -58,13 +58,49 @@ final class Translation {
     }
     if (filename == null) {
       RoundResult.Answered answered = proxyPass(uri, effectiveUri, currentArgs);
+      SiteConfig.LocationSection redirecting = null;
+      SiteConfig.LocationSection aliasing = null;
+      // The location walk before translation: the sections the URL matches, merged in order
+      // (a later section's directory-form Redirect or one-argument Alias wins).
+      for (SiteConfig.LocationSection l : site.locations()) {
+        if (l.matches(uri)) {
+          redirecting = l.directoryRedirect() != null ? l : redirecting;
+          aliasing = l.alias() != null ? l : aliasing;
+        }
+      }
+      RewriteContext view = new RewriteContext(null, subrequest, uri, currentArgs, null, null);
+      Variables variables = new Variables(state, round);
+      if (answered == null && redirecting != null) {
+        AliasRedirect.Answer answer =
+            redirecting
+                .directoryRedirect()
+                .apply(
+                    effectiveUri,
+                    currentArgs,
+                    state.selfUrl(),
+                    name -> variables.lookup(name, view, null));
+        answered =
+            ContentPhase.redirectAnswer(
+                state,
+                answer,
+                TraceEvent.AliasDecision.Kind.SERVER_REDIRECT,
+                uri,
+                currentArgs,
+                null);
+      }
       if (answered == null) {
         answered = serverRedirect(uri, effectiveUri, currentArgs);
       }
       if (answered != null) {
         return answered;
       }
-      filename = alias(effectiveUri);
+      if (aliasing != null) {
+        // ap_server_root_relative: a relative target is under the ServerRoot.
+        String found = aliasing.alias().evaluate(name -> variables.lookup(name, view, null));
+        filename = found.startsWith("/") ? found : site.serverRoot().resolve(found).toString();
+      } else {
+        filename = alias(effectiveUri);
+      }
     }
     if (filename == null) {
       filename = site.docrootPath() + effectiveUri;

@@ -2,6 +2,7 @@ package dev.htaccess.expr;
 
 import dev.htaccess.httpd.CNumbers;
 import dev.htaccess.httpd.IpMatch;
+import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,27 @@ public final class ApExpression {
   }
 
   public boolean evaluate(Function<String, String> variables) {
-    return eval(root, variables);
+    return eval(root, variables, new Captures());
+  }
+
+  /**
+   * What ap_expr_exec_re reports besides the result: whether a regex with capturing groups ran
+   * ({@code groupsRan}); the match of the last such regex, null when it did not match (Apache's
+   * "source"); and the last successful match of one (what the match array holds).
+   */
+  public record Evaluation(boolean result, boolean groupsRan, PcreMatch source, PcreMatch fill) {}
+
+  /** The regex state an evaluation leaves behind (see {@link Evaluation}). */
+  private static final class Captures {
+    boolean ran;
+    PcreMatch source;
+    PcreMatch fill;
+  }
+
+  public Evaluation evaluateWithCaptures(Function<String, String> variables) {
+    Captures captures = new Captures();
+    boolean result = eval(root, variables, captures);
+    return new Evaluation(result, captures.ran, captures.source, captures.fill);
   }
 
   /**
@@ -89,15 +110,15 @@ public final class ApExpression {
     return new Text(new Word(StringLexer.pieces(text, 0, text.length(), false).pieces(), null));
   }
 
-  private static boolean eval(Node n, Function<String, String> v) {
+  private static boolean eval(Node n, Function<String, String> v, Captures captures) {
     if (n instanceof Bool b) {
       return b.value();
     } else if (n instanceof Not not) {
-      return !eval(not.inner(), v);
+      return !eval(not.inner(), v, captures);
     } else if (n instanceof And and) {
-      return eval(and.left(), v) && eval(and.right(), v);
+      return eval(and.left(), v, captures) && eval(and.right(), v, captures);
     } else if (n instanceof Or or) {
-      return eval(or.left(), v) || eval(or.right(), v);
+      return eval(or.left(), v, captures) || eval(or.right(), v, captures);
     } else if (n instanceof Unary u) {
       String s = text(u.operand(), v);
       return switch (u.op()) {
@@ -110,10 +131,23 @@ public final class ApExpression {
     Compare c = (Compare) n;
     String left = text(c.left(), v);
     if (c.op().equals("=~") || c.op().equals("!~")) {
-      boolean found =
+      PcrePattern regex =
           c.right().regex() != null
-              ? c.right().regex().find(left)
-              : PcrePattern.compile(text(c.right(), v), false).find(left);
+              ? c.right().regex()
+              : PcrePattern.compile(text(c.right(), v), false);
+      boolean found;
+      if (regex.groupCount() > 0) {
+        // Only a regex with groups sets $0..$9 (they may hold what the user wants to keep).
+        PcreMatch m = regex.match(left);
+        captures.ran = true;
+        captures.source = m;
+        if (m != null) {
+          captures.fill = m;
+        }
+        found = m != null;
+      } else {
+        found = regex.find(left);
+      }
       return c.op().equals("=~") == found;
     }
     String right = text(c.right(), v);

@@ -11,6 +11,12 @@ public final class MediaTypes {
   /** mod_autoindex's listing of a directory. */
   public static final String LISTING = "text/html;charset=ISO-8859-1";
 
+  /**
+   * The type the core gives a directory (DIR_MAGIC_TYPE); it shows when nothing else answers for
+   * the directory, as in the reply to OPTIONS.
+   */
+  public static final String DIRECTORY = "httpd/unix-directory";
+
   /** The core's echo of a TRACE request. */
   public static final String TRACE = "message/http";
 }

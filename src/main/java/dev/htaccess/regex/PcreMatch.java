@@ -14,6 +14,11 @@ public final class PcreMatch {
     this.offsets = offsets;
   }
 
+  /** The string that was matched. */
+  public String subject() {
+    return subject;
+  }
+
   /** The number of capturing groups of the pattern. */
   public int groupCount() {
     return offsets.length / 2 - 1;
@@ -25,6 +30,16 @@ public final class PcreMatch {
       return null;
     }
     return subject.substring(offsets[2 * n], offsets[2 * n + 1]);
+  }
+
+  /** Where group {@code n} starts, or -1 when it is unset or beyond the pattern's groups. */
+  public int start(int n) {
+    return n < 0 || n > groupCount() ? -1 : offsets[2 * n];
+  }
+
+  /** Where group {@code n} ends, or -1 when it is unset or beyond the pattern's groups. */
+  public int end(int n) {
+    return n < 0 || n > groupCount() ? -1 : offsets[2 * n + 1];
   }
 
   /** Where the whole match starts. */

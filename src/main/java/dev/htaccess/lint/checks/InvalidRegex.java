@@ -69,7 +69,7 @@ public final class InvalidRegex implements Check {
             args.isEmpty()
                 ? null
                 : args.size() >= 2 && isStatus(args.get(0)) ? args.get(1) : args.get(0);
-        case "setenvif", "setenvifnocase", "setenvifexpr" -> args.size() >= 2 ? args.get(1) : null;
+        case "setenvif", "setenvifnocase" -> args.size() >= 2 ? args.get(1) : null;
         case "browsermatch", "browsermatchnocase" -> args.isEmpty() ? null : args.get(0);
         case "aliasmatch", "scriptaliasmatch", "proxypassmatch" ->
             args.isEmpty() ? null : args.get(0);
