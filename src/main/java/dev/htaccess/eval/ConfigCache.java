@@ -77,6 +77,7 @@ final class ConfigCache {
         builder.applyServerSection(section.children(), dirSlash);
       }
       if (!site.overridesAllowed(dir)) {
+        builder.endLevel(dir);
         continue;
       }
       String file = dirSlash + ".htaccess";
@@ -91,6 +92,7 @@ final class ConfigCache {
           break;
         }
       }
+      builder.endLevel(dir);
     }
     // The location walk merges after the directory walk, in the order of the configuration.
     // A section's "directory" is its path as written (mod_rewrite's per-directory prefix is

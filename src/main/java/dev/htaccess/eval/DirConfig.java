@@ -13,7 +13,9 @@ import java.util.Map;
  * @param directoryIndex DirectoryIndex names
  * @param directorySlash DirectorySlash
  * @param errorDocuments ErrorDocument by status
- * @param followSymLinks Options FollowSymLinks (or SymLinksIfOwnerMatch)
+ * @param followSymLinks Options FollowSymLinks or SymLinksIfOwnerMatch (mod_rewrite needs one)
+ * @param symlinkOptions the symlink options after each directory of the walk (path without trailing
+ *     slash), for the links in it
  * @param indexes Options Indexes
  * @param access the access control of the directory, before {@code <Files>} sections
  * @param fileSections {@code <Files>} and {@code <FilesMatch>} sections, in order, to apply to the
@@ -40,6 +42,7 @@ record DirConfig(
     boolean directorySlash,
     Map<Integer, String> errorDocuments,
     boolean followSymLinks,
+    Map<String, SymlinkOptions> symlinkOptions,
     boolean indexes,
     AccessPolicy access,
     List<FilesSection> fileSections,
@@ -57,4 +60,10 @@ record DirConfig(
     String setHandler,
     Map<String, String> addHandlers,
     List<EnvSetting> setEnv,
-    boolean cgiPassAuth) {}
+    boolean cgiPassAuth) {
+
+  /** The symlink options for a link in {@code dir} (the server's for a directory not walked). */
+  SymlinkOptions symlinkOptionsIn(String dir) {
+    return symlinkOptions.getOrDefault(dir, SymlinkOptions.SERVER_DEFAULT);
+  }
+}

@@ -50,6 +50,11 @@ final class DirConfigBuilder {
   private boolean directorySlash = true;
   private final Map<Integer, String> errorDocuments;
   private boolean followSymLinks;
+  private boolean symLinksIfOwnerMatch;
+
+  /** The symlink options in effect after each directory of the walk (see {@link #endLevel}). */
+  private final Map<String, SymlinkOptions> symlinkOptions = new HashMap<>();
+
   private boolean indexes;
   private final AccessPolicy access;
   private final List<FilesSection> fileSections = new ArrayList<>();
@@ -142,7 +147,8 @@ final class DirConfigBuilder {
         directoryIndex,
         directorySlash,
         Map.copyOf(errorDocuments),
-        followSymLinks,
+        followSymLinks || symLinksIfOwnerMatch,
+        Map.copyOf(symlinkOptions),
         indexes,
         access.copy(),
         List.copyOf(fileSections),
@@ -499,6 +505,7 @@ final class DirConfigBuilder {
         args.stream().allMatch(a -> a.value().startsWith("+") || a.value().startsWith("-"));
     if (!relative) {
       followSymLinks = false;
+      symLinksIfOwnerMatch = false;
       indexes = false;
     }
     for (Argument a : args) {
@@ -506,16 +513,30 @@ final class DirConfigBuilder {
       boolean on = !v.startsWith("-");
       String name = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
       switch (name.toLowerCase(Locale.ROOT)) {
-        case "followsymlinks", "symlinksifownermatch" -> followSymLinks = on;
+        case "followsymlinks" -> followSymLinks = on;
+        case "symlinksifownermatch" -> symLinksIfOwnerMatch = on;
         case "indexes" -> indexes = on;
-        case "all" -> followSymLinks = on;
+        // OPT_ALL: Indexes, Includes, FollowSymLinks, ExecCGI (not SymLinksIfOwnerMatch)
+        case "all" -> {
+          followSymLinks = on;
+          indexes = on;
+        }
         case "none" -> {
           followSymLinks = false;
+          symLinksIfOwnerMatch = false;
           indexes = false;
         }
         default -> {}
       }
     }
+  }
+
+  /**
+   * Marks the end of a directory of the walk (its server sections and .htaccess applied): the links
+   * in it are checked with the options as they are now.
+   */
+  void endLevel(String dir) {
+    symlinkOptions.put(dir, new SymlinkOptions(followSymLinks, symLinksIfOwnerMatch));
   }
 
   /** Whether a conditional section's content applies (see {@link SectionConditions}). */

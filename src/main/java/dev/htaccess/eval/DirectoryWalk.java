@@ -20,8 +20,19 @@ final class DirectoryWalk {
    * @param pathInfo what becomes PATH_INFO
    * @param isDir whether {@code existing} is a directory
    * @param exists whether {@code existing} exists
+   * @param symlinks the symbolic links on the way, in order (a dangling one ends the walk), which
+   *     Options decides on (see {@link SymlinkOptions})
+   * @param special whether {@code existing} is neither a file nor a directory (a FIFO, a socket, a
+   *     device): the walk refuses it with 403
    */
-  record Walk(List<String> dirs, String existing, String pathInfo, boolean isDir, boolean exists) {}
+  record Walk(
+      List<String> dirs,
+      String existing,
+      String pathInfo,
+      boolean isDir,
+      boolean exists,
+      List<String> symlinks,
+      boolean special) {}
 
   private final String docroot;
   private final Map<String, Walk> memo;
@@ -48,6 +59,8 @@ final class DirectoryWalk {
   private Walk walkUncached(String filename, StatLookup stat) {
     String[] segments = filename.substring(1).split("/", -1);
     List<String> dirs = new ArrayList<>();
+    List<String> symlinks = new ArrayList<>();
+    boolean special = false;
     StringBuilder current = new StringBuilder();
     int i = 0;
     boolean isDir = false;
@@ -64,6 +77,9 @@ final class DirectoryWalk {
       FileStats.Stat st = known ? null : stat.stat(next);
       current.setLength(0);
       current.append(next);
+      if (st != null && st.symlink()) {
+        symlinks.add(next);
+      }
       if (st != null && !st.exists()) {
         // Apache keeps the first missing segment in r->filename; the rest is PATH_INFO.
         exists = false;
@@ -76,6 +92,7 @@ final class DirectoryWalk {
         isDir = true;
       } else {
         isDir = false;
+        special = !st.regular();
         i++;
         break;
       }
@@ -93,6 +110,7 @@ final class DirectoryWalk {
     if (isDir && !existing.endsWith("/") && pathInfo.isEmpty() && filename.endsWith("/")) {
       existing = existing + "/";
     }
-    return new Walk(List.copyOf(dirs), existing, pathInfo, isDir, exists);
+    return new Walk(
+        List.copyOf(dirs), existing, pathInfo, isDir, exists, List.copyOf(symlinks), special);
   }
 }

@@ -18,16 +18,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class FileStats {
 
-  /** What a stat says about a path (following links, except {@link #symlink}). */
+  /**
+   * What a stat says about a path (following links, except {@link #symlink} and {@link
+   * #linkOwnerMatches}, which is true for a link whose target has the link's owner, and for
+   * anything that is not a link).
+   */
   record Stat(
       boolean exists,
       boolean directory,
       boolean regular,
       boolean symlink,
+      boolean linkOwnerMatches,
       boolean executable,
       long size,
       long modified) {
-    static final Stat MISSING = new Stat(false, false, false, false, false, 0, 0);
+    static final Stat MISSING = new Stat(false, false, false, false, true, false, 0, 0);
   }
 
   private final Map<String, Stat> memo;
@@ -79,17 +84,18 @@ final class FileStats {
       return Stat.MISSING;
     }
     if (!link.isSymbolicLink()) {
-      return of(link, false);
+      return of(link, false, true);
     }
     try {
-      return of(Files.readAttributes(p, PosixFileAttributes.class), true);
+      PosixFileAttributes target = Files.readAttributes(p, PosixFileAttributes.class);
+      return of(target, true, target.owner().equals(link.owner()));
     } catch (IOException e) {
       // A dangling symbolic link: it exists as a link only.
-      return new Stat(false, false, false, true, false, 0, 0);
+      return new Stat(false, false, false, true, false, false, 0, 0);
     }
   }
 
-  private static Stat of(PosixFileAttributes a, boolean symlink) {
+  private static Stat of(PosixFileAttributes a, boolean symlink, boolean ownerMatches) {
     var perms = a.permissions();
     boolean exec =
         perms.contains(PosixFilePermission.OWNER_EXECUTE)
@@ -100,6 +106,7 @@ final class FileStats {
         a.isDirectory(),
         a.isRegularFile(),
         symlink,
+        ownerMatches,
         exec,
         a.size(),
         // Nanoseconds where the file system keeps them: two same-size edits within one

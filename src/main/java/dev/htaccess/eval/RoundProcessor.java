@@ -71,6 +71,17 @@ final class RoundProcessor {
         site.configs.configFor(walk.dirs(), uri, state.request.upperMethod(), state::stat);
     round.lastConfig = cfg;
     round.lastFile = null;
+    String refusedLink = refusedSymlink(walk, cfg);
+    if (refusedLink != null
+        && (cfg.error() == null || cfg.errorDirectory().startsWith(refusedLink + "/"))) {
+      // The walk stops at the link, before it reads the .htaccess files beyond it.
+      state.trace.add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.SYMLINK, 403));
+      return RoundResult.Answered.status(403, uri, args, site.relative(refusedLink));
+    }
+    if (walk.special() && cfg.error() == null) {
+      state.trace.add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.NOT_A_FILE, 403));
+      return RoundResult.Answered.status(403, uri, args, site.relative(fname));
+    }
     if (cfg.error() != null) {
       state.trace.add(new TraceEvent.ConfigError(cfg.error().span(), cfg.error().message()));
       return RoundResult.Answered.status(500, uri, args, site.relative(cfg.errorDirectory()));
@@ -131,6 +142,20 @@ final class RoundProcessor {
     }
     if (outcome instanceof RewriteOutcome.InternalRedirect ir) {
       return new RoundResult.Redirected(ir.uri(), ir.args());
+    }
+    return null;
+  }
+
+  /**
+   * The first symbolic link of the walk that Options does not let it pass (each is judged by the
+   * options of the directory holding it), or null.
+   */
+  private String refusedSymlink(DirectoryWalk.Walk walk, DirConfig cfg) {
+    for (String link : walk.symlinks()) {
+      SymlinkOptions options = cfg.symlinkOptionsIn(link.substring(0, link.lastIndexOf('/')));
+      if (!options.allows(state.stat(link))) {
+        return link;
+      }
     }
     return null;
   }

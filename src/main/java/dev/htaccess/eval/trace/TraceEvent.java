@@ -252,7 +252,11 @@ public sealed interface TraceEvent {
       PROXY_MAX_FORWARDS_ZERO("Max-Forwards has reached zero - proxy loop?"),
       REDIRECT_NOT_URL(
           "AH00676: cannot redirect: target is not a valid absoluteURI or abs_path (or its"
-              + " expression failed)");
+              + " expression failed)"),
+      SYMLINK(
+          "AH00037: Symbolic link not allowed or link target not accessible (Options"
+              + " FollowSymLinks / SymLinksIfOwnerMatch of its directory)"),
+      NOT_A_FILE("AH00038: Forbidden: it doesn't point to a file or directory");
 
       private final String text;
 
