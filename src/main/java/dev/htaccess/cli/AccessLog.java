@@ -53,7 +53,11 @@ public final class AccessLog {
       if (m.group(3) != null && !m.group(3).equals("-") && !m.group(3).isEmpty()) {
         spec.append("\tUser-Agent: ").append(unescape(m.group(3)));
       }
-      requests.add(RequestLines.parse(spec.toString(), https, remoteAddr));
+      try {
+        requests.add(RequestLines.parse(spec.toString(), https, remoteAddr));
+      } catch (RequestLines.BadLine e) {
+        skipped.add(new Skipped(i + 1, line));
+      }
     }
     return new Parsed(requests, skipped);
   }

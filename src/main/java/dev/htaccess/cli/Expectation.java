@@ -65,8 +65,13 @@ public record Expectation(
         errors.add(error(problem, span));
         continue;
       }
-      out.add(
-          new Expectation(RequestLines.parse(request, https, remoteAddr), checks, expected, span));
+      try {
+        out.add(
+            new Expectation(
+                RequestLines.parse(request, https, remoteAddr), checks, expected, span));
+      } catch (RequestLines.BadLine e) {
+        errors.add(error(e.getMessage(), span));
+      }
     }
     return new SpecFile(out, errors);
   }

@@ -24,15 +24,33 @@ public final class RequestLines {
    */
   public record Line(String request, RequestSpec spec, String raw) {}
 
-  /** Parses a whole file (a byte string); comment and blank lines are skipped. */
+  /** A request line that cannot be read; the message says why. */
+  public static final class BadLine extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    BadLine(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Parses a whole file (a byte string); comment and blank lines are skipped. Throws {@link
+   * BadLine} with {@code LINE: message} for a line it cannot read.
+   */
   public static List<Line> parseFile(String content, boolean https, String remoteAddr) {
     List<Line> out = new ArrayList<>();
+    int number = 0;
     for (String raw : content.split("\n")) {
+      number++;
       String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
         continue;
       }
-      out.add(parse(line, https, remoteAddr));
+      try {
+        out.add(parse(line, https, remoteAddr));
+      } catch (BadLine e) {
+        throw new BadLine(number + ":1: " + e.getMessage());
+      }
     }
     return out;
   }
@@ -47,6 +65,9 @@ public final class RequestLines {
     List<RequestSpec.Header> headers = new ArrayList<>();
     for (int i = 1; i < fields.length; i++) {
       int colon = fields[i].indexOf(':');
+      if (colon < 0 && !fields[i].isBlank()) {
+        throw new BadLine("bad header field '" + fields[i] + "' (a header is 'Name: value')");
+      }
       if (colon > 0) {
         headers.add(
             new RequestSpec.Header(

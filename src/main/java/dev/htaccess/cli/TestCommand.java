@@ -178,7 +178,12 @@ final class TestCommand implements Callable<Integer> {
       if (content == null) {
         return ExitCodes.UNREADABLE;
       }
-      requests.addAll(RequestLines.parseFile(content, https, remoteAddr));
+      try {
+        requests.addAll(RequestLines.parseFile(content, https, remoteAddr));
+      } catch (RequestLines.BadLine e) {
+        err.println(inputs.requestsFile + ":" + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     } else if (inputs.accessLog != null) {
       String content = readInput(inputs.accessLog, err);
       if (content == null) {
@@ -192,7 +197,12 @@ final class TestCommand implements Callable<Integer> {
       fromLog = true;
     }
     for (String url : urls) {
-      requests.add(RequestLines.fromArguments(method, url, headers, https, remoteAddr));
+      try {
+        requests.add(RequestLines.fromArguments(method, url, headers, https, remoteAddr));
+      } catch (RequestLines.BadLine e) {
+        err.println("htaccess test: -H: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     if (requests.isEmpty()) {
       err.println("htaccess test: give URLs, --requests FILE or --access-log FILE");

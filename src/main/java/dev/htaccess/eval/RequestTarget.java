@@ -1,6 +1,8 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.RequestHead;
 import dev.htaccess.httpd.UriPath;
+import dev.htaccess.source.RawText;
 import java.util.Locale;
 
 /**
@@ -22,10 +24,34 @@ final class RequestTarget {
   private RequestTarget() {}
 
   /**
+   * What the core says to the request's method and headers as a head on the wire would carry them
+   * (the target is judged below), or 0. A request file or {@code -H} can give what no client
+   * library would send.
+   */
+  private static int headStatus(RequestSpec request) {
+    StringBuilder head = new StringBuilder();
+    head.append(request.method()).append(" / HTTP/1.1\r\n");
+    for (RequestSpec.Header h : request.headers()) {
+      head.append(h.name()).append(':').append(h.value().isEmpty() ? "" : " ").append(h.value());
+      head.append("\r\n");
+    }
+    head.append("\r\n");
+    return RequestHead.check(RawText.toBytes(head.toString())).status();
+  }
+
+  /**
    * The answer to a request whose Host header the core refuses (vhost.c, fix_hostname): 400, with
    * r->uri as the request line gave it (nothing is decoded yet).
    */
   static Refused badHost(RequestSpec request) {
+    return refused(request, 400);
+  }
+
+  /**
+   * The core's refusal of the request head ({@link RequestHead}: a header line, the method, an
+   * Expect), with r->uri as the request line gave it.
+   */
+  static Refused refused(RequestSpec request, int status) {
     String target = request.target();
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -38,11 +64,15 @@ final class RequestTarget {
     }
     int q = target.indexOf('?');
     return error(
-        400, q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1));
+        status, q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1));
   }
 
   static Parsed parse(RequestSpec request) {
     String target = request.target();
+    int headStatus = headStatus(request);
+    if (headStatus != 0) {
+      return refused(request, headStatus);
+    }
     if (request.upperMethod().equals("OPTIONS") && target.equals("*")) {
       return new Refused(new Draft(200, null, "*", null, null, "/*", null, null), true);
     }

@@ -8,6 +8,12 @@ public final class HttpMethods {
   private HttpMethods() {}
 
   /** The methods httpd registers; a method outside this set (names are case-sensitive) is 501. */
+  /**
+   * The Allow header the core sends for a static resource (the default handler's methods and
+   * TRACE), in the reply to OPTIONS and with a 405 or 501.
+   */
+  public static final String ALLOW = "OPTIONS,HEAD,GET,POST,TRACE";
+
   public static final Set<String> REGISTERED =
       Set.of(
           "GET",

@@ -1,6 +1,7 @@
 package dev.htaccess.serve;
 
 import dev.htaccess.eval.Outcome;
+import dev.htaccess.httpd.HttpMethods;
 import dev.htaccess.httpd.MediaTypes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,6 +63,10 @@ final class CoreResponses {
     response.setStatus(status);
     response.getHeaders().put("Content-Type", MediaTypes.ERROR_PAGE);
     response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    if (status == 405 || status == 501) {
+      // ap_send_error_response says which methods would do.
+      response.getHeaders().put("Allow", HttpMethods.ALLOW);
+    }
     ResponseDecorator.apply(response.getHeaders(), o, status, false, -1);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       out.write(body);

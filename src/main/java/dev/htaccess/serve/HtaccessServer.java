@@ -136,7 +136,10 @@ public final class HtaccessServer implements AutoCloseable {
     http.setHttpCompliance(
         HttpCompliance.RFC7230_LEGACY
             .without("htaccess", HttpCompliance.Violation.CASE_INSENSITIVE_METHOD)
-            .with("htaccess", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
+            .with(
+                "htaccess",
+                HttpCompliance.Violation.MISMATCHED_AUTHORITY,
+                HttpCompliance.Violation.HTTP_0_9));
     // Apache limits each header line (LimitRequestFieldSize 8190), the request line
     // (LimitRequestLine 8190) and the number of headers (LimitRequestFields 100), not their sum:
     // Jetty gets room for all of them and SiteHandler applies Apache's limits.

@@ -2,7 +2,9 @@ package dev.htaccess.serve;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -12,11 +14,12 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.internal.HttpConnection;
 
 /**
- * HTTP/1.1 connections that let a request target with an encoded NUL ({@code %00}) reach our
- * handler. Jetty's URI parser refuses such a target outright (400, before any handler runs), while
- * Apache parses the request and answers 404 once the path is decoded. The target is handed to Jetty
- * without its {@code %00} escapes, and the original rides along in a header whose name is random
- * per process, so no client can set it; {@link SiteHandler} evaluates the original.
+ * HTTP/1.1 connections whose request heads Apache's core reads first ({@link ApacheHeadParser}),
+ * and that let a request target with an encoded NUL ({@code %00}) reach our handler. Jetty's URI
+ * parser refuses such a target outright (400, before any handler runs), while Apache parses the
+ * request and answers 404 once the path is decoded. The target is handed to Jetty without its
+ * {@code %00} escapes, and the original rides along in a header whose name is random per process,
+ * so no client can set it; {@link SiteHandler} evaluates the original.
  */
 final class NulTolerantConnectionFactory extends HttpConnectionFactory {
 
@@ -32,6 +35,19 @@ final class NulTolerantConnectionFactory extends HttpConnectionFactory {
   public Connection newConnection(Connector connector, EndPoint endPoint) {
     HttpConnection connection =
         new HttpConnection(getHttpConfiguration(), connector, endPoint) {
+          @Override
+          protected HttpParser newHttpParser(HttpCompliance compliance) {
+            HttpParser jetty = super.newHttpParser(compliance);
+            ApacheHeadParser parser =
+                new ApacheHeadParser(
+                    (HttpParser.RequestHandler) jetty.getHandler(),
+                    getHttpConfiguration().getRequestHeaderSize(),
+                    compliance);
+            parser.setHeaderCacheSize(jetty.getHeaderCacheSize());
+            parser.setHeaderCacheCaseSensitive(jetty.isHeaderCacheCaseSensitive());
+            return parser;
+          }
+
           @Override
           protected RequestHandler newRequestHandler() {
             return new RequestHandler() {

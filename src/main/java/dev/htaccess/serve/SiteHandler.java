@@ -7,6 +7,7 @@ import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.httpd.HostHeader;
+import dev.htaccess.httpd.HttpMethods;
 import dev.htaccess.httpd.Limits;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
@@ -173,7 +174,7 @@ final class SiteHandler extends Handler.Abstract {
       return 400;
     }
     if (request.getMethod().equals("OPTIONS") && "*".equals(request.getHttpURI().getPath())) {
-      response.getHeaders().put("Allow", ALLOW);
+      // The core answers OPTIONS * itself, without an Allow header (measured).
       response.getHeaders().put("Content-Length", "0");
       return 200;
     }
@@ -199,7 +200,7 @@ final class SiteHandler extends Handler.Abstract {
     }
     if (o instanceof Outcome.Options) {
       response.setStatus(200);
-      response.getHeaders().put("Allow", ALLOW);
+      response.getHeaders().put("Allow", HttpMethods.ALLOW);
       if (o.contentType() != null) {
         response.getHeaders().put("Content-Type", o.contentType());
       }
@@ -318,8 +319,6 @@ final class SiteHandler extends Handler.Abstract {
   }
 
   /** The methods Apache's core handler lists for a static resource. */
-  private static final String ALLOW = "OPTIONS,HEAD,GET,POST,TRACE";
-
   private boolean answerEarly(Request request, Response response, Callback callback, int status) {
     long bytes = 0;
     try {

@@ -110,6 +110,22 @@ class TestCommandTest {
     assertThat(run.err()).contains(conf + ":2:").contains("unknown flag 'BOGUS'");
   }
 
+  /** Header lines the core refuses before any module runs (see RequestHead). */
+  @Test
+  void headersApacheRefusesAreRefusedBeforeTheRules() {
+    var badName = run("test", "--docroot", docroot.toString(), "-H", "Bad Name: x", "/");
+    assertThat(badName.out()).startsWith("GET / -> 400");
+    var control = run("test", "--docroot", docroot.toString(), "-H", "X-A: a\u0001b", "/");
+    assertThat(control.out()).startsWith("GET / -> 400");
+    var expect = run("test", "--docroot", docroot.toString(), "-H", "Expect: later", "/");
+    assertThat(expect.out()).startsWith("GET / -> 417");
+    var method = run("test", "--docroot", docroot.toString(), "-X", "G@T", "/");
+    assertThat(method.out()).startsWith("G@T / -> 400");
+    var noColon = run("test", "--docroot", docroot.toString(), "-H", "NoColon", "/");
+    assertThat(noColon.exit()).isEqualTo(2);
+    assertThat(noColon.err()).contains("bad header field 'NoColon'");
+  }
+
   @Test
   void htaccessErrorIs500WithTheReasonInTheTrace() throws IOException {
     Files.writeString(docroot.resolve(".htaccess"), "RewriteEngine On\nBogusDirective x\n");

@@ -1,0 +1,185 @@
+package dev.htaccess.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.htaccess.testing.JsonLite;
+import dev.htaccess.testing.ProjectFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requests Apache refuses (or accepts) in its core before any module runs: malformed request lines
+ * and header lines, Host checks, limits, Transfer-Encoding and Expect. The bytes are in
+ * testdata/serve-raw/raw-requests.txt and what Apache 2.4 answered each, sent on its own connection
+ * by tools/record-raw.py, in raw-expected.jsonl; serve must answer the same status and the same
+ * Content-Type, Location and Allow.
+ */
+class ServeRawRequestsTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void serveRefusesWhatApacheRefuses() throws Exception {
+    Path caseDir = ProjectFiles.testdata("serve-raw");
+    Path docroot = temp.resolve("docroot");
+    Files.createDirectories(docroot);
+    try (var files = Files.list(caseDir.resolve("docroot"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, docroot.resolve(f.getFileName().toString()));
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(caseDir.resolve("raw-requests.txt"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        lines.add(line);
+      }
+    }
+    List<String> expected = Files.readAllLines(caseDir.resolve("raw-expected.jsonl"));
+    assertThat(expected).hasSameSizeAs(lines);
+    List<String> differences = new ArrayList<>();
+    try (HtaccessServer server =
+        HtaccessServer.start(
+            new ServeOptions(
+                docroot,
+                null,
+                new InetSocketAddress("127.0.0.1", 0),
+                "example.com",
+                null,
+                null,
+                false,
+                Map.of(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                false,
+                PhpBackend.NONE,
+                2),
+            new PrintWriter(new StringWriter()))) {
+      for (int i = 0; i < lines.size(); i++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> want = (Map<String, Object>) JsonLite.parse(expected.get(i));
+        Map<String, Object> got = answer(exchange(server.port(), unescape(lines.get(i))));
+        for (String field : List.of("status", "content_type", "location", "allow")) {
+          Object w = want.get(field);
+          Object g = got.get(field);
+          if (w instanceof Number n) {
+            w = n.intValue();
+          }
+          if (field.equals("allow")) {
+            // Apache lists the methods from a hash table: the order changes between runs.
+            w = methods(w);
+            g = methods(g);
+          }
+          if (!Objects.equals(w, g)) {
+            differences.add(
+                abbreviate(lines.get(i)) + ": " + field + ": apache=" + w + " serve=" + g);
+          }
+        }
+      }
+    }
+    assertThat(differences).isEmpty();
+  }
+
+  private static Object methods(Object allow) {
+    return allow == null ? null : new java.util.TreeSet<>(List.of(allow.toString().split(",")));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 110 ? s : s.substring(0, 110) + "...";
+  }
+
+  /** The request line of raw-requests.txt as bytes: Python's \r \n \t \\ \xNN escapes. */
+  static byte[] unescape(String line) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] in = line.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < in.length; i++) {
+      byte b = in[i];
+      if (b == '\\' && i + 1 < in.length) {
+        char c = (char) in[++i];
+        switch (c) {
+          case 'r' -> out.write('\r');
+          case 'n' -> out.write('\n');
+          case 't' -> out.write('\t');
+          case '\\' -> out.write('\\');
+          case 'x' -> {
+            out.write(Integer.parseInt(new String(in, i + 1, 2, StandardCharsets.US_ASCII), 16));
+            i += 2;
+          }
+          default -> {
+            out.write('\\');
+            out.write(c);
+          }
+        }
+      } else {
+        out.write(b);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** Sends the bytes on a fresh connection, half-closes it and reads until the server closes. */
+  private static byte[] exchange(int port, byte[] raw) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(raw);
+      out.flush();
+      s.shutdownOutput();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      byte[] buf = new byte[65536];
+      try {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          got.write(buf, 0, n);
+        }
+      } catch (SocketTimeoutException | java.net.SocketException e) {
+        // what arrived is the answer
+      }
+      return got.toByteArray();
+    }
+  }
+
+  /** Status and recorded headers of the first response, as tools/record-raw.py reads them. */
+  private static Map<String, Object> answer(byte[] data) {
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    String head = end < 0 ? text : text.substring(0, end);
+    String[] lines = head.split("\r\n", -1);
+    Map<String, Object> out = new LinkedHashMap<>();
+    String[] parts = lines.length > 0 ? lines[0].split(" ", 3) : new String[0];
+    out.put(
+        "status",
+        parts.length >= 2 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : null);
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0) {
+        headers.putIfAbsent(
+            lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+            lines[i].substring(colon + 1).strip());
+      }
+    }
+    out.put("content_type", headers.get("content-type"));
+    out.put("location", headers.get("location"));
+    out.put("allow", headers.get("allow"));
+    return out;
+  }
+}
