@@ -7,7 +7,10 @@ import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.source.RawText;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The end of a round after the fixups: mod_alias's redirects of the directory, mod_dir (the
@@ -228,16 +231,42 @@ final class ContentPhase {
     String forceTypeInFiles = lastInFilesSections(cfg, base, "forcetype");
     String forceType =
         forceTypeInFiles != null ? DirConfigBuilder.forceType(forceTypeInFiles) : cfg.forceType();
-    String type =
-        round.forcedType != null
-            ? round.forcedType
-            : forceType != null ? forceType : MimeTypes.system().typeOf(base, cfg.addTypes());
-    if (type != null
-        && cfg.defaultCharset() != null
-        && (type.equalsIgnoreCase("text/plain") || type.equalsIgnoreCase("text/html"))) {
-      type = type + "; charset=" + cfg.defaultCharset();
+    String type;
+    if (round.forcedType != null) {
+      type = round.forcedType;
+    } else if (forceType != null) {
+      type = forceType;
+    } else {
+      type = withCharset(MimeTypes.system().typeOf(base, cfg.addTypes()), base, cfg);
+    }
+    // ap_make_content_type: AddDefaultCharset goes on text/plain* and text/html* types that
+    // name no charset.
+    if (type != null && cfg.defaultCharset() != null) {
+      String lower = type.toLowerCase(Locale.ROOT);
+      if (!lower.contains("charset=")
+          && (lower.startsWith("text/plain") || lower.startsWith("text/html"))) {
+        type = type + "; charset=" + cfg.defaultCharset();
+      }
     }
     return type;
+  }
+
+  /**
+   * mod_mime's AddCharset on the type the extensions gave: it replaces the type's charset
+   * parameter, or is appended as one.
+   */
+  private static final Pattern CHARSET_PARAMETER =
+      Pattern.compile(";\\s*charset=[^;]*", Pattern.CASE_INSENSITIVE);
+
+  private static String withCharset(String type, String base, DirConfig cfg) {
+    String charset = MimeTypes.charsetOf(base, cfg.addCharsets());
+    if (type == null || charset == null) {
+      return type;
+    }
+    Matcher m = CHARSET_PARAMETER.matcher(type);
+    return m.find()
+        ? type.substring(0, m.start()) + "; charset=" + charset + type.substring(m.end())
+        : type + "; charset=" + charset;
   }
 
   /**

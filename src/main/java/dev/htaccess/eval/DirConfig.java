@@ -23,6 +23,7 @@ import java.util.Map;
  * @param ifSections {@code <If>}, {@code <ElseIf>} and {@code <Else>} sections, in order
  * @param redirects mod_alias Redirect directives, in order
  * @param addTypes AddType extension (lower case, without dot) to media type
+ * @param addCharsets AddCharset extension (lower case, without dot) to charset
  * @param forceType ForceType, or null
  * @param setEnvIf SetEnvIf and BrowserMatch rules, in order
  * @param fallbackResource FallbackResource, or null
@@ -49,6 +50,7 @@ record DirConfig(
     List<IfSection> ifSections,
     List<AliasRedirect> redirects,
     Map<String, String> addTypes,
+    Map<String, String> addCharsets,
     String forceType,
     List<SetEnvIfRule> setEnvIf,
     String fallbackResource,

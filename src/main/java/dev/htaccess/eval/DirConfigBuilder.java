@@ -69,6 +69,7 @@ final class DirConfigBuilder {
 
   private int redirectsOfLevel;
   private final Map<String, String> addTypes = new HashMap<>();
+  private final Map<String, String> addCharsets = new HashMap<>();
   private String forceType;
   private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
 
@@ -155,6 +156,7 @@ final class DirConfigBuilder {
         List.copyOf(ifSections),
         redirectsInOrder(),
         Map.copyOf(addTypes),
+        Map.copyOf(addCharsets),
         forceType,
         List.copyOf(setEnvIf),
         fallbackResource,
@@ -453,6 +455,11 @@ final class DirConfigBuilder {
           addTypes.put(
               ext.startsWith(".") ? ext.substring(1) : ext,
               args.get(0).value().toLowerCase(Locale.ROOT));
+        }
+      }
+      case "addcharset" -> {
+        for (int i = 1; i < args.size(); i++) {
+          addCharsets.put(extension(args.get(i).value()), args.get(0).value());
         }
       }
       case "sethandler" -> setHandler = args.isEmpty() ? null : args.get(0).value();

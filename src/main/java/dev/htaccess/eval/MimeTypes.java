@@ -61,4 +61,23 @@ final class MimeTypes {
     }
     return found;
   }
+
+  /**
+   * The charset AddCharset gives the file: mod_mime looks at every extension after the first dot,
+   * and the last that has one wins; null when none does.
+   */
+  static String charsetOf(String fileName, Map<String, String> addCharsets) {
+    if (addCharsets.isEmpty()) {
+      return null;
+    }
+    String[] parts = fileName.split("\\.");
+    String found = null;
+    for (int i = 1; i < parts.length; i++) {
+      String c = addCharsets.get(parts[i].toLowerCase(Locale.ROOT));
+      if (c != null) {
+        found = c;
+      }
+    }
+    return found;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.htaccess.serve;
 
 import dev.htaccess.eval.Outcome;
+import dev.htaccess.httpd.AutoindexQuery;
 import dev.htaccess.httpd.MediaTypes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -161,7 +163,13 @@ final class StaticResponses {
         }
       }
     }
+    // mod_autoindex's order: the parent first, then (a plain listing has no dates, sizes or
+    // descriptions to compare) by name, byte by byte, in the direction O= asks for.
+    AutoindexQuery query = AutoindexQuery.parse(o.query());
     names.sort(StaticResponses::compareBytes);
+    if (query.descending()) {
+      Collections.reverse(names);
+    }
     for (String link : names) {
       html.append("<li><a href=\"")
           .append(CoreResponses.html(hrefEscape(link)))
