@@ -1,7 +1,11 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.model.Section;
+import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
+import dev.htaccess.source.RawText;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +26,26 @@ record FilesSection(Section section, PcrePattern pattern, Pattern wildcard) {
       return new FilesSection(s, PcrePattern.compile(arg, false), null);
     }
     return new FilesSection(s, null, Pattern.compile(wildcardToRegex(arg), Pattern.DOTALL));
+  }
+
+  /**
+   * The file walk's side effect for a regex section that matches: each named group that took part
+   * becomes {@code MATCH_NAME} (upper case) in the environment (ap_regname).
+   */
+  void exportNamedGroups(String baseName, Map<String, String> env) {
+    if (pattern == null || pattern.groupNames().isEmpty()) {
+      return;
+    }
+    PcreMatch m = pattern.match(baseName);
+    if (m == null) {
+      return;
+    }
+    List<String> names = pattern.groupNames();
+    for (int i = 1; i < names.size(); i++) {
+      if (names.get(i) != null && m.group(i) != null) {
+        env.put("MATCH_" + RawText.asciiUpper(names.get(i)), m.group(i));
+      }
+    }
   }
 
   boolean matches(String baseName) {

@@ -36,6 +36,9 @@ final class RoundProcessor {
           setEnvIfView(round, sentPath(round.unparsedUri), null),
           round.env);
     }
+    for (SiteConfig.LocationSection location : state.site.config.locations()) {
+      location.exportNamedGroups(uri, round.env);
+    }
     RoundRewriteHost host = new RoundRewriteHost(state, round, this);
     Translation.Translated t = new Translation(state, round, host).translate(uri, args, subrequest);
     if (t instanceof RoundResult.Answered a) {
@@ -89,6 +92,9 @@ final class RoundProcessor {
     String base = fname.substring(fname.lastIndexOf('/') + 1);
     round.lastFile = new RewriteContext(null, subrequest, uri, args, fname, pathInfo);
     round.lastBase = base;
+    for (FilesSection files : cfg.fileSections()) {
+      files.exportNamedGroups(base, round.env);
+    }
     // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
     SetEnvIfRule.applyAll(cfg.setEnvIf(), setEnvIfView(round, uri, round.lastFile), round.env);
     int accessStatus = new AccessCheck(state, round).status(cfg, base, round.lastFile);

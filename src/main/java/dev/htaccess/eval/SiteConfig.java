@@ -21,6 +21,7 @@ import dev.htaccess.model.RewriteOption;
 import dev.htaccess.model.RewriteOptions;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Section;
+import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.regex.PcreSyntaxException;
 import dev.htaccess.source.Diagnostic;
@@ -140,6 +141,26 @@ final class SiteConfig {
               || path.charAt(len - 1) == '/'
               || merged.length() == len
               || merged.charAt(len) == '/');
+    }
+
+    /**
+     * The location walk's side effect for a regex section that matches: each named group that took
+     * part becomes {@code MATCH_NAME} (upper case) in the environment (ap_regname).
+     */
+    void exportNamedGroups(String uri, Map<String, String> env) {
+      if (regex == null || regex.groupNames().isEmpty()) {
+        return;
+      }
+      PcreMatch m = regex.match(uri);
+      if (m == null) {
+        return;
+      }
+      List<String> names = regex.groupNames();
+      for (int i = 1; i < names.size(); i++) {
+        if (names.get(i) != null && m.group(i) != null) {
+          env.put("MATCH_" + RawText.asciiUpper(names.get(i)), m.group(i));
+        }
+      }
     }
 
     /** apr_fnmatch_test: a '*' or '?', or a '[' closed by a ']' (a backslash escapes). */

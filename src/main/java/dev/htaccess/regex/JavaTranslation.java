@@ -1,5 +1,7 @@
 package dev.htaccess.regex;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -13,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>Translation: {@code $} outside a class means end of subject only ({@code \\z}); POSIX classes
  * {@code [[:alpha:]]} become their ASCII sets; a {@code {} that does not start a quantifier is a
  * literal; inside a class {@code [} and {@code &} are literals (Java would read a nested class or
- * an intersection); {@code (?P<name>} becomes {@code (?<name>}.
+ * an intersection); {@code (?P<name>} and {@code (?'name'} become {@code (?<name>}.
  *
  * <p>Bounded: java.util.regex backtracks without limit, so every match runs against a subject that
  * counts its character reads and stops the match after {@link #BUDGET}; that, and a stack
@@ -44,10 +46,16 @@ final class JavaTranslation implements RegexEngine {
       throw new PcreSyntaxException(pcre, "pattern too deeply nested", 0);
     }
     int groups = compiled.matcher("").groupCount();
+    List<String> names = groupNames(pcre, groups);
     return new RegexEngine.Compiled() {
       @Override
       public int groupCount() {
         return groups;
+      }
+
+      @Override
+      public List<String> groupNames() {
+        return names;
       }
 
       @Override
@@ -161,6 +169,12 @@ final class JavaTranslation implements RegexEngine {
       if (c == '(' && p.startsWith("(?P<", i)) {
         out.append("(?<");
         i += 4;
+        continue;
+      }
+      if (c == '(' && p.startsWith("(?'", i) && p.indexOf('\'', i + 3) > 0) {
+        int close = p.indexOf('\'', i + 3);
+        out.append("(?<").append(p, i + 3, close).append('>');
+        i = close + 1;
         continue;
       }
       if (c == '(' && p.startsWith("(?P=", i)) {
@@ -281,5 +295,60 @@ final class JavaTranslation implements RegexEngine {
       }
     }
     return null;
+  }
+
+  /**
+   * The names of the groups, by number, read from the PCRE source: every {@code (} that is not
+   * escaped, not in a class and not followed by {@code ?} or {@code *} opens a numbered group, as
+   * do {@code (?<name>}, {@code (?P<name>} and {@code (?'name'}, which also name it.
+   */
+  static List<String> groupNames(String pcre, int groups) {
+    String[] names = new String[groups + 1];
+    boolean any = false;
+    int number = 0;
+    boolean inClass = false;
+    for (int i = 0; i < pcre.length(); i++) {
+      char c = pcre.charAt(i);
+      if (c == '\\') {
+        if (i + 1 < pcre.length() && pcre.charAt(i + 1) == 'Q') {
+          int end = pcre.indexOf("\\E", i + 2);
+          i = end < 0 ? pcre.length() : end + 1;
+        } else {
+          i++;
+        }
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        // a ']' right after '[' or '[^' is a literal
+        if (i + 1 < pcre.length() && pcre.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < pcre.length() && pcre.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == '(') {
+        String rest = pcre.substring(i + 1);
+        String name = null;
+        boolean capturing = !rest.startsWith("?") && !rest.startsWith("*");
+        for (String open : List.of("?<", "?P<", "?'")) {
+          if (rest.startsWith(open)
+              && rest.length() > open.length()
+              && rest.charAt(open.length()) != '='
+              && rest.charAt(open.length()) != '!') {
+            int end = rest.indexOf(open.equals("?'") ? '\'' : '>', open.length());
+            if (end > 0) {
+              name = rest.substring(open.length(), end);
+              capturing = true;
+            }
+          }
+        }
+        if (capturing && ++number <= groups && name != null) {
+          names[number] = name;
+          any = true;
+        }
+      }
+    }
+    return any ? Arrays.asList(names) : List.of();
   }
 }

@@ -1,5 +1,6 @@
 package dev.htaccess.regex;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
@@ -10,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -29,6 +32,9 @@ final class Pcre2Engine implements RegexEngine {
   private static final int DOTALL = 0x00000020;
   private static final int DUPNAMES = 0x00000040;
   private static final int INFO_CAPTURECOUNT = 4;
+  private static final int INFO_NAMECOUNT = 17;
+  private static final int INFO_NAMEENTRYSIZE = 18;
+  private static final int INFO_NAMETABLE = 19;
   private static final int CONFIG_VERSION = 11;
   private static final int ERROR_NOMATCH = -1;
   private static final int ERROR_MATCHLIMIT = -47;
@@ -99,7 +105,8 @@ final class Pcre2Engine implements RegexEngine {
 
     static native void pcre2_code_free_8(Pointer code);
 
-    static native int pcre2_pattern_info_8(Pointer code, int what, IntByReference where);
+    /** {@code where} receives a uint32_t or a pointer, as {@code what} says. */
+    static native int pcre2_pattern_info_8(Pointer code, int what, Pointer where);
 
     static native Pointer pcre2_match_data_create_8(int ovecsize, Pointer context);
 
@@ -161,11 +168,45 @@ final class Pcre2Engine implements RegexEngine {
     if (code == null) {
       throw new PcreSyntaxException(pcre, message(error.getValue()), (int) offset.getValue());
     }
-    IntByReference captures = new IntByReference();
-    Lib.pcre2_pattern_info_8(code, INFO_CAPTURECOUNT, captures);
-    NativeCode compiled = new NativeCode(code, captures.getValue());
+    int groups = intInfo(code, INFO_CAPTURECOUNT);
+    NativeCode compiled = new NativeCode(code, groups, groupNames(code, groups));
     CLEANER.register(compiled, new Free(Pointer.nativeValue(code)));
     return compiled;
+  }
+
+  private static int intInfo(Pointer code, int what) {
+    try (Memory where = new Memory(8)) {
+      where.clear();
+      Lib.pcre2_pattern_info_8(code, what, where);
+      return where.getInt(0);
+    }
+  }
+
+  /**
+   * The names of the groups from the pattern's name table: each entry is the group number in two
+   * bytes, high byte first, then the name, NUL-terminated.
+   */
+  private static List<String> groupNames(Pointer code, int groups) {
+    int count = intInfo(code, INFO_NAMECOUNT);
+    if (count == 0) {
+      return List.of();
+    }
+    int size = intInfo(code, INFO_NAMEENTRYSIZE);
+    Pointer table;
+    try (Memory where = new Memory(Native.POINTER_SIZE)) {
+      Lib.pcre2_pattern_info_8(code, INFO_NAMETABLE, where);
+      table = where.getPointer(0);
+    }
+    String[] names = new String[groups + 1];
+    for (int i = 0; i < count; i++) {
+      int number =
+          ((table.getByte((long) i * size) & 0xff) << 8)
+              | (table.getByte((long) i * size + 1) & 0xff);
+      if (number <= groups) {
+        names[number] = table.getString((long) i * size + 2, "ISO-8859-1");
+      }
+    }
+    return Arrays.asList(names);
   }
 
   private static String message(int code) {
@@ -185,15 +226,22 @@ final class Pcre2Engine implements RegexEngine {
   private static final class NativeCode implements Compiled {
     private final Pointer code;
     private final int groups;
+    private final List<String> names;
 
-    NativeCode(Pointer code, int groups) {
+    NativeCode(Pointer code, int groups, List<String> names) {
       this.code = code;
       this.groups = groups;
+      this.names = names;
     }
 
     @Override
     public int groupCount() {
       return groups;
+    }
+
+    @Override
+    public List<String> groupNames() {
+      return names;
     }
 
     @Override

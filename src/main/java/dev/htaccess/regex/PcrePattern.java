@@ -1,5 +1,7 @@
 package dev.htaccess.regex;
 
+import java.util.List;
+
 /**
  * A regular expression as Apache compiles and matches it (ap_regcomp, ap_regexec): PCRE with DOTALL
  * and DOLLAR_ENDONLY, CASELESS for [NC], matched against bytes (byte strings, one char per byte).
@@ -57,6 +59,14 @@ public final class PcrePattern {
   }
 
   /** Number of capturing groups. */
+  /**
+   * The name of each group, indexed by its number (null for a group without one); empty when the
+   * pattern names none.
+   */
+  public List<String> groupNames() {
+    return compiled.groupNames();
+  }
+
   public int groupCount() {
     return compiled.groupCount();
   }

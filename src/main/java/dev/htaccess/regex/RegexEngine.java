@@ -1,5 +1,7 @@
 package dev.htaccess.regex;
 
+import java.util.List;
+
 /** An engine that compiles and matches PCRE patterns as Apache does: libpcre2-8, or a fallback. */
 interface RegexEngine {
 
@@ -12,6 +14,12 @@ interface RegexEngine {
   /** A compiled pattern; safe to match from many threads at once. */
   interface Compiled {
     int groupCount();
+
+    /**
+     * The name of each group, indexed by its number (null for a group without one); empty when the
+     * pattern names none.
+     */
+    List<String> groupNames();
 
     /** The first match in {@code subject} (a byte string), unanchored. */
     Result match(CharSequence subject);

@@ -136,4 +136,15 @@ class PcrePatternTest {
         .hasMessageContaining("missing closing parenthesis")
         .satisfies(e -> assertThat(((PcreSyntaxException) e).index()).isEqualTo(3));
   }
+
+  /** Group names by number, as ap_regname reads them for LocationMatch's MATCH_ variables. */
+  @ParameterizedTest
+  @MethodSource("engines")
+  void groupNamesByNumber(RegexEngine engine) {
+    RegexEngine.Compiled c =
+        engine.compile("^/(x)(?<first>[a-z]+)[(](?:n)(?P<second>\\d)\\((?'third'.)(?=y)", false);
+    assertThat(c.groupCount()).isEqualTo(4);
+    assertThat(c.groupNames()).containsExactly(null, null, "first", "second", "third");
+    assertThat(engine.compile("^/(a)(b)", false).groupNames()).isEmpty();
+  }
 }
