@@ -1,10 +1,8 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.RegName;
 import dev.htaccess.model.Section;
-import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
-import dev.htaccess.source.RawText;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,18 +31,8 @@ record FilesSection(Section section, PcrePattern pattern, Pattern wildcard) {
    * becomes {@code MATCH_NAME} (upper case) in the environment (ap_regname).
    */
   void exportNamedGroups(String baseName, Map<String, String> env) {
-    if (pattern == null || pattern.groupNames().isEmpty()) {
-      return;
-    }
-    PcreMatch m = pattern.match(baseName);
-    if (m == null) {
-      return;
-    }
-    List<String> names = pattern.groupNames();
-    for (int i = 1; i < names.size(); i++) {
-      if (names.get(i) != null && m.group(i) != null) {
-        env.put("MATCH_" + RawText.asciiUpper(names.get(i)), m.group(i));
-      }
+    if (pattern != null) {
+      env.putAll(RegName.matchVariables(pattern, baseName));
     }
   }
 

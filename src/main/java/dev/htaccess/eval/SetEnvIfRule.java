@@ -1,6 +1,7 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.expr.ApExpression;
+import dev.htaccess.httpd.Pregsub;
 import dev.htaccess.model.Argument;
 import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
@@ -306,41 +307,11 @@ final class SetEnvIfRule {
       if (f.getValue() == null) {
         env.remove(f.getKey());
       } else {
-        env.put(f.getKey(), source != null ? pregsub(f.getValue(), source, regm) : f.getValue());
+        env.put(
+            f.getKey(),
+            source != null ? Pregsub.substitute(f.getValue(), source, regm) : f.getValue());
       }
     }
-  }
-
-  /**
-   * ap_pregsub with the match's offsets applied to {@code source}, which may be another string than
-   * the one matched (mod_setenvif keeps the match of an earlier rule). Where the offsets run past
-   * the end of it Apache reads memory beyond the string; what it showed is the value cut there,
-   * which is what this gives.
-   */
-  private static String pregsub(String template, String source, PcreMatch regm) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      char next = i + 1 < template.length() ? template.charAt(i + 1) : '\0';
-      if (c == '$' && next >= '0' && next <= '9') {
-        i++;
-        int so = regm == null ? -1 : regm.start(next - '0');
-        int eo = regm == null ? -1 : regm.end(next - '0');
-        if (so >= 0 && so < eo) {
-          if (eo > source.length()) {
-            out.append(source, Math.min(so, source.length()), source.length());
-            return out.toString();
-          }
-          out.append(source, so, eo);
-        }
-      } else if (c == '\\' && i + 1 < template.length()) {
-        out.append(next);
-        i++;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** apr_strmatch: a substring search, case-blind (ASCII) for the NoCase forms. */

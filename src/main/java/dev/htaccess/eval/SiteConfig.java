@@ -7,6 +7,7 @@ import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.expr.ApExpression;
 import dev.htaccess.httpd.CNumbers;
 import dev.htaccess.httpd.ModuleSet;
+import dev.htaccess.httpd.RegName;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.Directive;
@@ -21,7 +22,6 @@ import dev.htaccess.model.RewriteOption;
 import dev.htaccess.model.RewriteOptions;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Section;
-import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.regex.PcreSyntaxException;
 import dev.htaccess.source.Diagnostic;
@@ -148,18 +148,8 @@ final class SiteConfig {
      * part becomes {@code MATCH_NAME} (upper case) in the environment (ap_regname).
      */
     void exportNamedGroups(String uri, Map<String, String> env) {
-      if (regex == null || regex.groupNames().isEmpty()) {
-        return;
-      }
-      PcreMatch m = regex.match(uri);
-      if (m == null) {
-        return;
-      }
-      List<String> names = regex.groupNames();
-      for (int i = 1; i < names.size(); i++) {
-        if (names.get(i) != null && m.group(i) != null) {
-          env.put("MATCH_" + RawText.asciiUpper(names.get(i)), m.group(i));
-        }
+      if (regex != null) {
+        env.putAll(RegName.matchVariables(regex, uri));
       }
     }
 
