@@ -67,6 +67,8 @@ final class ConfigCache {
         };
     DirConfigBuilder builder = new DirConfigBuilder(site, method, recording);
     List<Stamp> stamps = new ArrayList<>();
+    // The virtual host's own per-directory defaults come first, under every directory.
+    builder.applyServerSection(site.hostDirectory(), "/");
     for (String dir : dirs) {
       String dirSlash = dir.endsWith("/") ? dir : dir + "/";
       if (dir.equals(site.docrootPath())) {

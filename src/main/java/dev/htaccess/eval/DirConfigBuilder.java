@@ -251,9 +251,16 @@ final class DirConfigBuilder {
     return conditions.includes(s);
   }
 
-  /** Grants access at the document root, as the virtual host's {@code <Directory>} does. */
+  /**
+   * The virtual host's {@code <Directory DocumentRoot>}: Require all granted, Options
+   * FollowSymLinks.
+   */
   void grantDocumentRoot() {
     access.grantAll();
+    // ... and Options FollowSymLinks, which replaces what the virtual host said.
+    followSymLinks = true;
+    symLinksIfOwnerMatch = false;
+    indexes = false;
   }
 
   /** True while a server-config section is applied: no .htaccess context checks. */

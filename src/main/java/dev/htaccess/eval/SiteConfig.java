@@ -182,6 +182,72 @@ final class SiteConfig {
 
   private final List<LocationSection> locations = new ArrayList<>();
 
+  /**
+   * The virtual host's per-directory defaults: what it says outside any {@code <Directory>} or
+   * {@code <Location>} that is per-directory configuration (Header, Options, AddType, {@code
+   * <Files>} ...). Apache merges it first, under every directory walk.
+   */
+  private final List<ConfigNode> hostDirectory = new ArrayList<>();
+
+  List<ConfigNode> hostDirectory() {
+    return hostDirectory;
+  }
+
+  /** Sections of the virtual host that are per-directory configuration. */
+  private static final Set<String> HOST_DIRECTORY_SECTIONS =
+      Set.of(
+          "files",
+          "filesmatch",
+          "if",
+          "elseif",
+          "else",
+          "limit",
+          "limitexcept",
+          "requireall",
+          "requireany",
+          "requirenone");
+
+  /**
+   * Directives of the virtual host that are the server's own configuration (read here, or by the
+   * modules' server records), not per-directory defaults.
+   */
+  private static final Set<String> SERVER_ONLY =
+      Set.of(
+          "alias",
+          "aliasmatch",
+          "scriptalias",
+          "scriptaliasmatch",
+          "redirect",
+          "redirectmatch",
+          "redirectpermanent",
+          "redirecttemp",
+          "proxypass",
+          "proxypassmatch",
+          "proxypassreverse",
+          "proxypassreversecookiedomain",
+          "proxypassreversecookiepath",
+          "proxyremote",
+          "proxyremotematch",
+          "proxyrequests",
+          "proxypreservehost",
+          "proxyset",
+          "servername",
+          "serveralias",
+          "serveradmin",
+          "documentroot",
+          "limitinternalrecursion",
+          "setenvif",
+          "setenvifnocase",
+          "setenvifexpr",
+          "browsermatch",
+          "browsermatchnocase",
+          "directoryindex",
+          "errordocument",
+          "errorlog",
+          "customlog",
+          "loglevel",
+          "listen");
+
   /** The virtual host's SetEnvIf rules (post-read-request), and the names they read. */
   private final List<SetEnvIfRule> serverSetEnvIf = new ArrayList<>();
 
@@ -257,6 +323,8 @@ final class SiteConfig {
       applyAll(s.children(), configDir, conds);
     } else if (refusedAtStartup(s)) {
       return;
+    } else if (HOST_DIRECTORY_SECTIONS.contains(name)) {
+      hostDirectory.add(s);
     } else if (name.equals("location") || name.equals("locationmatch")) {
       boolean regex = name.equals("locationmatch") || arg.equals("~");
       String path =
@@ -369,6 +437,9 @@ final class SiteConfig {
     if (count != null && modules.providesCatalogModule(info.module())) {
       errors.add(new Diagnostic("HT1100", Severity.ERROR, info.name() + " " + count, g.span()));
       return;
+    }
+    if (!SERVER_ONLY.contains(g.key())) {
+      hostDirectory.add(g);
     }
     switch (g.key()) {
       case "alias", "scriptalias" -> {
