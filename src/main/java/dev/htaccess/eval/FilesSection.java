@@ -1,8 +1,13 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.httpd.RegName;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.GenericDirective;
 import dev.htaccess.model.Section;
 import dev.htaccess.regex.PcrePattern;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,9 +16,11 @@ import java.util.regex.Pattern;
  * for FilesMatch and {@code <Files ~ "...">}, otherwise a shell wildcard matched as apr_fnmatch
  * does with APR_FNM_PATHNAME (no wildcard matches a slash; a leading dot is an ordinary character).
  */
-record FilesSection(Section section, PcrePattern pattern, Pattern wildcard) {
+record FilesSection(
+    Section section, PcrePattern pattern, Pattern wildcard, List<SetEnvIfRule> setEnvIf) {
 
   static FilesSection of(Section s) {
+    List<SetEnvIfRule> rules = setEnvIfRules(s);
     String arg = s.arguments().isEmpty() ? "" : s.arguments().get(0).value();
     boolean regex = s.key().equals("filesmatch");
     if (!regex && arg.equals("~") && s.arguments().size() > 1) {
@@ -21,9 +28,30 @@ record FilesSection(Section section, PcrePattern pattern, Pattern wildcard) {
       arg = s.arguments().get(1).value();
     }
     if (regex) {
-      return new FilesSection(s, PcrePattern.compile(arg, false), null);
+      return new FilesSection(s, PcrePattern.compile(arg, false), null, rules);
     }
-    return new FilesSection(s, null, Pattern.compile(wildcardToRegex(arg), Pattern.DOTALL));
+    return new FilesSection(s, null, Pattern.compile(wildcardToRegex(arg), Pattern.DOTALL), rules);
+  }
+
+  /**
+   * The section's SetEnvIf and BrowserMatch rules, in their own configuration record: the header
+   * parser runs them after the directory's, for a file the section matches. (One Apache refuses
+   * made the file fail when it was read.)
+   */
+  private static List<SetEnvIfRule> setEnvIfRules(Section s) {
+    List<SetEnvIfRule> rules = new ArrayList<>();
+    Map<String, Object> names = new HashMap<>();
+    for (ConfigNode n : s.children()) {
+      if (n instanceof GenericDirective g
+          && (g.key().startsWith("setenvif") || g.key().startsWith("browsermatch"))) {
+        try {
+          rules.add(SetEnvIfRule.of(g.key(), g.arguments(), names));
+        } catch (IllegalArgumentException e) {
+          // reported when the file was read
+        }
+      }
+    }
+    return List.copyOf(rules);
   }
 
   /**

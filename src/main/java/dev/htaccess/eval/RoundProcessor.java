@@ -8,6 +8,7 @@ import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.httpd.MediaTypes;
 import dev.htaccess.model.RewriteOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,7 +97,14 @@ final class RoundProcessor {
       files.exportNamedGroups(base, round.env);
     }
     // mod_setenvif's header-parser phase: before access control and per-dir rewriting.
-    SetEnvIfRule.applyAll(cfg.setEnvIf(), setEnvIfView(round, uri, round.lastFile), round.env);
+    List<SetEnvIfRule> setEnvIf = cfg.setEnvIf();
+    for (FilesSection files : cfg.fileSections()) {
+      if (!files.setEnvIf().isEmpty() && files.matches(base)) {
+        setEnvIf = new ArrayList<>(setEnvIf);
+        setEnvIf.addAll(files.setEnvIf());
+      }
+    }
+    SetEnvIfRule.applyAll(setEnvIf, setEnvIfView(round, uri, round.lastFile), round.env);
     int accessStatus = new AccessCheck(state, round).status(cfg, base, round.lastFile);
     if (accessStatus != 0) {
       return RoundResult.Answered.status(accessStatus, uri, args, site.relative(fname));
