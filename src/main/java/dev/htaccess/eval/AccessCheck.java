@@ -51,7 +51,7 @@ final class AccessCheck {
       }
     }
     // <Location> sections of the server are merged after the directory and file walks.
-    for (SiteConfig.LocationSection location : state.site.config.locations()) {
+    for (LocationSection location : state.site.config.locations()) {
       if (location.matches(file.uri())) {
         policy.applyLevel(location.section().children(), conditions::includesForAccess);
       }

@@ -51,7 +51,7 @@ final class ConfigCache {
     // hash is computed once) and the <Location> sections the URL matches.
     Map<String, CachedConfig> byDir =
         merged.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
-    List<SiteConfig.LocationSection> locations = matchingLocations(uri);
+    List<LocationSection> locations = matchingLocations(uri);
     String deepest = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
     String key = locations.isEmpty() ? deepest : deepest + '\0' + locationKey(locations);
     CachedConfig cached = byDir.get(key);
@@ -99,7 +99,7 @@ final class ConfigCache {
     // The location walk merges after the directory walk, in the order of the configuration.
     // A section's "directory" is its path as written (mod_rewrite's per-directory prefix is
     // then a URL path, which a filename never starts with).
-    for (SiteConfig.LocationSection location : locations) {
+    for (LocationSection location : locations) {
       if (!builder.failed()) {
         String path = location.path();
         builder.applyServerSection(
@@ -111,13 +111,13 @@ final class ConfigCache {
     return config;
   }
 
-  private List<SiteConfig.LocationSection> matchingLocations(String uri) {
-    List<SiteConfig.LocationSection> all = site.locations();
+  private List<LocationSection> matchingLocations(String uri) {
+    List<LocationSection> all = site.locations();
     if (all.isEmpty() || uri == null) {
       return List.of();
     }
-    List<SiteConfig.LocationSection> out = new ArrayList<>();
-    for (SiteConfig.LocationSection l : all) {
+    List<LocationSection> out = new ArrayList<>();
+    for (LocationSection l : all) {
       if (l.matches(uri)) {
         out.add(l);
       }
@@ -125,10 +125,10 @@ final class ConfigCache {
     return out;
   }
 
-  private String locationKey(List<SiteConfig.LocationSection> matched) {
+  private String locationKey(List<LocationSection> matched) {
     StringBuilder key = new StringBuilder();
-    List<SiteConfig.LocationSection> all = site.locations();
-    for (SiteConfig.LocationSection l : matched) {
+    List<LocationSection> all = site.locations();
+    for (LocationSection l : matched) {
       key.append(all.indexOf(l)).append(',');
     }
     return key.toString();

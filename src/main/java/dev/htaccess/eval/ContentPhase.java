@@ -230,7 +230,7 @@ final class ContentPhase {
   private String contentType(DirConfig cfg, String base) {
     String forceTypeInFiles = lastInFilesSections(cfg, base, "forcetype");
     String forceType =
-        forceTypeInFiles != null ? DirConfigBuilder.forceType(forceTypeInFiles) : cfg.forceType();
+        forceTypeInFiles != null ? DirectiveValues.forceType(forceTypeInFiles) : cfg.forceType();
     String type;
     if (round.forcedType != null) {
       type = round.forcedType;

@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Merges the configuration of each directory on the way to a file, top down, as Apache's directory
@@ -171,16 +170,6 @@ final class DirConfigBuilder {
         cgiPassAuth);
   }
 
-  /** Per-file state of mod_rewrite while one .htaccess is read. */
-  private static final class RewriteLevel {
-    boolean touched;
-    Boolean engine;
-    Set<RewriteOption> options;
-    String base;
-    final List<CompiledRule> rules = new ArrayList<>();
-    final List<RewriteCond> pendingConds = new ArrayList<>();
-  }
-
   /** Applies one .htaccess of directory {@code dir} (physical path with trailing slash). */
   void apply(ParseResult file, String dir) {
     if (error != null) {
@@ -227,7 +216,7 @@ final class DirConfigBuilder {
       access.applyLevel(nodes, conditions::includesForAccess);
     }
     if (error == null && level.touched) {
-      mergeRewrite(level, dir);
+      rewrite = level.mergeOnto(rewrite, dir);
     }
   }
 
@@ -361,7 +350,7 @@ final class DirConfigBuilder {
   private void applyGeneric(GenericDirective g, String key, String dir) {
     List<Argument> args = g.arguments();
     switch (key) {
-      case "directoryindex" -> directoryIndex = directoryIndex(args);
+      case "directoryindex" -> directoryIndex = DirectiveValues.directoryIndex(args);
       case "directoryslash" -> {
         if (!args.isEmpty()) {
           directorySlash = args.get(0).value().equalsIgnoreCase("on");
@@ -370,7 +359,8 @@ final class DirConfigBuilder {
       case "errordocument" -> {
         if (args.size() >= 2) {
           try {
-            errorDocuments.put(Integer.parseInt(args.get(0).value()), errorDocument(args.get(1)));
+            errorDocuments.put(
+                Integer.parseInt(args.get(0).value()), DirectiveValues.errorDocument(args.get(1)));
           } catch (NumberFormatException e) {
             fail("Unsupported HTTP response code " + args.get(0).value(), g.span(), dir);
           }
@@ -456,31 +446,31 @@ final class DirConfigBuilder {
     switch (key) {
       case "addtype" -> {
         for (int i = 1; i < args.size(); i++) {
-          String ext = args.get(i).value().toLowerCase(Locale.ROOT);
           // mod_mime keeps the type in lower case ("text/html; charset=UTF-8" is sent as
           // "text/html; charset=utf-8", measured).
           addTypes.put(
-              ext.startsWith(".") ? ext.substring(1) : ext,
+              DirectiveValues.extension(args.get(i).value()),
               args.get(0).value().toLowerCase(Locale.ROOT));
         }
       }
       case "addcharset" -> {
         for (int i = 1; i < args.size(); i++) {
-          addCharsets.put(extension(args.get(i).value()), args.get(0).value());
+          addCharsets.put(DirectiveValues.extension(args.get(i).value()), args.get(0).value());
         }
       }
       case "sethandler" -> setHandler = args.isEmpty() ? null : args.get(0).value();
       case "addhandler" -> {
         for (int i = 1; i < args.size(); i++) {
-          addHandlers.put(extension(args.get(i).value()), args.get(0).value());
+          addHandlers.put(DirectiveValues.extension(args.get(i).value()), args.get(0).value());
         }
       }
       case "removehandler" -> {
         for (Argument a : args) {
-          addHandlers.remove(extension(a.value()));
+          addHandlers.remove(DirectiveValues.extension(a.value()));
         }
       }
-      case "forcetype" -> forceType = args.isEmpty() ? null : forceType(args.get(0).value());
+      case "forcetype" ->
+          forceType = args.isEmpty() ? null : DirectiveValues.forceType(args.get(0).value());
       case "adddefaultcharset" -> {
         String v = args.isEmpty() ? "off" : args.get(0).value();
         defaultCharset =
@@ -488,30 +478,6 @@ final class DirConfigBuilder {
       }
       default -> {}
     }
-  }
-
-  /** DirectoryIndex's names; {@code disabled} alone turns mod_dir's index lookup off. */
-  static List<String> directoryIndex(List<Argument> args) {
-    List<String> names = args.stream().map(Argument::value).toList();
-    return names.size() == 1 && names.get(0).equalsIgnoreCase("disabled") ? List.of() : names;
-  }
-
-  /**
-   * ErrorDocument's target as kept for the error: a local URL, a full URL, or (marked with a
-   * leading {@code "}) a message given in quotes, which is text even when it starts with a slash.
-   */
-  static String errorDocument(Argument target) {
-    return target.raw().startsWith("\"") ? "\"" + target.value() : target.value();
-  }
-
-  /** ForceType's type as mod_mime keeps it: lower case; {@code None} cancels an inherited one. */
-  static String forceType(String value) {
-    return value.equalsIgnoreCase("none") ? null : value.toLowerCase(Locale.ROOT);
-  }
-
-  private static String extension(String ext) {
-    String lower = ext.toLowerCase(Locale.ROOT);
-    return lower.startsWith(".") ? lower.substring(1) : lower;
   }
 
   private void applyOptions(List<Argument> args) {
@@ -636,36 +602,5 @@ final class DirConfigBuilder {
       }
     }
     checkDeferred(s.children(), dir);
-  }
-
-  private void mergeRewrite(RewriteLevel level, String dir) {
-    RewriteScope base = rewrite;
-    boolean engineSet = level.engine != null || (base != null && base.engineSet());
-    boolean engineOn = level.engine != null ? level.engine : base != null && base.engineOn();
-    Set<RewriteOption> options =
-        level.options != null
-            ? level.options
-            : base != null ? base.options() : EnumSet.noneOf(RewriteOption.class);
-    boolean optionsSet = level.options != null || (base != null && base.optionsSet());
-    String baseUrl =
-        options.contains(RewriteOption.MERGE_BASE) && level.base == null && base != null
-            ? base.baseUrl()
-            : level.base;
-    List<CompiledRule> baseRules = base == null ? List.of() : base.rules();
-    Set<RewriteOption> baseOptions = base == null ? Set.of() : base.options();
-    List<CompiledRule> rules = new ArrayList<>();
-    boolean ignore = options.contains(RewriteOption.IGNORE_INHERIT);
-    if (options.contains(RewriteOption.INHERIT)
-        || (baseOptions.contains(RewriteOption.INHERIT_DOWN) && !ignore)) {
-      rules.addAll(level.rules);
-      rules.addAll(baseRules);
-    } else if (options.contains(RewriteOption.INHERIT_BEFORE)
-        || (baseOptions.contains(RewriteOption.INHERIT_DOWN_BEFORE) && !ignore)) {
-      rules.addAll(baseRules);
-      rules.addAll(level.rules);
-    } else {
-      rules.addAll(level.rules);
-    }
-    rewrite = new RewriteScope(engineOn, engineSet, options, optionsSet, baseUrl, dir, rules);
   }
 }

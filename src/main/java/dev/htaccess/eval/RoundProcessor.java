@@ -37,7 +37,7 @@ final class RoundProcessor {
           setEnvIfView(round, sentPath(round.unparsedUri), null),
           round.env);
     }
-    for (SiteConfig.LocationSection location : state.site.config.locations()) {
+    for (LocationSection location : state.site.config.locations()) {
       location.exportNamedGroups(uri, round.env);
     }
     RoundRewriteHost host = new RoundRewriteHost(state, round, this);

@@ -58,11 +58,11 @@ final class Translation {
     }
     if (filename == null) {
       RoundResult.Answered answered = proxyPass(uri, effectiveUri, currentArgs);
-      SiteConfig.LocationSection redirecting = null;
-      SiteConfig.LocationSection aliasing = null;
+      LocationSection redirecting = null;
+      LocationSection aliasing = null;
       // The location walk before translation: the sections the URL matches, merged in order
       // (a later section's directory-form Redirect or one-argument Alias wins).
-      for (SiteConfig.LocationSection l : site.locations()) {
+      for (LocationSection l : site.locations()) {
         if (l.matches(uri)) {
           redirecting = l.directoryRedirect() != null ? l : redirecting;
           aliasing = l.alias() != null ? l : aliasing;
