@@ -68,14 +68,16 @@ ARGS_WS
     : (HSPACE | CONT)+ -> channel (HIDDEN)
     ;
 
-// "..." with \" and \\ escapes; an unterminated string runs to the end of the line.
+// "..." with \" and \\ escapes; an unterminated string runs to the end of the line. A backslash
+// is read together with the character after it, as ap_getword_conf scans, so "a\\"b" ends at the
+// quote after the escaped backslash and b is the next word.
 DQUOTED
-    : '"' ('\\' ["\\] | CONT | ~ ["\n])* '"'?
+    : '"' ('\\' ~ [\n] | CONT | ~ ["\\\n])* '"'?
     ;
 
 // '...' with \' and \\ escapes; an unterminated string runs to the end of the line.
 SQUOTED
-    : '\'' ('\\' ['\\] | CONT | ~ ['\n])* '\''?
+    : '\'' ('\\' ~ [\n] | CONT | ~ ['\\\n])* '\''?
     ;
 
 // An unquoted word runs to the next white space; quotes inside it are ordinary characters.

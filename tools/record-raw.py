@@ -8,7 +8,8 @@ line, written as a Python bytes literal without the quotes (\\r, \\n, \\t, \\xNN
 blank lines are ignored). Apache is started exactly as ../shared/oracle/oracle.py starts it
 (same configuration, same copy of the case), each request is sent on its own connection, and
 CASE/raw-expected.jsonl gets one object a request: the request as written, the status, the
-Content-Type, Location and Allow headers (null when absent). The project's tests replay the
+Content-Type, Location and Allow headers (null when absent), and for a 401 the
+WWW-Authenticate header and the body. The project's tests replay the
 same bytes against `serve` and compare (ServeRawRequestsTest).
 """
 import argparse
@@ -57,8 +58,10 @@ def exchange(port, raw, timeout=10.0):
 
 
 def parse_response(data):
-    """The status and the recorded headers of the first response in DATA."""
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    """The status and the recorded headers of the first response in DATA (and, for a 401, the
+    WWW-Authenticate challenge and the body)."""
+    head, _, body = data.partition(b"\r\n\r\n")
+    head = head.decode("latin-1")
     lines = head.split("\r\n")
     status = None
     parts = lines[0].split(" ", 2) if lines and lines[0] else []
@@ -69,12 +72,16 @@ def parse_response(data):
         name, sep, value = h.partition(":")
         if sep:
             headers.setdefault(name.strip().lower(), value.strip())
-    return {
+    answer = {
         "status": status,
         "content_type": headers.get("content-type"),
         "location": headers.get("location"),
         "allow": headers.get("allow"),
     }
+    if status == 401:
+        answer["www_authenticate"] = headers.get("www-authenticate")
+        answer["body"] = body.decode("latin-1")
+    return answer
 
 
 def main():

@@ -19,8 +19,23 @@ public final class Main {
                     java.nio.charset.StandardCharsets.UTF_8),
                 1 << 16),
             false);
-    System.exit(run(args, out, new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    int[] code = {70};
+    // The reader, linter and evaluator walk the configuration tree recursively; a thread with a
+    // deep stack walks files nested as deep as the reader accepts (AstBuilder's limit). The
+    // stack is reserved, not used, until a file needs it.
+    Thread worker = new Thread(null, () -> code[0] = run(args, out, err), "htaccess", STACK_BYTES);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(code[0]);
   }
+
+  /** The stack of the thread that runs the command. */
+  private static final long STACK_BYTES = 64L << 20;
 
   /** The {@code htaccess} command line with all its subcommands (for tests and tools). */
   public static CommandLine commandLine() {

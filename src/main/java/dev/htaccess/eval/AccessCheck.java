@@ -36,8 +36,13 @@ final class AccessCheck {
     this.variables = new Variables(state, round);
   }
 
-  /** The status access control gives the file (0 when access is granted). */
-  int status(DirConfig cfg, String base, RequestView file) {
+  /**
+   * The status access control gives the file (0 when access is granted): the merged policy decided
+   * as ap_process_request_internal does, with authentication when the Require tree needs a user.
+   *
+   * @param subrequest a lookahead's: what it authenticates stays out of the response's headers
+   */
+  int status(DirConfig cfg, String base, RequestView file, boolean subrequest) {
     AccessPolicy policy = cfg.access().copy();
     String phpHandler = state.site.phpHandler();
     if (base.startsWith(".ht")
@@ -60,7 +65,7 @@ final class AccessCheck {
       state.trace.add(new TraceEvent.SectionApplies(s.span(), s.name()));
       policy.applyLevel(s.children(), conditions::includesForAccess);
     }
-    return policy.status(state.request.remoteAddr(), state.request.upperMethod(), round.env::get);
+    return new AccessDecision(state, round, policy, file, subrequest).status();
   }
 
   /**

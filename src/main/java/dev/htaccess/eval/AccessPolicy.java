@@ -1,5 +1,8 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.eval.AuthzTree.Container;
+import dev.htaccess.eval.AuthzTree.Leaf;
+import dev.htaccess.eval.AuthzTree.Node;
 import dev.htaccess.httpd.IpMatch;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
@@ -8,37 +11,45 @@ import dev.htaccess.model.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * Access control as mod_authz_core (Require, RequireAll/Any/None) and mod_access_compat (Order,
- * Allow, Deny, Satisfy) decide it. Each configuration level that has Require directives replaces
- * the previous level's (AuthMerging Off); Order/Allow/Deny merge directive by directive.
+ * A directory's merged access configuration: mod_authz_core's Require tree (each level with Require
+ * lines replaces the one before, or is combined with it by AuthMerging And/Or), mod_access_compat's
+ * Order/Allow/Deny/Satisfy (merged directive by directive), and the authentication settings of
+ * mod_authn_core, mod_auth_basic and mod_authn_file (each the last level's that set it).
  */
 final class AccessPolicy {
 
-  /** A Require tree: leaves are single Require lines, nodes are containers. */
-  sealed interface Authz permits Leaf, Container {}
+  /** The Require tree, or null when no level has one (conf->section NULL). */
+  private Node authz;
 
-  record Leaf(boolean negated, String provider, List<String> args) implements Authz {}
-
-  /** kind: any, all or none. */
-  record Container(String kind, List<Authz> children) implements Authz {}
-
-  /** The result of evaluating a Require tree. */
-  enum Verdict {
-    GRANTED,
-    DENIED,
-    NEUTRAL,
-    AUTH_REQUIRED
-  }
-
-  private Authz authz;
   private String order;
   private final List<String> allow = new ArrayList<>();
   private final List<String> deny = new ArrayList<>();
   private boolean satisfyAny;
 
-  AccessPolicy(Authz initial) {
+  /** AuthType (an expression), or null; AuthType None is kept, it unsets authentication. */
+  String authType;
+
+  /** AuthName (an expression), or null. */
+  String authName;
+
+  /** AuthUserFile as written (relative to the ServerRoot), or null. */
+  String userFile;
+
+  /** AuthBasicProvider's providers, or null for the default (file). */
+  List<String> basicProviders;
+
+  /** AuthBasicAuthoritative (default On). */
+  boolean basicAuthoritative = true;
+
+  /** AuthzSendForbiddenOnFailure (default Off). */
+  boolean forbiddenOnFailure;
+
+  AccessPolicy(Node initial) {
     this.authz = initial;
   }
 
@@ -48,17 +59,23 @@ final class AccessPolicy {
     p.allow.addAll(allow);
     p.deny.addAll(deny);
     p.satisfyAny = satisfyAny;
+    p.authType = authType;
+    p.authName = authName;
+    p.userFile = userFile;
+    p.basicProviders = basicProviders;
+    p.basicAuthoritative = basicAuthoritative;
+    p.forbiddenOnFailure = forbiddenOnFailure;
     return p;
   }
 
   /** The Require tree the server gives the document root: {@code Require all granted}. */
-  static Authz allGranted() {
-    return new Leaf(false, "all", List.of("granted"));
+  static Node allGranted() {
+    return new Leaf(false, "all", List.of("granted"), true);
   }
 
   /** The main server's default: {@code Require all denied}. */
-  static Authz allDenied() {
-    return new Leaf(false, "all", List.of("denied"));
+  static Node allDenied() {
+    return new Leaf(false, "all", List.of("denied"), true);
   }
 
   /** Replaces the Require tree (a {@code <Directory>} section's own Require). */
@@ -66,67 +83,145 @@ final class AccessPolicy {
     authz = allGranted();
   }
 
+  /** The Require tree, or null. */
+  Node authz() {
+    return authz;
+  }
+
+  /** Whether mod_access_compat has anything to check. */
+  boolean hasHostRules() {
+    return order != null || !allow.isEmpty() || !deny.isEmpty();
+  }
+
+  boolean satisfyAny() {
+    return satisfyAny;
+  }
+
   /**
    * Applies one configuration level: its directives (conditional sections already resolved by
-   * {@code include}). {@code include} decides whether a nested section's content applies.
+   * {@code include}, which also says whether a {@code <Limit>} covers the request's method).
    */
-  void applyLevel(List<ConfigNode> nodes, java.util.function.Predicate<Section> include) {
-    List<Authz> requires = new ArrayList<>();
-    collect(nodes, include, requires);
-    if (!requires.isEmpty()) {
-      authz = requires.size() == 1 ? requires.get(0) : new Container("any", requires);
+  void applyLevel(List<ConfigNode> nodes, Predicate<Section> include) {
+    LevelReader level = new LevelReader(include);
+    level.collect(nodes, true, level.top);
+    if (level.top.isEmpty()) {
+      if (level.merging != null && level.merging.equals("off")) {
+        authz = null; // AuthMerging Off alone: this level has no Require, and none is inherited
+      }
+      return;
+    }
+    Node mine = new Container(false, false, level.top, anyApplies(level.top));
+    if (authz != null && level.merging != null && !level.merging.equals("off")) {
+      boolean and = level.merging.equals("and");
+      authz = new Container(and, false, List.of(authz, mine), true);
+    } else {
+      authz = mine;
     }
   }
 
-  private void collect(
-      List<ConfigNode> nodes, java.util.function.Predicate<Section> include, List<Authz> out) {
-    for (ConfigNode node : nodes) {
-      if (node instanceof GenericDirective g) {
-        directive(g, out);
-      } else if (node instanceof Section s) {
-        String k = s.key();
-        if (k.equals("requireall") || k.equals("requireany") || k.equals("requirenone")) {
-          List<Authz> children = new ArrayList<>();
-          collect(s.children(), include, children);
-          out.add(new Container(k.substring("require".length()), children));
-        } else if (include.test(s)) {
-          collect(s.children(), include, out);
+  private static boolean anyApplies(List<Node> nodes) {
+    for (Node n : nodes) {
+      if (n.appliesToMethod()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern NOT_AND_PROVIDER = Pattern.compile("^\\s*(?:not\\s+)?\\S+\\s*");
+
+  /** Reads one level's directives. */
+  private final class LevelReader {
+    final Predicate<Section> include;
+    final List<Node> top = new ArrayList<>();
+    String merging;
+
+    LevelReader(Predicate<Section> include) {
+      this.include = include;
+    }
+
+    void collect(List<ConfigNode> nodes, boolean methodApplies, List<Node> out) {
+      for (ConfigNode node : nodes) {
+        if (node instanceof GenericDirective g) {
+          directive(g, methodApplies, out);
+        } else if (node instanceof Section s) {
+          String k = s.key();
+          if (k.equals("requireall") || k.equals("requireany") || k.equals("requirenone")) {
+            List<Node> children = new ArrayList<>();
+            collect(s.children(), methodApplies, children);
+            out.add(
+                new Container(
+                    k.equals("requireall"),
+                    k.equals("requirenone"),
+                    children,
+                    anyApplies(children)));
+          } else if (k.equals("limit") || k.equals("limitexcept")) {
+            collect(s.children(), methodApplies && include.test(s), out);
+          } else if (include.test(s)) {
+            collect(s.children(), methodApplies, out);
+          }
         }
       }
     }
-  }
 
-  private void directive(GenericDirective g, List<Authz> out) {
-    List<Argument> a = g.arguments();
-    switch (g.key()) {
-      case "require" -> {
-        if (a.isEmpty()) {
-          return;
+    private void directive(GenericDirective g, boolean methodApplies, List<Node> out) {
+      List<Argument> a = g.arguments();
+      String first = a.isEmpty() ? "" : a.get(0).value();
+      switch (g.key()) {
+        case "require" -> require(g, methodApplies, out);
+        case "authmerging" -> merging = first.toLowerCase(Locale.ROOT);
+        case "order" -> {
+          if (methodApplies && !a.isEmpty()) {
+            order = first.toLowerCase(Locale.ROOT).replace(" ", "");
+          }
         }
-        boolean negated = a.get(0).value().equalsIgnoreCase("not");
-        int first = negated ? 1 : 0;
-        if (a.size() <= first) {
-          return;
+        case "allow" -> {
+          if (methodApplies) {
+            addHosts(a, allow);
+          }
         }
-        List<String> args = new ArrayList<>();
+        case "deny" -> {
+          if (methodApplies) {
+            addHosts(a, deny);
+          }
+        }
+        case "satisfy" -> {
+          if (methodApplies && !a.isEmpty()) {
+            satisfyAny = first.equalsIgnoreCase("any");
+          }
+        }
+        case "authtype" -> authType = first;
+        case "authname" -> authName = first;
+        case "authuserfile" -> userFile = first;
+        case "authbasicprovider" -> basicProviders = a.stream().map(Argument::value).toList();
+        case "authbasicauthoritative" -> basicAuthoritative = !first.equalsIgnoreCase("off");
+        case "authzsendforbiddenonfailure" -> forbiddenOnFailure = first.equalsIgnoreCase("on");
+        default -> {}
+      }
+    }
+
+    private void require(GenericDirective g, boolean methodApplies, List<Node> out) {
+      List<Argument> a = g.arguments();
+      if (a.isEmpty()) {
+        return;
+      }
+      boolean negated = a.get(0).value().equalsIgnoreCase("not");
+      int first = negated ? 1 : 0;
+      if (a.size() <= first) {
+        return;
+      }
+      String provider = a.get(first).value().toLowerCase(Locale.ROOT);
+      List<String> args = new ArrayList<>();
+      if (provider.equals("expr")) {
+        // The expression is the rest of the line as written, quotes and all.
+        String raw = g.rawArguments() == null ? "" : g.rawArguments();
+        args.add(NOT_AND_PROVIDER.matcher(raw).replaceFirst("").strip());
+      } else {
         for (int i = first + 1; i < a.size(); i++) {
           args.add(a.get(i).value());
         }
-        out.add(new Leaf(negated, a.get(first).value().toLowerCase(Locale.ROOT), args));
       }
-      case "order" -> {
-        if (!a.isEmpty()) {
-          order = a.get(0).value().toLowerCase(Locale.ROOT).replace(" ", "");
-        }
-      }
-      case "allow" -> addHosts(a, allow);
-      case "deny" -> addHosts(a, deny);
-      case "satisfy" -> {
-        if (!a.isEmpty()) {
-          satisfyAny = a.get(0).value().equalsIgnoreCase("any");
-        }
-      }
-      default -> {}
+      out.add(new Leaf(negated, provider, args, methodApplies));
     }
   }
 
@@ -137,41 +232,24 @@ final class AccessPolicy {
     }
   }
 
-  /** The HTTP status access control gives, or 0 when the request may proceed. */
-  int status(String remoteAddr, String method, java.util.function.Function<String, String> env) {
-    boolean compatDenied = false;
-    if (order != null || !allow.isEmpty() || !deny.isEmpty()) {
-      boolean allowed = matches(allow, remoteAddr, env);
-      boolean denied = matches(deny, remoteAddr, env);
-      String o = order == null ? "deny,allow" : order;
-      boolean ok;
-      if (o.startsWith("allow")) {
-        // Allow,Deny: allowed only when an Allow matches and no Deny does.
-        ok = allowed && !denied;
-      } else if (o.startsWith("mutual")) {
-        ok = allowed && !denied;
-      } else {
-        // Deny,Allow: allowed unless a Deny matches without an Allow.
-        ok = !denied || allowed;
-      }
-      compatDenied = !ok;
+  /** mod_access_compat's check_dir_access: whether Order/Allow/Deny let the client in. */
+  boolean hostsAllow(String remoteAddr, Function<String, String> env) {
+    if (!hasHostRules()) {
+      return true;
     }
-    Verdict v = authz == null ? Verdict.NEUTRAL : eval(authz, remoteAddr, method, env);
-    if (compatDenied && !satisfyAny) {
-      return 403;
+    boolean allowed = matches(allow, remoteAddr, env);
+    boolean denied = matches(deny, remoteAddr, env);
+    String o = order == null ? "deny,allow" : order;
+    if (o.startsWith("allow") || o.startsWith("mutual")) {
+      // Allow,Deny (and Mutual-failure): allowed only when an Allow matches and no Deny does.
+      return allowed && !denied;
     }
-    if (compatDenied && satisfyAny && v != Verdict.GRANTED) {
-      return 403;
-    }
-    return switch (v) {
-      case DENIED -> 403;
-      case AUTH_REQUIRED -> 401;
-      default -> 0;
-    };
+    // Deny,Allow: allowed unless a Deny matches without an Allow.
+    return !denied || allowed;
   }
 
   private static boolean matches(
-      List<String> hosts, String remoteAddr, java.util.function.Function<String, String> env) {
+      List<String> hosts, String remoteAddr, Function<String, String> env) {
     for (String h : hosts) {
       String l = h.toLowerCase(Locale.ROOT);
       if (l.equals("all")) {
@@ -191,81 +269,5 @@ final class AccessPolicy {
       }
     }
     return false;
-  }
-
-  private static Verdict eval(
-      Authz a, String remoteAddr, String method, java.util.function.Function<String, String> env) {
-    if (a instanceof Leaf leaf) {
-      Verdict v = leaf(leaf, remoteAddr, method, env);
-      if (leaf.negated()) {
-        // "Require not" can only deny or stay neutral.
-        return v == Verdict.GRANTED ? Verdict.DENIED : Verdict.NEUTRAL;
-      }
-      return v;
-    }
-    Container c = (Container) a;
-    switch (c.kind()) {
-      case "all" -> {
-        boolean anyGranted = false;
-        for (Authz child : c.children()) {
-          Verdict v = eval(child, remoteAddr, method, env);
-          if (v == Verdict.DENIED || v == Verdict.AUTH_REQUIRED) {
-            return v;
-          }
-          anyGranted |= v == Verdict.GRANTED;
-        }
-        return anyGranted ? Verdict.GRANTED : Verdict.NEUTRAL;
-      }
-      case "none" -> {
-        for (Authz child : c.children()) {
-          if (eval(child, remoteAddr, method, env) == Verdict.GRANTED) {
-            return Verdict.DENIED;
-          }
-        }
-        return Verdict.NEUTRAL;
-      }
-      default -> {
-        Verdict result = Verdict.DENIED;
-        boolean authRequired = false;
-        for (Authz child : c.children()) {
-          Verdict v = eval(child, remoteAddr, method, env);
-          if (v == Verdict.GRANTED) {
-            return v;
-          }
-          authRequired |= v == Verdict.AUTH_REQUIRED;
-          if (v == Verdict.NEUTRAL) {
-            result = Verdict.NEUTRAL;
-          }
-        }
-        return authRequired ? Verdict.AUTH_REQUIRED : result;
-      }
-    }
-  }
-
-  private static Verdict leaf(
-      Leaf l, String remoteAddr, String method, java.util.function.Function<String, String> env) {
-    List<String> args = l.args();
-    return switch (l.provider()) {
-      case "all" ->
-          !args.isEmpty() && args.get(0).equalsIgnoreCase("granted")
-              ? Verdict.GRANTED
-              : Verdict.DENIED;
-      case "ip" ->
-          args.stream().anyMatch(s -> IpMatch.matches(s, remoteAddr))
-              ? Verdict.GRANTED
-              : Verdict.DENIED;
-      case "local" ->
-          remoteAddr.startsWith("127.") || remoteAddr.equals("::1")
-              ? Verdict.GRANTED
-              : Verdict.DENIED;
-      case "env" ->
-          args.stream().anyMatch(v -> env.apply(v) != null) ? Verdict.GRANTED : Verdict.DENIED;
-      case "method" ->
-          args.stream().anyMatch(m -> m.equalsIgnoreCase(method))
-              ? Verdict.GRANTED
-              : Verdict.DENIED;
-      case "valid-user", "user", "group", "file-owner", "file-group" -> Verdict.AUTH_REQUIRED;
-      default -> Verdict.DENIED;
-    };
   }
 }

@@ -2,6 +2,8 @@ package dev.htaccess.eval;
 
 import dev.htaccess.httpd.HeaderValues;
 import dev.htaccess.httpd.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the rounds' draft into the request's {@link Outcome}: mod_headers and mod_expires add their
@@ -19,6 +21,15 @@ final class Answer {
         d == draft && round.script != null && d.location() == null && d.proxy() == null;
     boolean typeLater = d.proxy() != null || (round.script != null && d.location() == null);
     ResponseHeaders.Result headers = new ResponseHeaders(state, round).of(d, typeLater);
+    List<ResponseHeader> responseHeaders = headers.headers();
+    if (state.authChallenge != null) {
+      // mod_auth_basic's challenge is in r->err_headers_out before mod_headers acts on it.
+      List<ResponseHeader> withChallenge = new ArrayList<>();
+      withChallenge.add(
+          new ResponseHeader(true, "set", "WWW-Authenticate", state.authChallenge, null, null));
+      withChallenge.addAll(responseHeaders);
+      responseHeaders = withChallenge;
+    }
     Outcome.Common common =
         new Outcome.Common(
             d.status(),
@@ -28,7 +39,7 @@ final class Answer {
             d.contentType(),
             state.cookies,
             d.vary(),
-            headers.headers(),
+            responseHeaders,
             headers.expiry(),
             headers.requestHeaders());
     if (d.proxy() != null) {

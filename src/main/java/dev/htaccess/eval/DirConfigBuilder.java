@@ -3,6 +3,7 @@ package dev.htaccess.eval;
 import dev.htaccess.eval.rewrite.CompiledRule;
 import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.expr.ApExpression;
+import dev.htaccess.httpd.AuthProviders;
 import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
@@ -336,8 +337,12 @@ final class DirConfigBuilder {
       }
       level.pendingConds.clear();
     } else if (d instanceof GenericDirective g) {
+      sawRequire |= key.equals("require");
       if (!serverContext && info != null) {
         String problem = DirectiveValidator.problem(g, info);
+        if (problem == null) {
+          problem = authProblem(g);
+        }
         if (problem != null) {
           fail(problem, g.span(), dir);
           return;
@@ -565,7 +570,7 @@ final class DirConfigBuilder {
         ifSections.add(new IfSection(s, expression));
         checkDeferred(s.children(), dir);
       }
-      case "requireall", "requireany", "requirenone" -> checkDeferred(s.children(), dir);
+      case "requireall", "requireany", "requirenone" -> requireSection(s, dir);
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
         if (info == null || !modules.providesCatalogModule(info.module())) {
@@ -581,6 +586,88 @@ final class DirConfigBuilder {
         } else if (!info.allowedInHtaccess()) {
           fail("<" + s.name() + " not allowed here", s.span(), dir);
         }
+      }
+    }
+  }
+
+  /**
+   * Whether the level's (or the enclosing container's) Require lines are combined with OR: the
+   * implicit container of a level is, and so are RequireAny and RequireNone.
+   */
+  private boolean authzOr = true;
+
+  /** Whether this reader read a Require line or container (one that applies). */
+  private boolean sawRequire;
+
+  /**
+   * A {@code <RequireAll|Any|None>}: its content first, then mod_authz_core's checks of the
+   * container itself (add_authz_section).
+   */
+  private void requireSection(Section s, String dir) {
+    String name = s.key();
+    boolean negated = name.equals("requirenone");
+    DirConfigBuilder reader = new DirConfigBuilder(modules, conditions, serverContext);
+    reader.authzOr = !name.equals("requireall");
+    reader.applyAll(s.children(), dir, new RewriteLevel());
+    if (reader.error != null) {
+      fail(reader.error, dir);
+    } else if (!reader.sawRequire) {
+      fail("<" + s.name() + "> directive contains no authorization directives", s.span(), dir);
+    } else if (negated && authzOr) {
+      fail("<" + s.name() + "> directive has no effect in <RequireAny> directive", s.span(), dir);
+    }
+    sawRequire = true;
+  }
+
+  /**
+   * mod_authz_core's and mod_auth_basic's checks that depend on what is loaded and where the line
+   * stands: a provider no loaded module registers, a negated Require in an OR container.
+   */
+  private String authProblem(GenericDirective g) {
+    List<Argument> a = g.arguments();
+    switch (g.key()) {
+      case "require" -> {
+        boolean negated = !a.isEmpty() && a.get(0).value().equalsIgnoreCase("not");
+        int first = negated ? 1 : 0;
+        if (a.size() <= first) {
+          return null;
+        }
+        String provider = a.get(first).value();
+        boolean loaded = AuthProviders.authzModule(provider).map(modules::loaded).orElse(false);
+        if (!loaded) {
+          return "Unknown Authz provider: " + provider;
+        }
+        if (negated && authzOr) {
+          return "negative Require directive has no effect in <RequireAny> directive";
+        }
+        return null;
+      }
+      case "authname", "authtype" -> {
+        // Both are string expressions, parsed when the file is read.
+        try {
+          ApExpression.parseString(a.isEmpty() ? "" : a.get(0).value());
+          return null;
+        } catch (ApExpression.ExprException | PcreSyntaxException e) {
+          return "Cannot parse expression '"
+              + a.get(0).value()
+              + "' in "
+              + g.name()
+              + ": "
+              + e.getMessage();
+        }
+      }
+      case "authbasicprovider" -> {
+        for (Argument arg : a) {
+          boolean loaded =
+              AuthProviders.authnModule(arg.value()).map(modules::loaded).orElse(false);
+          if (!loaded) {
+            return "Unknown Authn provider: " + arg.value();
+          }
+        }
+        return null;
+      }
+      default -> {
+        return null;
       }
     }
   }

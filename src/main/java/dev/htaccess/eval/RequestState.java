@@ -45,6 +45,24 @@ final class RequestState {
   /** Set once an ErrorDocument took over: the request goes on as a GET without body. */
   boolean errorDocument;
 
+  /**
+   * The {@code WWW-Authenticate} challenge authentication put in r->err_headers_out (which an
+   * internal redirect keeps), or null.
+   */
+  String authChallenge;
+
+  /** How many subrequests enclose the one being processed (0 in the request itself). */
+  int subrequestDepth;
+
+  /** How many internal redirects (ErrorDocument ones included) the request has had. */
+  int redirects;
+
+  /** r->uri of the request or subrequest being processed. */
+  String currentUri;
+
+  /** r->uri of the request that made the subrequest being processed, or null in the request. */
+  String parentUri;
+
   /** The previous request's r->uri and r->args after an internal redirect, else null. */
   String previousUri;
 

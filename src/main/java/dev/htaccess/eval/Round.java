@@ -58,6 +58,12 @@ final class Round {
   /** The base name of the last walk's file. */
   String lastBase;
 
+  /** {@code r->user}: the user the client named to authentication, or null. */
+  String user;
+
+  /** {@code r->ap_auth_type}: set when an authentication module ran, else null. */
+  String authType;
+
   Round() {
     this.env = new LinkedHashMap<>();
     this.vary = new LinkedHashSet<>();
@@ -103,6 +109,9 @@ final class Round {
     script = null;
     servedPath = null;
     listing = false;
+    // A new request_rec authenticates again (its configuration may differ from the last one's).
+    user = null;
+    authType = null;
   }
 
   /** The Vary header, or null when no condition read a header. */

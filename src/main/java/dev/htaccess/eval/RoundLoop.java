@@ -47,6 +47,7 @@ final class RoundLoop {
             round.env.put("REQUEST_METHOD", state.request.method());
             renameEnvForRedirect(a.status(), a.uri(), a.args());
             redirects++;
+            state.redirects = redirects;
             if (redirects > limit) {
               return Draft.errorPage(500, a.uri(), a.args(), round.varyHeader());
             }
@@ -88,6 +89,7 @@ final class RoundLoop {
       }
       RoundResult.Redirected r = (RoundResult.Redirected) result;
       redirects++;
+      state.redirects = redirects;
       if (redirects > limit) {
         state.trace.add(new TraceEvent.RecursionLimit(limit));
         return Draft.errorPage(500, currentUri, currentArgs, round.varyHeader());

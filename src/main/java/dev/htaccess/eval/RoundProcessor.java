@@ -29,6 +29,41 @@ final class RoundProcessor {
   /** Processes {@code uri} as the round's (or, with {@code subrequest}, a subrequest's) URL. */
   RoundResult process(Round round, String uri, String args, boolean subrequest) {
     if (!subrequest) {
+      state.currentUri = uri;
+      state.parentUri = null;
+      return processRound(round, uri, args, false);
+    }
+    // ap_sub_req_method_uri: when the request making it has been redirected, or is itself nested
+    // in subrequests, as often as LimitInternalRecursion allows (ap_is_recursion_limit_exceeded),
+    // the subrequest is not processed and its status is 500.
+    int limit = state.site.config.limitInternalRecursion();
+    if (state.redirects >= limit || state.subrequestDepth >= limit) {
+      return RoundResult.Answered.status(500, uri, args, null);
+    }
+    String parent = state.parentUri;
+    String current = state.currentUri;
+    state.subrequestDepth++;
+    state.parentUri = current;
+    state.currentUri = uri;
+    try {
+      return processRound(round, uri, args, true);
+    } finally {
+      state.subrequestDepth--;
+      state.parentUri = parent;
+      state.currentUri = current;
+    }
+  }
+
+  /**
+   * mod_rewrite's subreq_ok: a lookahead (-U, -F, LA-U, LA-F) is made only by the request itself or
+   * by a subrequest for another URL than the one that made it; else the test is false.
+   */
+  boolean lookaheadAllowed() {
+    return state.parentUri == null || !state.parentUri.equals(state.currentUri);
+  }
+
+  private RoundResult processRound(Round round, String uri, String args, boolean subrequest) {
+    if (!subrequest) {
       // mod_setenvif's post-read-request phase, with the virtual host's rules: it runs for the
       // request and again for each internal redirect (not for subrequests), and sees the URL
       // path as sent, before it is decoded.
@@ -105,7 +140,7 @@ final class RoundProcessor {
       }
     }
     SetEnvIfRule.applyAll(setEnvIf, setEnvIfView(round, uri, round.lastFile), round.env);
-    int accessStatus = new AccessCheck(state, round).status(cfg, base, round.lastFile);
+    int accessStatus = new AccessCheck(state, round).status(cfg, base, round.lastFile, subrequest);
     if (accessStatus != 0) {
       return RoundResult.Answered.status(accessStatus, uri, args, site.relative(fname));
     }

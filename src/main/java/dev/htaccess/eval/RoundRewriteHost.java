@@ -38,6 +38,9 @@ final class RoundRewriteHost implements RewriteHost {
       case 'l', 'L', 'h' -> st.symlink();
       case 'x' -> st.exists() && st.executable();
       case 'U' -> {
+        if (!processor.lookaheadAllowed()) {
+          yield false;
+        }
         // ap_sub_req_lookup_uri: the test string is a new URL, parsed and decoded as one.
         String target = path.indexOf('#') < 0 ? path : path.substring(0, path.indexOf('#'));
         int q = target.indexOf('?');
@@ -46,8 +49,15 @@ final class RoundRewriteHost implements RewriteHost {
           yield false;
         }
         String args = q < 0 ? null : target.substring(q + 1);
-        RoundResult sub = processor.process(Round.subrequestOf(round), uri.uri(), args, true);
-        yield !(sub instanceof RoundResult.Answered a) || a.status() < 400;
+        Round subRound = Round.subrequestOf(round);
+        RoundResult sub = processor.process(subRound, uri.uri(), args, true);
+        if (!(sub instanceof RoundResult.Answered a)) {
+          yield true;
+        }
+        // A lookup does not run the handler: a file that is not there is no error of the
+        // subrequest (its status stays 200), only the phases before the handler can fail it.
+        boolean handlerNotFound = a.status() == 404 && subRound.lastFile != null;
+        yield a.status() < 400 || handlerNotFound;
       }
       default -> false;
     };

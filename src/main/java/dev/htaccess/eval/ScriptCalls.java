@@ -16,6 +16,13 @@ final class ScriptCalls {
   static ScriptCall complete(RequestState state, Round round, RoundProcessor processor) {
     ScriptCall call = round.script;
     Map<String, String> finalEnv = new LinkedHashMap<>(round.env);
+    // ap_add_common_vars: the authenticated user and the scheme that authenticated them.
+    if (round.user != null) {
+      finalEnv.put("REMOTE_USER", round.user);
+    }
+    if (round.authType != null) {
+      finalEnv.put("AUTH_TYPE", round.authType);
+    }
     String translated = null;
     if (!call.pathInfo().isEmpty()) {
       // ap_sub_req_lookup_uri gets the escaped PATH_INFO and unescapes it again.

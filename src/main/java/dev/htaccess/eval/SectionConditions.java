@@ -86,10 +86,11 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
    * {@code <LimitExcept>} restrict them to (or exclude) the methods they name.
    */
   boolean includesForAccess(Section s) {
+    // HEAD has GET's method number: <Limit GET> covers it.
+    String m = method.equals("HEAD") ? "GET" : method;
     return switch (s.key()) {
-      case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(method));
-      case "limitexcept" ->
-          s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(method));
+      case "limit" -> s.arguments().stream().anyMatch(a -> a.value().equalsIgnoreCase(m));
+      case "limitexcept" -> s.arguments().stream().noneMatch(a -> a.value().equalsIgnoreCase(m));
       default -> includes(s);
     };
   }

@@ -69,7 +69,9 @@ final class Variables {
         state.nondeterministic = true;
         yield "0";
       }
-      case REMOTE_USER, REMOTE_IDENT, AUTH_TYPE -> "";
+      case REMOTE_USER -> round.user == null ? "" : round.user;
+      case AUTH_TYPE -> round.authType == null ? "" : round.authType;
+      case REMOTE_IDENT -> "";
       case REQUEST_METHOD -> request.method();
       case SCRIPT_FILENAME, REQUEST_FILENAME -> view.filename();
       case SCRIPT_USER -> view.walked() ? owner(view.filename(), true) : "<unknown>";

@@ -198,6 +198,9 @@ public final class ApExpression {
     return out.toString();
   }
 
+  /** The deepest nesting (and the longest chain of && or ||) an expression may have. */
+  static final int MAX_DEPTH = 1_000;
+
   private static final class Parser {
     final String s;
     int i;
@@ -221,9 +224,23 @@ public final class ApExpression {
       return false;
     }
 
+    /**
+     * Bison's parser of ap_expr gives up ("memory exhausted") when its stack is full; this one
+     * gives up sooner, before its own recursion could overflow the thread's stack.
+     */
+    void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw new ExprException("memory exhausted: nested deeper than " + MAX_DEPTH + " levels");
+      }
+    }
+
     Node or() {
       Node left = and();
+      int terms = 0;
       while (accept("||")) {
+        if (++terms > MAX_DEPTH) {
+          throw new ExprException("memory exhausted: more than " + MAX_DEPTH + " terms");
+        }
         left = new Or(left, and());
       }
       return left;
@@ -231,20 +248,32 @@ public final class ApExpression {
 
     Node and() {
       Node left = unary();
+      int terms = 0;
       while (accept("&&")) {
+        if (++terms > MAX_DEPTH) {
+          throw new ExprException("memory exhausted: more than " + MAX_DEPTH + " terms");
+        }
         left = new And(left, unary());
       }
       return left;
     }
 
+    /** How many parentheses and negations enclose the parser's position. */
+    int depth;
+
     Node unary() {
       skipSpace();
       if (s.startsWith("!", i) && !s.startsWith("!=", i) && !s.startsWith("!~", i)) {
         i++;
-        return new Not(unary());
+        enter();
+        Node n = new Not(unary());
+        depth--;
+        return n;
       }
       if (accept("(")) {
+        enter();
         Node n = or();
+        depth--;
         if (!accept(")")) {
           throw new ExprException("missing ')'");
         }

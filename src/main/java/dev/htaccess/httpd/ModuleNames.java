@@ -65,8 +65,10 @@ public final class ModuleNames {
    * PHP's module goes by its major version ({@code mod_php7.c}, {@code php8_module}) or by its SAPI
    * file ({@code sapi_apache2.c}); they are one module for our purposes: PHP.
    */
+  private static final java.util.regex.Pattern PHP = java.util.regex.Pattern.compile("php[0-9]*");
+
   private static String php(String name) {
-    if (name.equals("sapi_apache2") || name.matches("php[0-9]*")) {
+    if (name.equals("sapi_apache2") || PHP.matcher(name).matches()) {
       return "php";
     }
     return name;

@@ -24,6 +24,9 @@ public final class Activation {
 
   private final LintOptions options;
 
+  /** Each section's state, decided once: every check asks for every directive's sections. */
+  private final java.util.Map<Section, State> known = new java.util.IdentityHashMap<>();
+
   public Activation(LintOptions options) {
     this.options = options;
   }
@@ -32,7 +35,7 @@ public final class Activation {
   public State of(LintContext.Located located) {
     State state = State.ACTIVE;
     for (Section s : located.enclosing()) {
-      State here = section(s);
+      State here = known.computeIfAbsent(s, this::section);
       if (here == State.SKIPPED) {
         return State.SKIPPED;
       }

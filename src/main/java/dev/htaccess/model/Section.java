@@ -27,4 +27,14 @@ public record Section(
     arguments = List.copyOf(arguments);
     children = List.copyOf(children);
   }
+
+  /**
+   * The hash of the header alone: a record's own hash would walk the whole subtree on every call,
+   * which for sections nested thousands deep (maps and sets keyed by section) never finishes. Equal
+   * sections have equal headers, so this agrees with {@link #equals}.
+   */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, rawArguments, span, endSpan);
+  }
 }

@@ -2,6 +2,7 @@ package dev.htaccess.report;
 
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Outcome;
+import dev.htaccess.eval.ResponseHeader;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
@@ -42,6 +43,11 @@ public final class TraceRenderer {
     }
     for (String cookie : o.setCookie()) {
       b.append(", Set-Cookie ").append(show(cookie));
+    }
+    for (ResponseHeader h : o.common().headers()) {
+      if (h.name().equalsIgnoreCase("WWW-Authenticate") && h.action().equals("set")) {
+        b.append(", WWW-Authenticate ").append(show(h.value()));
+      }
     }
     return b.append(')').toString();
   }
@@ -199,7 +205,9 @@ public final class TraceRenderer {
     return t instanceof TraceEvent.SectionApplies
         || t instanceof TraceEvent.IndexLookup
         || t instanceof TraceEvent.ConfigError
-        || t instanceof TraceEvent.MatchLimit;
+        || t instanceof TraceEvent.MatchLimit
+        || t instanceof TraceEvent.AccessStep
+        || t instanceof TraceEvent.Truncated;
   }
 
   /** The directive a note is about, or null. */

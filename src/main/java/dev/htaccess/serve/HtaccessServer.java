@@ -27,6 +27,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class HtaccessServer implements AutoCloseable {
 
+  /** The stack of each request thread (reserved address space; only what is used is memory). */
+  private static final long REQUEST_STACK_BYTES = 32L << 20;
+
   private final Server server;
   private final ServerConnector connector;
   private final ProxyForwarder proxy;
@@ -125,7 +128,18 @@ public final class HtaccessServer implements AutoCloseable {
             options.serverName(),
             options.insecureUpstream());
     AccessLogWriter accessLogWriter = new AccessLogWriter(accessLog);
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    QueuedThreadPool threads =
+        new QueuedThreadPool(200, 8) {
+          // Requests build and walk the configuration tree recursively: their threads get a
+          // deeper stack than the JVM's default, for files nested as deep as the reader accepts.
+          @Override
+          public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(null, runnable, "htaccess-serve", REQUEST_STACK_BYTES);
+            thread.setName("htaccess-serve-" + thread.getId());
+            thread.setDaemon(isDaemon());
+            return thread;
+          }
+        };
     threads.setName("htaccess-serve");
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();

@@ -194,9 +194,35 @@ final class AstBuilder {
                 w.value(), rawArgs.substring(w.start(), w.end()), args.span(w.start(), w.end())));
       }
     }
+    if (open.size() >= MAX_SECTION_DEPTH) {
+      // Deeper sections are not opened: their content goes to the deepest open one, their
+      // closing tags are dropped with them, and the tree stays shallow enough to walk.
+      if (unopened++ == 0) {
+        error(
+            SyntaxRule.MALFORMED_SECTION,
+            "<"
+                + name
+                + "> nested deeper than "
+                + MAX_SECTION_DEPTH
+                + " sections: this tool's limit (Apache reads on)",
+            span);
+      }
+      return;
+    }
     Frame frame = new Frame(name, arguments, sectionArgs.strip(), span);
     open.push(frame);
   }
+
+  /**
+   * How deep sections may nest. Real files nest a handful; Apache reads thousands (measured: 2000
+   * and 4000 levels). Deeper files are refused with an error: every pass over the tree is
+   * recursive, and the command line's and serve's threads have the stack for this depth (about 8
+   * MB), not for any depth.
+   */
+  static final int MAX_SECTION_DEPTH = 4096;
+
+  /** Sections opened beyond {@link #MAX_SECTION_DEPTH} and not yet closed. */
+  private int unopened;
 
   private void closeSection(
       HtaccessParser.DirectiveContext ctx,
@@ -207,6 +233,10 @@ final class AstBuilder {
     boolean wellFormed = headText.endsWith(">") && ctx.argument().isEmpty();
     String name =
         headText.substring(2, headText.endsWith(">") ? headText.length() - 1 : headText.length());
+    if (unopened > 0) {
+      unopened--;
+      return;
+    }
     if (open.isEmpty()) {
       error(
           SyntaxRule.UNCLOSED_SECTION,

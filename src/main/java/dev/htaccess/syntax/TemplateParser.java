@@ -22,10 +22,23 @@ public final class TemplateParser {
 
   /** Parses a template; never fails, as Apache never rejects one. */
   public static Template parse(String source) {
-    return new Template(source, parts(source));
+    return parse(source, 0);
   }
 
-  private static List<Part> parts(String s) {
+  /**
+   * How deep map lookups may nest in keys and defaults ({@code ${m:${m:...}}}). Deeper ones are
+   * kept as text: a safety limit of this tool (Apache expands on), far beyond any real rule.
+   */
+  static final int MAX_MAP_NESTING = 64;
+
+  private static Template parse(String source, int depth) {
+    if (depth > MAX_MAP_NESTING) {
+      return new Template(source, List.of(new Literal(source)));
+    }
+    return new Template(source, parts(source, depth));
+  }
+
+  private static List<Part> parts(String s, int depth) {
     List<Part> parts = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     int i = 0;
@@ -67,9 +80,9 @@ public final class TemplateParser {
           String map = inner.substring(0, colon);
           int bar = charInCurlies(inner, colon + 1, '|');
           String key = bar < 0 ? inner.substring(colon + 1) : inner.substring(colon + 1, bar);
-          Template defaultValue = bar < 0 ? null : parse(inner.substring(bar + 1));
+          Template defaultValue = bar < 0 ? null : parse(inner.substring(bar + 1), depth + 1);
           flush(literal, parts);
-          parts.add(new MapLookup(map, parse(key), defaultValue));
+          parts.add(new MapLookup(map, parse(key, depth + 1), defaultValue));
           i = close + 1;
           continue;
         }

@@ -1,5 +1,6 @@
 package dev.htaccess.validate;
 
+import dev.htaccess.httpd.AuthProviders;
 import dev.htaccess.httpd.HttpStatus;
 import dev.htaccess.httpd.IfVersion;
 import dev.htaccess.httpd.RedirectArgs;
@@ -74,32 +75,6 @@ public final class DirectiveValidator {
           "execcgi",
           "multiviews");
 
-  private static final Set<String> AUTHZ_PROVIDERS =
-      Set.of(
-          "all",
-          "env",
-          "expr",
-          "method",
-          "user",
-          "group",
-          "valid-user",
-          "file-owner",
-          "file-group",
-          "ip",
-          "host",
-          "local",
-          "forward-dns",
-          "dbm-group",
-          "dbd-group",
-          "ldap-user",
-          "ldap-group",
-          "ldap-dn",
-          "ldap-attribute",
-          "ldap-filter",
-          "ldap-search",
-          "ssl",
-          "ssl-verify-client");
-
   private static final Set<String> HEADER_ACTIONS =
       Set.of(
           "set", "append", "add", "unset", "echo", "merge", "edit", "edit*", "setifempty", "note");
@@ -162,7 +137,7 @@ public final class DirectiveValidator {
       return "Require not needs a provider";
     }
     String provider = args.get(i).value().toLowerCase(Locale.ROOT);
-    if (!AUTHZ_PROVIDERS.contains(provider)) {
+    if (!AuthProviders.knownAuthz(provider)) {
       return "Unknown Authz provider: " + args.get(i).value();
     }
     if (provider.equals("all")) {

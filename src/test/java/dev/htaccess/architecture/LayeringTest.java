@@ -37,6 +37,10 @@ class LayeringTest {
           Map.entry("httpd", Set.of("source", "regex")),
           Map.entry("model", Set.of("source")),
           Map.entry("regex", Set.of("source", "com.sun.jna")),
+          // apr_password_validate, over the hash libraries and the system's crypt(3).
+          Map.entry(
+              "passwd",
+              Set.of("com.sun.jna", "org.apache.commons.codec", "org.springframework.security")),
           Map.entry("validate", Set.of("source", "model", "httpd")),
           Map.entry("syntax", Set.of("source", "model", "httpd", "org.antlr")),
           Map.entry("expr", Set.of("source", "regex", "httpd")),
@@ -64,6 +68,7 @@ class LayeringTest {
                   "validate",
                   "httpd",
                   "expr",
+                  "passwd",
                   "eval.rewrite",
                   "eval.proxy",
                   "eval.trace")),
@@ -107,7 +112,15 @@ class LayeringTest {
                   "org.eclipse.jetty")));
 
   private static final List<String> LIBRARIES =
-      List.of("org.antlr", "org.eclipse.jetty", "okhttp3", "okio", "picocli", "com.sun.jna");
+      List.of(
+          "org.antlr",
+          "org.eclipse.jetty",
+          "okhttp3",
+          "okio",
+          "picocli",
+          "com.sun.jna",
+          "org.apache.commons.codec",
+          "org.springframework.security");
 
   private static final Pattern IMPORT =
       Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);

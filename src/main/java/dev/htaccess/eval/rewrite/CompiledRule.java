@@ -182,6 +182,14 @@ public final class CompiledRule {
     return noSubrequests || redirect;
   }
 
+  /**
+   * At most this many [N] rounds, whatever [N=] says: Apache takes [N=99999999999] as its int
+   * (1215752191 rounds), which no request should spend. A loop that has not ended after this many
+   * rounds is one that does not end (a URL is at most 16380 bytes, and each round that is not a
+   * loop changes it), so it ends in the same 500, only sooner.
+   */
+  static final int NEXT_ROUNDS_CAP = 100_000;
+
   /** The flags' values as cmd_rewriterule_setflag collects them: the last of a kind wins. */
   private static final class FlagValues {
     boolean redirect;

@@ -70,7 +70,7 @@ public final class RuleList {
             return changed;
           }
           case NEXT -> {
-            if (++round >= p.maxRounds) {
+            if (++round >= Math.min(p.maxRounds, CompiledRule.NEXT_ROUNDS_CAP)) {
               ctx.status = 500;
               return ListResult.CHANGED;
             }

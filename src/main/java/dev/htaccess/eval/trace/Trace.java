@@ -9,6 +9,9 @@ public final class Trace {
   private final TraceLevel level;
   private final List<TraceEvent> events = new ArrayList<>();
 
+  /** At most this many events are kept: a request looping in its rules must not fill memory. */
+  static final int MAX_EVENTS = 20_000;
+
   public Trace(TraceLevel level) {
     this.level = level;
   }
@@ -20,13 +23,21 @@ public final class Trace {
 
   /** Records an event that is always kept. */
   public void add(TraceEvent event) {
-    events.add(event);
+    keep(event);
   }
 
   /** Records an event that only a full trace keeps. */
   public void detail(TraceEvent event) {
     if (level == TraceLevel.FULL) {
+      keep(event);
+    }
+  }
+
+  private void keep(TraceEvent event) {
+    if (events.size() < MAX_EVENTS) {
       events.add(event);
+    } else if (events.size() == MAX_EVENTS) {
+      events.add(new TraceEvent.Truncated(MAX_EVENTS));
     }
   }
 

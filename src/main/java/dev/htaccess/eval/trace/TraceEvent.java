@@ -167,6 +167,28 @@ public sealed interface TraceEvent {
     }
   }
 
+  /**
+   * A step of access control: the host rules, the Require tree without and with a user, and
+   * authentication.
+   *
+   * @param step which ({@code hosts}, {@code authz}, {@code authn})
+   * @param detail what it found
+   */
+  record AccessStep(String step, String detail) implements TraceEvent {
+    @Override
+    public String message() {
+      return step + ": " + detail;
+    }
+  }
+
+  /** The trace stopped keeping events here (the evaluation itself went on). */
+  record Truncated(int kept) implements TraceEvent {
+    @Override
+    public String message() {
+      return "trace truncated after " + kept + " events";
+    }
+  }
+
   /** What decided the round: a redirect, a proxy, an internal redirect, a refusal. */
   sealed interface Decision extends TraceEvent {}
 

@@ -65,8 +65,11 @@ final class RewriteLoopSimulation {
     List<String> seen = new ArrayList<>();
     seen.add(current);
     for (int i = 0; i < limit; i++) {
-      PcreMatch m = pattern.match(current);
+      PcrePattern.Result r = pattern.exec(current);
+      PcreMatch m = r.match();
       if (m == null) {
+        // No match ends the loop; so does the match limit (Apache counts it as no match), at
+        // once: a pattern that backtracks that much would make every round as slow.
         return null;
       }
       String next = strip(expand(rule.substitution(), m));
