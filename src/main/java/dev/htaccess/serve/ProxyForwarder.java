@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,9 @@ import okio.Okio;
 /**
  * Forwards a request upstream as mod_proxy_http does: hop-by-hop headers dropped, Host set to the
  * upstream's, X-Forwarded-For/-Host/-Server added, redirects not followed, bodies streamed both
- * ways, the client's Accept-Encoding passed as is (so compressed bodies pass untouched). Connection
- * failures answer 503, timeouts 504, other upstream failures 502.
+ * ways, the client's Accept-Encoding passed as is (so compressed bodies pass untouched). Failing to
+ * connect (a connect timeout included) answers 503, failing or timing out while reading the answer
+ * 502, as mod_proxy_http; a body that breaks off midway aborts the client's connection.
  */
 final class ProxyForwarder {
 
@@ -80,7 +80,10 @@ final class ProxyForwarder {
         new OkHttpClient.Builder()
             .followRedirects(false)
             .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
+            // A pooled connection the upstream closed while idle is replaced and the request
+            // sent again, as mod_proxy checks a connection before it reuses it; bodies are
+            // one-shot (below), so a request whose body started is never sent twice.
+            .retryOnConnectionFailure(true)
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout);
@@ -126,22 +129,23 @@ final class ProxyForwarder {
     if (in.contentLength() > 0 || in.chunked()) {
       body = new StreamingBody(in.body(), in.contentLength());
     } else if (requiresBody(in.method())) {
-      body = RequestBody.create(new byte[0], null);
+      body = new StreamingBody(InputStream.nullInputStream(), 0);
     }
     Request request =
         new Request.Builder().url(target).headers(headers).method(in.method(), body).build();
     Response response;
+    Connected connected = new Connected();
     try {
-      response = client.newCall(request).execute();
-    } catch (ConnectException | UnknownHostException e) {
-      out.status(503);
-      return 503;
-    } catch (SocketTimeoutException e) {
-      out.status(504);
-      return 504;
+      response = client.newBuilder().eventListener(connected).build().newCall(request).execute();
     } catch (IOException e) {
-      out.status(502);
-      return 502;
+      // ap_proxy_connect_backend failing is a 503 (a timeout too); once connected, a failure or
+      // a timeout reading the answer is mod_proxy_http's "Error reading from remote server", 502.
+      int status =
+          e instanceof ConnectException || e instanceof UnknownHostException || !connected.yes
+              ? 503
+              : 502;
+      out.status(status);
+      return status;
     }
     try (response) {
       return relay(response, in, out, mirrorTo);
@@ -256,6 +260,16 @@ final class ProxyForwarder {
         || method.equals("REPORT");
   }
 
+  /** Whether the call got a connection to the upstream (pooled or new). */
+  private static final class Connected extends okhttp3.EventListener {
+    volatile boolean yes;
+
+    @Override
+    public void connectionAcquired(okhttp3.Call call, okhttp3.Connection connection) {
+      yes = true;
+    }
+  }
+
   /** A request body read from the client as OkHttp writes it upstream. */
   private static final class StreamingBody extends RequestBody {
     private final InputStream in;
@@ -274,6 +288,12 @@ final class ProxyForwarder {
     @Override
     public long contentLength() {
       return length > 0 ? length : -1;
+    }
+
+    /** The client's body can be read once: OkHttp must not retry a request that sent some. */
+    @Override
+    public boolean isOneShot() {
+      return true;
     }
 
     @Override

@@ -24,7 +24,12 @@ final class ProxySink implements ProxyForwarder.Sink {
 
   @Override
   public void header(String name, String value) {
-    response.getHeaders().add(name, value);
+    if (name.equalsIgnoreCase("Date")) {
+      // The upstream's Date replaces the server's own (Apache sends a proxied answer's Date).
+      response.getHeaders().put(name, value);
+    } else {
+      response.getHeaders().add(name, value);
+    }
   }
 
   @Override

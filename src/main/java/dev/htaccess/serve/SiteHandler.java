@@ -12,6 +12,8 @@ import dev.htaccess.httpd.Limits;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceSpan;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,6 +141,21 @@ final class SiteHandler extends Handler.Abstract {
       }
       sent = respond(request, response, site, o, in);
     } catch (IOException | RuntimeException ex) {
+      if (response.isCommitted()) {
+        // The body broke off: the upstream died or stalled, or the client went away. The
+        // client must see the truncation (Jetty aborts the connection: no last chunk, fewer
+        // bytes than Content-Length), and the log says what was sent, as Apache's %>s %b.
+        errorLog.line(
+            "proxy:error",
+            in.remote(),
+            RawText.display(spec.target())
+                + ": the response broke off after it began: "
+                + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        log(request, response.getStatus(), Response.getContentBytesWritten(response));
+        callback.failed(ex);
+        return true;
+      }
       // Apache logs why it answered 500; so does serve, with the request it was answering.
       errorLog.line(
           "core:error",
@@ -148,12 +165,10 @@ final class SiteHandler extends Handler.Abstract {
               + ex.getClass().getSimpleName()
               + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
       long bytes = 0;
-      if (!response.isCommitted()) {
-        try {
-          bytes = CoreResponses.errorPage(response, 500);
-        } catch (IOException ignored) {
-          // the client is gone
-        }
+      try {
+        bytes = CoreResponses.errorPage(response, 500);
+      } catch (IOException ignored) {
+        // the client is gone
       }
       sent = new Sent(500, bytes);
     }
@@ -187,13 +202,18 @@ final class SiteHandler extends Handler.Abstract {
     if (o instanceof Outcome.Proxy p) {
       return proxy(request, response, site, p, in);
     }
+    if (o instanceof Outcome.RunScript script) {
+      return script(request, response, site, script, in);
+    }
+    if (!(o instanceof Outcome.TraceEcho) && !bodyDiscarded(request)) {
+      // ap_discard_request_body, which the core's handler and its error answers call first: a
+      // body that breaks off, or a bad chunk, is the client's error, a 400 whatever else.
+      return new Sent(400, CoreResponses.errorPage(response, 400));
+    }
     if (o instanceof Outcome.Redirect r) {
       response.setStatus(o.status());
       response.getHeaders().put("Location", r.location()); // the bytes as they are
       return new Sent(o.status(), CoreResponses.errorBody(response, o.status(), r.location(), o));
-    }
-    if (o instanceof Outcome.RunScript script) {
-      return script(request, response, site, script, in);
     }
     if (o instanceof Outcome.TraceEcho) {
       return new Sent(200, CoreResponses.trace(request, response));
@@ -219,6 +239,20 @@ final class SiteHandler extends Handler.Abstract {
       return new Sent(response.getStatus(), bytes);
     }
     return new Sent(o.status(), CoreResponses.errorPage(response, o.status(), o));
+  }
+
+  /** Reads the request's body to its end; false when it breaks off or is malformed. */
+  private static boolean bodyDiscarded(Request request) {
+    boolean chunked = request.getHeaders().contains("Transfer-Encoding");
+    if (request.getLength() <= 0 && !chunked) {
+      return true;
+    }
+    try (InputStream body = Content.Source.asInputStream(request)) {
+      body.transferTo(OutputStream.nullOutputStream());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** mod_proxy_http: the request goes upstream and the answer is streamed back. */
@@ -335,6 +369,12 @@ final class SiteHandler extends Handler.Abstract {
 
   /** Logs the exchange and completes it. */
   private boolean finish(Request request, Callback callback, int status, long bytes) {
+    log(request, status, bytes);
+    callback.succeeded();
+    return true;
+  }
+
+  private void log(Request request, int status, long bytes) {
     log.log(
         Request.getRemoteAddr(request),
         CoreResponses.requestLine(request),
@@ -342,8 +382,6 @@ final class SiteHandler extends Handler.Abstract {
         bytes,
         request.getHeaders().get("Referer"),
         request.getHeaders().get("User-Agent"));
-    callback.succeeded();
-    return true;
   }
 
   /** Turns the evaluator's relative cookie expiry into an HTTP date. */
