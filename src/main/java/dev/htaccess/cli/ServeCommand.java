@@ -160,15 +160,20 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     err.println(phpNotice(phpBackend, docroot, php != null));
+    // No log at all for /dev/null: the lines would be formatted only to be thrown away.
     PrintWriter log =
         accessLog.equals("-")
             ? out
-            : new PrintWriter(
-                new OutputStreamWriter(
-                    Files.newOutputStream(
-                        Path.of(accessLog), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                    StandardCharsets.UTF_8),
-                true);
+            : accessLog.equals("/dev/null")
+                ? null
+                : new PrintWriter(
+                    new OutputStreamWriter(
+                        Files.newOutputStream(
+                            Path.of(accessLog),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND),
+                        StandardCharsets.UTF_8),
+                    true);
     ServeOptions options =
         new ServeOptions(
             docroot,

@@ -58,6 +58,29 @@ final class ConfigCache {
     if (cached != null && (staticTree || current(cached, stat))) {
       return cached.config();
     }
+    // One build per key at a time: the requests that arrive meanwhile wait for it rather than
+    // each compile the same rules (32 concurrent first requests to a 5,000-rule .htaccess
+    // would hold 32 copies).
+    Object lock = building.computeIfAbsent(method + '\0' + key, k -> new Object());
+    synchronized (lock) {
+      cached = byDir.get(key);
+      if (cached != null && (staticTree || current(cached, stat))) {
+        return cached.config();
+      }
+      return build(byDir, key, dirs, locations, method, stat);
+    }
+  }
+
+  /** Keys being built, each with the lock its builders take. */
+  private final Map<String, Object> building = new ConcurrentHashMap<>();
+
+  private DirConfig build(
+      Map<String, CachedConfig> byDir,
+      String key,
+      List<String> dirs,
+      List<LocationSection> locations,
+      String method,
+      StatLookup stat) {
     Map<String, Boolean> probes = new LinkedHashMap<>();
     StatLookup recording =
         path -> {

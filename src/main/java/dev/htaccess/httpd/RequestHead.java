@@ -108,7 +108,7 @@ public final class RequestHead {
       }
     }
     String protocol = parts[2];
-    if (!protocol.matches("HTTP/[0-9]\\.[0-9]") || protocol.equals("HTTP/0.9")) {
+    if (!httpVersion(protocol) || protocol.equals("HTTP/0.9")) {
       return Verdict.refuse(400, "AH02418: invalid protocol '" + protocol + "'");
     }
     if (!protocol.equals("HTTP/1.0") && !protocol.equals("HTTP/1.1")) {
@@ -183,6 +183,17 @@ public final class RequestHead {
     }
     out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
     return Verdict.accept(out.toByteArray());
+  }
+
+  /** {@code HTTP/d.d}. */
+  private static boolean httpVersion(String p) {
+    return p.length() == 8
+        && p.startsWith("HTTP/")
+        && p.charAt(5) >= '0'
+        && p.charAt(5) <= '9'
+        && p.charAt(6) == '.'
+        && p.charAt(7) >= '0'
+        && p.charAt(7) <= '9';
   }
 
   private static boolean chunkedLast(String te) {

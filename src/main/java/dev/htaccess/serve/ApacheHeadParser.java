@@ -22,11 +22,11 @@ final class ApacheHeadParser extends HttpParser {
   @Override
   public boolean parseNext(ByteBuffer buffer) {
     if (isStart() && buffer.hasRemaining()) {
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.duplicate().get(bytes);
-      int end = RequestHead.end(bytes, 0, bytes.length);
+      int end = headEnd(buffer);
       if (end > 0) {
-        byte[] head = java.util.Arrays.copyOf(bytes, end);
+        // Only the head is copied: the buffer may hold a body or the next requests too.
+        byte[] head = new byte[end];
+        buffer.get(buffer.position(), head);
         RequestHead.Verdict verdict = RequestHead.check(head);
         if (verdict.status() != 0) {
           buffer.position(buffer.limit());
@@ -34,11 +34,34 @@ final class ApacheHeadParser extends HttpParser {
           return false;
         }
         if (verdict.head() != null && verdict.head().length <= end) {
+          byte[] bytes = new byte[buffer.remaining()];
+          buffer.get(buffer.position(), bytes);
           replaceHead(buffer, end, verdict.head(), bytes);
         }
       }
     }
     return super.parseNext(buffer);
+  }
+
+  /** {@link RequestHead#end} on the buffer's remaining bytes, read in place. */
+  private static int headEnd(ByteBuffer buffer) {
+    int from = buffer.position();
+    int to = buffer.limit();
+    int i = from;
+    while (i < to && (buffer.get(i) == '\r' || buffer.get(i) == '\n')) {
+      i++;
+    }
+    int lineStart = i;
+    for (; i < to; i++) {
+      if (buffer.get(i) == '\n') {
+        int len = i - lineStart - (i > lineStart && buffer.get(i - 1) == '\r' ? 1 : 0);
+        if (len == 0) {
+          return i + 1 - from;
+        }
+        lineStart = i + 1;
+      }
+    }
+    return -1;
   }
 
   /** Puts {@code head} in place of the first {@code oldLength} bytes (the rest moves up). */

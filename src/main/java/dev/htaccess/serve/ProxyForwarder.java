@@ -22,7 +22,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
-import okio.Okio;
 
 /**
  * Forwards a request upstream as mod_proxy_http does: hop-by-hop headers dropped, Host set to the
@@ -83,7 +82,17 @@ final class ProxyForwarder {
             // A pooled connection the upstream closed while idle is replaced and the request
             // sent again, as mod_proxy checks a connection before it reuses it; bodies are
             // one-shot (below), so a request whose body started is never sent twice.
+            // As many idle upstream connections as requests may be under way (OkHttp keeps 5
+            // by default: under load every other request would open a new one).
+            .connectionPool(
+                new okhttp3.ConnectionPool(256, 60, java.util.concurrent.TimeUnit.SECONDS))
             .retryOnConnectionFailure(true)
+            // Each call reports to the Connected its request carries (see forward).
+            .eventListenerFactory(
+                call -> {
+                  Connected c = call.request().tag(Connected.class);
+                  return c == null ? okhttp3.EventListener.NONE : c;
+                })
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout);
@@ -126,24 +135,35 @@ final class ProxyForwarder {
     }
     Headers headers = upstreamHeaders(in, target);
     RequestBody body = null;
+    StreamingBody clientBody = null;
     if (in.contentLength() > 0 || in.chunked()) {
-      body = new StreamingBody(in.body(), in.contentLength());
+      clientBody = new StreamingBody(in.body(), in.contentLength());
+      body = clientBody;
     } else if (requiresBody(in.method())) {
       body = new StreamingBody(InputStream.nullInputStream(), 0);
     }
-    Request request =
-        new Request.Builder().url(target).headers(headers).method(in.method(), body).build();
-    Response response;
     Connected connected = new Connected();
+    Request request =
+        new Request.Builder()
+            .url(target)
+            .headers(headers)
+            .method(in.method(), body)
+            .tag(Connected.class, connected)
+            .build();
+    Response response;
     try {
-      response = client.newBuilder().eventListener(connected).build().newCall(request).execute();
+      response = client.newCall(request).execute();
     } catch (IOException e) {
-      // ap_proxy_connect_backend failing is a 503 (a timeout too); once connected, a failure or
-      // a timeout reading the answer is mod_proxy_http's "Error reading from remote server", 502.
+      // A body the client broke off (or sent with a bad chunk) is the client's error: 400, as
+      // mod_proxy_http answers when it reads the body. Else ap_proxy_connect_backend failing is
+      // a 503 (a timeout too); once connected, a failure or a timeout reading the answer is
+      // mod_proxy_http's "Error reading from remote server", 502.
       int status =
-          e instanceof ConnectException || e instanceof UnknownHostException || !connected.yes
-              ? 503
-              : 502;
+          clientBody != null && clientBody.clientFailed
+              ? 400
+              : e instanceof ConnectException || e instanceof UnknownHostException || !connected.yes
+                  ? 503
+                  : 502;
       out.status(status);
       return status;
     }
@@ -275,6 +295,9 @@ final class ProxyForwarder {
     private final InputStream in;
     private final long length;
 
+    /** Set when reading the client's body failed (not writing it upstream). */
+    volatile boolean clientFailed;
+
     StreamingBody(InputStream in, long length) {
       this.in = in;
       this.length = length;
@@ -298,7 +321,20 @@ final class ProxyForwarder {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      sink.writeAll(Okio.source(in));
+      byte[] buffer = new byte[16 * 1024];
+      while (true) {
+        int n;
+        try {
+          n = in.read(buffer);
+        } catch (IOException e) {
+          clientFailed = true;
+          throw e;
+        }
+        if (n < 0) {
+          return;
+        }
+        sink.write(buffer, 0, n);
+      }
     }
   }
 

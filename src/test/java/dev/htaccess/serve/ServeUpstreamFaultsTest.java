@@ -178,6 +178,33 @@ class ServeUpstreamFaultsTest {
     }
   }
 
+  /** Sends raw bytes, half-closes, and returns the status line of the answer. */
+  private String rawStatus(String raw) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+      s.shutdownOutput();
+      byte[] all = s.getInputStream().readAllBytes();
+      String text = new String(all, StandardCharsets.ISO_8859_1);
+      int eol = text.indexOf("\r\n");
+      return eol < 0 ? text : text.substring(0, eol);
+    }
+  }
+
+  @Test
+  void aRequestBodyTheClientBreaksOffIsTheClientsError() throws Exception {
+    upstream.enqueue(new MockResponse.Builder().body("never").build());
+    // As Apache: 400, not a 502 that blames the upstream.
+    assertThat(
+            rawStatus("POST /p/short HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\nabc"))
+        .isEqualTo("HTTP/1.1 400 Bad Request");
+    assertThat(
+            rawStatus(
+                "POST /p/chunk HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "zz\r\nabc\r\n0\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 400 Bad Request");
+  }
+
   @Test
   void aReadTimeoutIs502AndTheAnswerHasOneDateHeader() throws Exception {
     upstream.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).build());
