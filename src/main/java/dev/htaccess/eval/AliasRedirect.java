@@ -108,7 +108,12 @@ record AliasRedirect(
       found = target == null ? "" : target + UrlEscaping.escapePath(uri.substring(length));
     }
     if (!HttpStatus.isRedirect(status)) {
-      return new Redirected(status, null);
+      // The hook returns the status: 0 is OK (the request goes on), and ap_die sends a status
+      // Apache has no status line for as a 500 (measured: Redirect 30, 599, 1000).
+      if (status == 0) {
+        return null;
+      }
+      return new Redirected(HttpStatus.KNOWN.contains(status) ? status : 500, null);
     }
     if (found.startsWith("/")) {
       found = selfUrl + found;

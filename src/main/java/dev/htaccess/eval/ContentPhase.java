@@ -52,6 +52,11 @@ final class ContentPhase {
       state.trace.add(
           new TraceEvent.AliasDecision(
               kind, null, r.status(), r.location() == null ? "" : r.location()));
+      if (r.location() == null) {
+        // A status alone (Redirect 410, Redirect 200): ap_die sends Apache's page for it.
+        return new RoundResult.Answered(
+            r.status(), null, uri, args, null, filename, MediaTypes.ERROR_PAGE);
+      }
       return RoundResult.Answered.redirect(r.status(), r.location(), uri, args, filename);
     }
     state.trace.add(new TraceEvent.Refusal(TraceEvent.Refusal.Reason.REDIRECT_NOT_URL, 500));
