@@ -2,9 +2,10 @@
 # `htaccess serve` and Apache side by side on the same document root, measured with wrk in one
 # run: a static file, the WordPress front controller (../shared/corpus/wordpress), a 5,000-rule
 # .htaccess, and [P] to a local upstream (one `htaccess serve` of a static directory, used by
-# both). Apache is started as the oracle starts it (serve_compare.py --serve-apache: prefork,
-# MaxRequestWorkers 8, its stock module set, LogLevel warn); both listen on loopback, so wrk, the server and the
-# upstream share this machine's cores.
+# both). Apache runs as Debian runs it: the event MPM with Debian's default worker settings
+# (StartServers 2, 25 threads a child, MaxRequestWorkers 150), the modules these sites need and
+# LogLevel warn, as ../shared/bench/run.sh starts it; both listen on loopback, so wrk, the server
+# and the upstream share this machine's cores.
 # Usage: bench/serve-vs-apache.sh [SHARED_DIR] [DURATION_SECONDS] [CONNECTIONS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,12 +40,46 @@ with open(sys.argv[1], "w") as f:
     f.write("RewriteRule ^landing$ /static.html [L]\n")
 PY
 printf 'RewriteEngine On\nRewriteRule ^(.*)$ http://127.0.0.1:%s/api/$1 [P,L]\n' "$up" > "$site/proxy/.htaccess"
-# The oracle's Apache traces mod_rewrite at trace8; a benchmark should not pay for that.
-echo "LogLevel warn" > "$work/server.conf"
-
 ap=$(free_port)
-python3 "$shared/oracle/serve_compare.py" --serve-apache --docroot "$site" \
-  --server-config "$work/server.conf" --listen "127.0.0.1:$ap" 2> "$work/apache.err" &
+mods=/usr/lib/apache2/modules
+cat > "$work/httpd.conf" <<CONF
+ServerRoot /etc/apache2
+LoadModule mpm_event_module $mods/mod_mpm_event.so
+LoadModule authz_core_module $mods/mod_authz_core.so
+LoadModule mime_module $mods/mod_mime.so
+LoadModule dir_module $mods/mod_dir.so
+LoadModule rewrite_module $mods/mod_rewrite.so
+LoadModule proxy_module $mods/mod_proxy.so
+LoadModule proxy_http_module $mods/mod_proxy_http.so
+User www-data
+Group www-data
+PidFile $work/httpd.pid
+ErrorLog $work/apache.err
+LogLevel warn
+Listen 127.0.0.1:$ap
+ServerName example.com
+TypesConfig /etc/mime.types
+StartServers 2
+MinSpareThreads 25
+MaxSpareThreads 75
+ThreadLimit 64
+ThreadsPerChild 25
+MaxRequestWorkers 150
+MaxConnectionsPerChild 0
+DocumentRoot $site
+DirectoryIndex index.html index.php
+<Directory />
+  AllowOverride None
+  Require all denied
+</Directory>
+<Directory $site>
+  AllowOverride All
+  Options FollowSymLinks
+  Require all granted
+</Directory>
+CONF
+chmod -R a+rX "$work"
+/usr/sbin/apache2 -f "$work/httpd.conf" -DFOREGROUND &
 pids+=($!)
 hp=$(free_port)
 "$root/bin/htaccess" serve --php none --docroot "$site" --listen "127.0.0.1:$hp" --access-log /dev/null 2> "$work/serve.err" &

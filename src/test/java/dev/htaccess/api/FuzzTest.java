@@ -9,12 +9,8 @@ import dev.htaccess.serve.ServeTesting;
 import dev.htaccess.source.RawText;
 import dev.htaccess.syntax.ParseResult;
 import dev.htaccess.testing.ProjectFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,24 +318,7 @@ class FuzzTest {
     return s.toString();
   }
 
-  /** Sends the bytes, half-closes, and reads until the server closes (or 10 s pass). */
   private static byte[] exchange(int port, String raw) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(10_000);
-      s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
-      s.shutdownOutput();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          out.write(buf, 0, n);
-        }
-      } catch (SocketTimeoutException | java.net.SocketException e) {
-        // what arrived is the answer
-      }
-      return out.toByteArray();
-    }
+    return ServeTesting.exchange(port, raw.getBytes(StandardCharsets.ISO_8859_1), true, 10_000);
   }
 }

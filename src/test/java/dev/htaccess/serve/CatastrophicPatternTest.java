@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.htaccess.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,21 +69,7 @@ class CatastrophicPatternTest {
     writeSite();
     try (HtaccessServer server =
         HtaccessServer.start(
-            new ServeOptions(
-                site,
-                null,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                false,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                false,
-                PhpBackend.NONE,
-                4),
-            new PrintWriter(new StringWriter()))) {
+            ServeTesting.options(site, null, "localhost"), new PrintWriter(new StringWriter()))) {
       HttpClient client = HttpClient.newHttpClient();
       List<CompletableFuture<HttpResponse<String>>> bad = new ArrayList<>();
       for (int i = 0; i < 4; i++) {

@@ -6,17 +6,11 @@ import dev.htaccess.testing.JsonLite;
 import dev.htaccess.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,20 +62,8 @@ class ServeRawRequestsTest {
     List<String> differences = new ArrayList<>();
     try (HtaccessServer server =
         HtaccessServer.start(
-            new ServeOptions(
-                docroot,
-                Files.exists(serverConf) ? serverConf : null,
-                new InetSocketAddress("127.0.0.1", 0),
-                "example.com",
-                null,
-                null,
-                false,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                false,
-                PhpBackend.NONE,
-                2),
+            ServeTesting.options(
+                docroot, Files.exists(serverConf) ? serverConf : null, "example.com"),
             new PrintWriter(new StringWriter()))) {
       for (int i = 0; i < lines.size(); i++) {
         @SuppressWarnings("unchecked")
@@ -161,27 +143,8 @@ class ServeRawRequestsTest {
     return out.toByteArray();
   }
 
-  /** Sends the bytes on a fresh connection, half-closes it and reads until the server closes. */
   private static byte[] exchange(int port, byte[] raw) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      out.write(raw);
-      out.flush();
-      s.shutdownOutput();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      byte[] buf = new byte[65536];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          got.write(buf, 0, n);
-        }
-      } catch (SocketTimeoutException | java.net.SocketException e) {
-        // what arrived is the answer
-      }
-      return got.toByteArray();
-    }
+    return ServeTesting.exchange(port, raw, true, 10_000);
   }
 
   /** Status and recorded headers of the first response, as tools/record-raw.py reads them. */

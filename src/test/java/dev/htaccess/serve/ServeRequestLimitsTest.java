@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,21 +30,7 @@ class ServeRequestLimitsTest {
     Files.writeString(site.resolve("a.html"), "a\n");
     server =
         HtaccessServer.start(
-            new ServeOptions(
-                site,
-                null,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                false,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                false,
-                PhpBackend.NONE,
-                4),
-            new PrintWriter(new StringWriter()));
+            ServeTesting.options(site, null, "localhost"), new PrintWriter(new StringWriter()));
   }
 
   @AfterEach

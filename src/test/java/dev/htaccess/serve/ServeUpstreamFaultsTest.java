@@ -2,19 +2,12 @@ package dev.htaccess.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -47,20 +40,7 @@ class ServeUpstreamFaultsTest {
         site.resolve(".htaccess"), "RewriteEngine On\nRewriteRule ^p/(.*)$ " + base + "/$1 [P]\n");
     server =
         HtaccessServer.start(
-            new ServeOptions(
-                site,
-                null,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                false,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                false,
-                PhpBackend.NONE,
-                4),
+            ServeTesting.options(site, null, "localhost"),
             new PrintWriter(accessLog, true),
             new PrintWriter(new StringWriter(), true));
   }
@@ -88,34 +68,21 @@ class ServeUpstreamFaultsTest {
    */
   private Answer get(String path, boolean close) throws IOException {
     long start = System.nanoTime();
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
-      s.setSoTimeout(20_000);
-      s.getOutputStream()
-          .write(
-              ("GET "
-                      + path
-                      + " HTTP/1.1\r\nHost: localhost\r\n"
-                      + (close ? "Connection: close\r\n" : "")
-                      + "\r\n")
-                  .getBytes(StandardCharsets.ISO_8859_1));
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          all.write(buf, 0, n);
-        }
-      } catch (SocketTimeoutException | java.net.SocketException e) {
-        // what arrived is the answer
-      }
-      String text = all.toString(StandardCharsets.ISO_8859_1);
-      int end = text.indexOf("\r\n\r\n");
-      String head = end < 0 ? text : text.substring(0, end);
-      byte[] body =
-          end < 0 ? new byte[0] : text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
-      return new Answer(head, body, (System.nanoTime() - start) / 1_000_000);
-    }
+    byte[] raw =
+        ("GET "
+                + path
+                + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (close ? "Connection: close\r\n" : "")
+                + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    String text =
+        new String(
+            ServeTesting.exchange(server.port(), raw, false, 20_000), StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    String head = end < 0 ? text : text.substring(0, end);
+    byte[] body =
+        end < 0 ? new byte[0] : text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
+    return new Answer(head, body, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static String big() {
@@ -180,15 +147,12 @@ class ServeUpstreamFaultsTest {
 
   /** Sends raw bytes, half-closes, and returns the status line of the answer. */
   private String rawStatus(String raw) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
-      s.setSoTimeout(20_000);
-      s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
-      s.shutdownOutput();
-      byte[] all = s.getInputStream().readAllBytes();
-      String text = new String(all, StandardCharsets.ISO_8859_1);
-      int eol = text.indexOf("\r\n");
-      return eol < 0 ? text : text.substring(0, eol);
-    }
+    byte[] all =
+        ServeTesting.exchange(
+            server.port(), raw.getBytes(StandardCharsets.ISO_8859_1), true, 20_000);
+    String text = new String(all, StandardCharsets.ISO_8859_1);
+    int eol = text.indexOf("\r\n");
+    return eol < 0 ? text : text.substring(0, eol);
   }
 
   @Test
