@@ -35,7 +35,14 @@ final class ErrorPages {
    */
   static String html(int status, String method, String location) {
     Page p = PAGES.get(status);
-    String reason = p != null ? p.reason() : "Unknown Reason";
+    // A status with no page of its own (Redirect 200 in a directory) gets its status line's
+    // reason and the 500 page's text, as ap_send_error_response gives it (measured).
+    String reason =
+        p != null
+            ? p.reason()
+            : dev.htaccess.httpd.HttpStatus.KNOWN.contains(status)
+                ? org.eclipse.jetty.http.HttpStatus.getMessage(status)
+                : "Unknown Reason";
     String body = p != null ? p.body() : PAGES.get(500).body();
     body =
         body.replace("{method}", escape(method == null ? "GET" : method))
