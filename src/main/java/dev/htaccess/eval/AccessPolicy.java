@@ -202,14 +202,11 @@ final class AccessPolicy {
 
     private void require(GenericDirective g, boolean methodApplies, List<Node> out) {
       List<Argument> a = g.arguments();
-      if (a.isEmpty()) {
+      int first = AuthDirectives.providerIndex(a);
+      if (first < 0) {
         return;
       }
-      boolean negated = a.get(0).value().equalsIgnoreCase("not");
-      int first = negated ? 1 : 0;
-      if (a.size() <= first) {
-        return;
-      }
+      boolean negated = first == 1;
       String provider = a.get(first).value().toLowerCase(Locale.ROOT);
       List<String> args = new ArrayList<>();
       if (provider.equals("expr")) {

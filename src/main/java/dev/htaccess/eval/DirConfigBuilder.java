@@ -3,7 +3,6 @@ package dev.htaccess.eval;
 import dev.htaccess.eval.rewrite.CompiledRule;
 import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.expr.ApExpression;
-import dev.htaccess.httpd.AuthProviders;
 import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
@@ -49,13 +48,11 @@ final class DirConfigBuilder {
   private List<String> directoryIndex;
   private boolean directorySlash = true;
   private final Map<Integer, String> errorDocuments;
-  private boolean followSymLinks;
-  private boolean symLinksIfOwnerMatch;
+  private DirOptions options = DirOptions.NONE;
 
   /** The symlink options in effect after each directory of the walk (see {@link #endLevel}). */
   private final Map<String, SymlinkOptions> symlinkOptions = new HashMap<>();
 
-  private boolean indexes;
   private final AccessPolicy access;
   private final List<FilesSection> fileSections = new ArrayList<>();
   private final List<IfSection> ifSections = new ArrayList<>();
@@ -93,8 +90,7 @@ final class DirConfigBuilder {
     this.rewrite = site.directoryRewrite();
     this.directoryIndex = site.directoryIndex();
     this.errorDocuments = new LinkedHashMap<>(site.errorDocuments());
-    this.followSymLinks = site.followSymLinks();
-    this.indexes = site.indexes();
+    this.options = new DirOptions(site.followSymLinks(), false, site.indexes());
     // The main server denies everything (<Directory /> Require all denied); the document root
     // and server <Directory> sections grant what they grant.
     this.access = new AccessPolicy(AccessPolicy.allDenied());
@@ -148,9 +144,9 @@ final class DirConfigBuilder {
         directoryIndex,
         directorySlash,
         Map.copyOf(errorDocuments),
-        followSymLinks || symLinksIfOwnerMatch,
+        options.followSymLinks() || options.symLinksIfOwnerMatch(),
         Map.copyOf(symlinkOptions),
-        indexes,
+        options.indexes(),
         access.copy(),
         List.copyOf(fileSections),
         List.copyOf(ifSections),
@@ -248,9 +244,7 @@ final class DirConfigBuilder {
   void grantDocumentRoot() {
     access.grantAll();
     // ... and Options FollowSymLinks, which replaces what the virtual host said.
-    followSymLinks = true;
-    symLinksIfOwnerMatch = false;
-    indexes = false;
+    options = new DirOptions(true, false, false);
   }
 
   /** True while a server-config section is applied: no .htaccess context checks. */
@@ -341,7 +335,7 @@ final class DirConfigBuilder {
       if (!serverContext && info != null) {
         String problem = DirectiveValidator.problem(g, info);
         if (problem == null) {
-          problem = authProblem(g);
+          problem = AuthDirectives.problem(g, modules, authzOr);
         }
         if (problem != null) {
           fail(problem, g.span(), dir);
@@ -374,7 +368,7 @@ final class DirConfigBuilder {
               "ErrorDocument takes two arguments, Change responses for HTTP errors", g.span(), dir);
         }
       }
-      case "options" -> applyOptions(args);
+      case "options" -> options = options.apply(args);
       case "header", "requestheader", "expiresactive", "expiresbytype", "expiresdefault" -> {
         try {
           response.apply(key, args);
@@ -485,43 +479,13 @@ final class DirConfigBuilder {
     }
   }
 
-  private void applyOptions(List<Argument> args) {
-    boolean relative =
-        args.stream().allMatch(a -> a.value().startsWith("+") || a.value().startsWith("-"));
-    if (!relative) {
-      followSymLinks = false;
-      symLinksIfOwnerMatch = false;
-      indexes = false;
-    }
-    for (Argument a : args) {
-      String v = a.value();
-      boolean on = !v.startsWith("-");
-      String name = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
-      switch (name.toLowerCase(Locale.ROOT)) {
-        case "followsymlinks" -> followSymLinks = on;
-        case "symlinksifownermatch" -> symLinksIfOwnerMatch = on;
-        case "indexes" -> indexes = on;
-        // OPT_ALL: Indexes, Includes, FollowSymLinks, ExecCGI (not SymLinksIfOwnerMatch)
-        case "all" -> {
-          followSymLinks = on;
-          indexes = on;
-        }
-        case "none" -> {
-          followSymLinks = false;
-          symLinksIfOwnerMatch = false;
-          indexes = false;
-        }
-        default -> {}
-      }
-    }
-  }
-
   /**
    * Marks the end of a directory of the walk (its server sections and .htaccess applied): the links
    * in it are checked with the options as they are now.
    */
   void endLevel(String dir) {
-    symlinkOptions.put(dir, new SymlinkOptions(followSymLinks, symLinksIfOwnerMatch));
+    symlinkOptions.put(
+        dir, new SymlinkOptions(options.followSymLinks(), options.symLinksIfOwnerMatch()));
   }
 
   /** Whether a conditional section's content applies (see {@link SectionConditions}). */
@@ -617,59 +581,6 @@ final class DirConfigBuilder {
       fail("<" + s.name() + "> directive has no effect in <RequireAny> directive", s.span(), dir);
     }
     sawRequire = true;
-  }
-
-  /**
-   * mod_authz_core's and mod_auth_basic's checks that depend on what is loaded and where the line
-   * stands: a provider no loaded module registers, a negated Require in an OR container.
-   */
-  private String authProblem(GenericDirective g) {
-    List<Argument> a = g.arguments();
-    switch (g.key()) {
-      case "require" -> {
-        boolean negated = !a.isEmpty() && a.get(0).value().equalsIgnoreCase("not");
-        int first = negated ? 1 : 0;
-        if (a.size() <= first) {
-          return null;
-        }
-        String provider = a.get(first).value();
-        boolean loaded = AuthProviders.authzModule(provider).map(modules::loaded).orElse(false);
-        if (!loaded) {
-          return "Unknown Authz provider: " + provider;
-        }
-        if (negated && authzOr) {
-          return "negative Require directive has no effect in <RequireAny> directive";
-        }
-        return null;
-      }
-      case "authname", "authtype" -> {
-        // Both are string expressions, parsed when the file is read.
-        try {
-          ApExpression.parseString(a.isEmpty() ? "" : a.get(0).value());
-          return null;
-        } catch (ApExpression.ExprException | PcreSyntaxException e) {
-          return "Cannot parse expression '"
-              + a.get(0).value()
-              + "' in "
-              + g.name()
-              + ": "
-              + e.getMessage();
-        }
-      }
-      case "authbasicprovider" -> {
-        for (Argument arg : a) {
-          boolean loaded =
-              AuthProviders.authnModule(arg.value()).map(modules::loaded).orElse(false);
-          if (!loaded) {
-            return "Unknown Authn provider: " + arg.value();
-          }
-        }
-        return null;
-      }
-      default -> {
-        return null;
-      }
-    }
   }
 
   /** A section only the server configuration may hold: its header's regex, then its content. */

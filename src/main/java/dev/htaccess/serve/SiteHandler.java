@@ -148,10 +148,7 @@ final class SiteHandler extends Handler.Abstract {
         errorLog.line(
             "proxy:error",
             in.remote(),
-            RawText.display(spec.target())
-                + ": the response broke off after it began: "
-                + ex.getClass().getSimpleName()
-                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            RawText.display(spec.target()) + ": the response broke off after it began: " + why(ex));
         log(request, response.getStatus(), Response.getContentBytesWritten(response));
         callback.failed(ex);
         return true;
@@ -160,10 +157,7 @@ final class SiteHandler extends Handler.Abstract {
       errorLog.line(
           "core:error",
           in.remote(),
-          RawText.display(spec.target())
-              + ": internal error: "
-              + ex.getClass().getSimpleName()
-              + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+          RawText.display(spec.target()) + ": internal error: " + why(ex));
       long bytes = 0;
       try {
         bytes = CoreResponses.errorPage(response, 500);
@@ -239,6 +233,11 @@ final class SiteHandler extends Handler.Abstract {
       return new Sent(response.getStatus(), bytes);
     }
     return new Sent(o.status(), CoreResponses.errorPage(response, o.status(), o));
+  }
+
+  /** An exception as the error log names it: its class, and its message if it has one. */
+  private static String why(Exception ex) {
+    return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
   }
 
   /** Reads the request's body to its end; false when it breaks off or is malformed. */
