@@ -24,12 +24,20 @@ files = git("ls-tree", "-r", "--name-only", commit).decode().split("\n")
 
 # Argument styles from the command tables of every module in the tree.
 arg_style = {}
+overrides = {}
 for path in files:
     if not path.endswith(".c") or not (path.startswith("modules/") or path.startswith("server/")):
         continue
     text = git("show", f"{commit}:{path}").decode("latin-1")
     for m in re.finditer(r'AP_INIT_([A-Z0-9_]+)\s*\(\s*"([^"]+)"', text):
         arg_style.setdefault(m.group(2).lower(), m.group(1))
+    # The command table's req_override says where a directive may stand; the manual's context
+    # list is sometimes narrower (QualifyRedirectURL is OR_FILEINFO, so .htaccess may hold it).
+    # Only where the handler itself makes no ap_check_cmd_context test of its own.
+    for m in re.finditer(r'AP_INIT_[A-Z0-9_]+\s*\(\s*"([^"]+)"\s*,\s*(\w+)[^,]*,[^,]*,([^,]*),', text):
+        body = re.search(r'\n[^\n]*\b' + m.group(2) + r'\s*\([^;{]*\)\s*\{(.*?)\n\}', text, re.S)
+        if body and "ap_check_cmd_context" not in body.group(1):
+            overrides.setdefault(m.group(1).lower(), m.group(3))
     # mod_ssl declares its commands through macros: SSL_CMD_ALL(Name, TAKE1, ...).
     for m in re.finditer(r'SSL_CMD_(?:ALL|SRV|PXY)\(\s*(\w+)\s*,\s*(\w+)', text):
         arg_style.setdefault("ssl" + m.group(1).lower(), m.group(2))
@@ -64,6 +72,10 @@ for path in files:
              .replace("virtual host", "vhost").replace("proxy section", "proxy")
              for c in syn.iter("context")})
         override = (syn.findtext("override") or "").strip() or "-"
+        source_override = overrides.get(name.lower().strip("<>"), overrides.get(name.lower(), ""))
+        if "OR_" in source_override and "OR_NONE" not in source_override and ".htaccess" not in contexts:
+            print(f"{name}: the command table allows .htaccess ({source_override.strip()})", file=sys.stderr)
+            contexts = sorted(contexts + [".htaccess"])
         compat = " ".join((syn.findtext("compatibility") or "").split())
         since = ""
         m = re.search(r"(2\.4\.\d+)", compat)

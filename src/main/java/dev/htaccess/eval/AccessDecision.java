@@ -40,6 +40,11 @@ final class AccessDecision {
     if (policy.hasHostRules()) {
       note("hosts", hostsAllow ? "Order/Allow/Deny allow the client" : "Order/Allow/Deny refuse");
     }
+    if (policy.sslRequired() && !state.https) {
+      // mod_ssl's access checker runs beside mod_access_compat's: both must let the client in.
+      note("ssl", "SSLRequireSSL: access failed, SSL connection required");
+      hostsAllow = false;
+    }
     if (policy.satisfyAny() && hostsAllow) {
       return 0; // Satisfy Any: the host rules alone let the client in
     }

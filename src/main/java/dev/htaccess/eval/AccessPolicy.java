@@ -8,6 +8,7 @@ import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.model.Section;
+import dev.htaccess.validate.AuthDirectives;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,12 @@ final class AccessPolicy {
   private final List<String> allow = new ArrayList<>();
   private final List<String> deny = new ArrayList<>();
   private boolean satisfyAny;
+
+  /**
+   * SSLRequireSSL of the deepest level: mod_ssl's directory config starts at false and its merge
+   * keeps the inner level's value, so a level without the directive lifts it.
+   */
+  private boolean sslRequired;
 
   /** AuthType (an expression), or null; AuthType None is kept, it unsets authentication. */
   String authType;
@@ -59,6 +66,7 @@ final class AccessPolicy {
     p.allow.addAll(allow);
     p.deny.addAll(deny);
     p.satisfyAny = satisfyAny;
+    p.sslRequired = sslRequired;
     p.authType = authType;
     p.authName = authName;
     p.userFile = userFile;
@@ -97,11 +105,17 @@ final class AccessPolicy {
     return satisfyAny;
   }
 
+  /** Whether mod_ssl's access check refuses a request that did not come over TLS. */
+  boolean sslRequired() {
+    return sslRequired;
+  }
+
   /**
    * Applies one configuration level: its directives (conditional sections already resolved by
    * {@code include}, which also says whether a {@code <Limit>} covers the request's method).
    */
   void applyLevel(List<ConfigNode> nodes, Predicate<Section> include) {
+    sslRequired = false;
     LevelReader level = new LevelReader(include);
     level.collect(nodes, true, level.top);
     if (level.top.isEmpty()) {
@@ -190,6 +204,7 @@ final class AccessPolicy {
             satisfyAny = first.equalsIgnoreCase("any");
           }
         }
+        case "sslrequiressl" -> sslRequired = true;
         case "authtype" -> authType = first;
         case "authname" -> authName = first;
         case "authuserfile" -> userFile = first;

@@ -21,6 +21,12 @@ final class Answer {
         d == draft && round.script != null && d.location() == null && d.proxy() == null;
     boolean typeLater = d.proxy() != null || (round.script != null && d.location() == null);
     ResponseHeaders.Result headers = new ResponseHeaders(state, round).of(d, typeLater);
+    if (d == draft && unsendableNames(headers.headers(), d.status())) {
+      d = abortedWith500(draft);
+      script = false;
+      typeLater = false;
+      headers = ResponseHeaders.Result.NONE;
+    }
     List<ResponseHeader> responseHeaders = headers.headers();
     if (state.authChallenge != null) {
       // mod_auth_basic's challenge is in r->err_headers_out before mod_headers acts on it.
@@ -80,6 +86,27 @@ final class Answer {
       }
     }
     return d.contentType() != null && !HeaderValues.sendable(d.contentType());
+  }
+
+  /**
+   * Whether mod_headers adds a header whose name httpd will not send (check_header): the headers of
+   * {@code Header always} always go out, the others with a successful response.
+   */
+  private static boolean unsendableNames(List<ResponseHeader> ops, int status) {
+    for (ResponseHeader op : ops) {
+      boolean adds =
+          switch (op.action()) {
+            case "set", "add", "append", "merge", "setifempty" -> true;
+            default -> false;
+          };
+      if (adds
+          && (op.always() || status < 300)
+          && op.whenContentType() == null
+          && !HeaderValues.sendableName(op.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request aborted when its headers were to be sent: Apache's 500 page. */

@@ -160,7 +160,8 @@ final class AuthzTree {
       case "env" ->
           args.stream().anyMatch(v -> r.env(v) != null) ? Verdict.GRANTED : Verdict.DENIED;
       case "method" ->
-          args.stream().anyMatch(m -> m.equalsIgnoreCase(r.method()))
+          // By method number: names are exact, and HEAD has GET's number.
+          args.stream().anyMatch(m -> methodNumber(m).equals(methodNumber(r.method())))
               ? Verdict.GRANTED
               : Verdict.DENIED;
       case "expr" -> expr(String.join(" ", args), r);
@@ -224,5 +225,9 @@ final class AuthzTree {
         name.toUpperCase(Locale.ROOT).equals("REMOTE_USER")
             ? r.user() == null ? "" : r.user()
             : r.variable(name);
+  }
+
+  private static String methodNumber(String method) {
+    return method.equals("HEAD") ? "GET" : method;
   }
 }

@@ -25,6 +25,7 @@ import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceSpan;
 import dev.htaccess.syntax.ParseResult;
 import dev.htaccess.syntax.SyntaxRule;
+import dev.htaccess.validate.AuthDirectives;
 import dev.htaccess.validate.DirectiveValidator;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -56,6 +57,16 @@ final class DirConfigBuilder {
   private final AccessPolicy access;
   private final List<FilesSection> fileSections = new ArrayList<>();
   private final List<IfSection> ifSections = new ArrayList<>();
+
+  /**
+   * The last of this level's If, ElseIf and Else sections (ap_add_if_conf lets an ElseIf or Else
+   * follow only an If or ElseIf of the same configuration), null before the first.
+   */
+  private String ifChainTail;
+
+  /** The Limit, LimitExcept and Require sections around what is read now, outermost first. */
+  private final List<Section> enclosing = new ArrayList<>();
+
   private final List<AliasRedirect> redirects = new ArrayList<>();
 
   /** The directory form of Redirect: a deeper level's replaces its parent's. */
@@ -335,7 +346,7 @@ final class DirConfigBuilder {
       if (!serverContext && info != null) {
         String problem = DirectiveValidator.problem(g, info);
         if (problem == null) {
-          problem = AuthDirectives.problem(g, modules, authzOr);
+          problem = AuthDirectives.problem(g, modules::loaded, authzOr);
         }
         if (problem != null) {
           fail(problem, g.span(), dir);
@@ -484,6 +495,7 @@ final class DirConfigBuilder {
    * in it are checked with the options as they are now.
    */
   void endLevel(String dir) {
+    ifChainTail = null;
     symlinkOptions.put(
         dir, new SymlinkOptions(options.followSymLinks(), options.symLinksIfOwnerMatch()));
   }
@@ -495,6 +507,11 @@ final class DirConfigBuilder {
 
   private void applySection(Section s, String dir, RewriteLevel level) {
     String name = s.key();
+    String nesting = DirectiveValidator.nestingProblem(s, enclosing);
+    if (nesting != null) {
+      fail(nesting, s.span(), dir);
+      return;
+    }
     switch (name) {
       case "ifmodule",
           "ifdefine",
@@ -510,10 +527,17 @@ final class DirConfigBuilder {
           return;
         }
         if (includes(s)) {
+          enclosing.add(s);
           applyAll(s.children(), dir, level);
+          enclosing.remove(enclosing.size() - 1);
         }
       }
       case "files", "filesmatch" -> {
+        String header = DirectiveValidator.sectionProblem(s);
+        if (header != null) {
+          fail(header, s.span(), dir);
+          return;
+        }
         try {
           fileSections.add(FilesSection.of(s));
           checkDeferred(s.children(), dir);
@@ -522,6 +546,17 @@ final class DirConfigBuilder {
         }
       }
       case "if", "elseif", "else" -> {
+        String header = DirectiveValidator.sectionProblem(s);
+        if (header == null
+            && !name.equals("if")
+            && (ifChainTail == null || ifChainTail.equals("else"))) {
+          header =
+              "<Else> or <ElseIf> section without previous <If> or <ElseIf> section in same scope";
+        }
+        if (header != null) {
+          fail(header, s.span(), dir);
+          return;
+        }
         ApExpression expression = null;
         if (!name.equals("else")) {
           try {
@@ -532,9 +567,17 @@ final class DirConfigBuilder {
           }
         }
         ifSections.add(new IfSection(s, expression));
+        ifChainTail = name;
         checkDeferred(s.children(), dir);
       }
-      case "requireall", "requireany", "requirenone" -> requireSection(s, dir);
+      case "requireall", "requireany", "requirenone" -> {
+        String header = DirectiveValidator.sectionProblem(s);
+        if (header != null) {
+          fail(header, s.span(), dir);
+          return;
+        }
+        requireSection(s, dir);
+      }
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
         if (info == null || !modules.providesCatalogModule(info.module())) {
@@ -572,6 +615,8 @@ final class DirConfigBuilder {
     boolean negated = name.equals("requirenone");
     DirConfigBuilder reader = new DirConfigBuilder(modules, conditions, serverContext);
     reader.authzOr = !name.equals("requireall");
+    reader.enclosing.addAll(enclosing);
+    reader.enclosing.add(s);
     reader.applyAll(s.children(), dir, new RewriteLevel());
     if (reader.error != null) {
       fail(reader.error, dir);

@@ -40,7 +40,10 @@ record HeaderRule(
       i++;
     }
     String action = args.get(i++).value().toLowerCase(Locale.ROOT);
-    String name = args.get(i++).value();
+    String name = i < args.size() ? args.get(i++).value() : "";
+    if (!action.equals("echo") && name.indexOf(':') >= 0) {
+      name = name.substring(0, name.indexOf(':')); // mod_headers keeps the name before a colon
+    }
     String value = null;
     String replacement = null;
     if (!action.equals("unset") && !action.equals("echo")) {

@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.Expiry;
 import java.util.List;
 
 /**

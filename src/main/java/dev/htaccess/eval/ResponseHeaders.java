@@ -3,6 +3,7 @@ package dev.htaccess.eval;
 import dev.htaccess.eval.rewrite.RequestView;
 import dev.htaccess.eval.rewrite.RewriteContext;
 import dev.htaccess.expr.ApExpression;
+import dev.htaccess.httpd.Expiry;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.model.Section;

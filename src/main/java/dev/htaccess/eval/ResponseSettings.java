@@ -1,5 +1,6 @@
 package dev.htaccess.eval;
 
+import dev.htaccess.httpd.Expiry;
 import dev.htaccess.model.Argument;
 import java.util.ArrayList;
 import java.util.HashMap;

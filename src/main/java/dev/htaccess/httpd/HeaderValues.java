@@ -27,4 +27,12 @@ public final class HeaderValues {
     }
     return true;
   }
+
+  /**
+   * Whether httpd would send a header of this name: an HTTP token (ap_scan_http_token, under the
+   * default strict HttpProtocolOptions); an empty name or one with a space aborts the response.
+   */
+  public static boolean sendableName(String name) {
+    return RequestHead.isToken(name);
+  }
 }

@@ -202,7 +202,7 @@ public final class RequestHead {
   }
 
   /** RFC 9110 token: one or more tchar. */
-  static boolean isToken(String s) {
+  public static boolean isToken(String s) {
     if (s.isEmpty()) {
       return false;
     }

@@ -3,6 +3,7 @@ package dev.htaccess.lint;
 import dev.htaccess.httpd.IfVersion;
 import dev.htaccess.httpd.ModuleNames;
 import dev.htaccess.httpd.ModuleSet;
+import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.Section;
 import java.util.Set;
@@ -63,8 +64,30 @@ public final class Activation {
       case "ifversion" -> {
         return versionHolds(s) ? State.ACTIVE : State.SKIPPED;
       }
-      case "ifdirective", "ifsection", "iffile" -> {
-        return State.MAYBE;
+      case "ifdirective", "ifsection" -> {
+        // Defined when the catalog knows it and its module is loaded; unknown names never are.
+        DirectiveInfo info =
+            DirectiveCatalog.standard()
+                .find(bare)
+                .filter(i -> !s.key().equals("ifsection") || i.section())
+                .orElse(null);
+        Boolean defined =
+            info == null ? Boolean.FALSE : moduleLoaded(ModuleNames.fromCatalog(info.module()));
+        return defined == null ? State.MAYBE : (defined != negate ? State.ACTIVE : State.SKIPPED);
+      }
+      case "iffile" -> {
+        // An absolute path is checked on this machine (the nearest thing to the server lint
+        // has); a relative one is under a ServerRoot lint does not know.
+        if (!bare.startsWith("/")) {
+          return State.MAYBE;
+        }
+        boolean exists;
+        try {
+          exists = java.nio.file.Files.exists(java.nio.file.Path.of(bare));
+        } catch (java.nio.file.InvalidPathException e) {
+          exists = false;
+        }
+        return exists != negate ? State.ACTIVE : State.SKIPPED;
       }
       default -> {
         return State.ACTIVE;

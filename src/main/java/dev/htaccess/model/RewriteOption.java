@@ -15,7 +15,6 @@ public enum RewriteOption {
   MERGE_BASE("MergeBase"),
   IGNORE_CONTEXT_INFO("IgnoreContextInfo"),
   LEGACY_PREFIX_DOCROOT("LegacyPrefixDocRoot"),
-  LONG_URL_OPTIMIZATION("LongURLOptimization"),
   UNSAFE_PREFIX_STAT("UnsafePrefixStat"),
   /** {@code MaxRedirects=N}: removed in 2.4, accepted with a warning and ignored. */
   MAX_REDIRECTS("MaxRedirects");

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public enum RuleFlagKind {
   ESCAPE_BACKREFS("B", "B", "backrefescaping"),
-  ESCAPE_BACKREFS_NO_PLUS("BNP", "BNP", "backrefnoplus"),
+  ESCAPE_BACKREFS_NO_PLUS("BNP", "BNP", "backrefernoplus"),
   ESCAPE_BACKREFS_CONTROLS("BCTLS", "BCTLS"),
   ESCAPE_BACKREFS_EXCEPT("BNE", "BNE"),
   CHAIN("C", "C", "chain"),

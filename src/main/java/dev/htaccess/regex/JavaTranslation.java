@@ -46,6 +46,10 @@ final class JavaTranslation implements RegexEngine {
       throw new PcreSyntaxException(pcre, "pattern too deeply nested", 0);
     }
     int groups = compiled.matcher("").groupCount();
+    int missing = missingBackReference(pcre, groups);
+    if (missing >= 0) {
+      throw new PcreSyntaxException(pcre, "reference to non-existent subpattern", missing);
+    }
     List<String> names = groupNames(pcre, groups);
     return new RegexEngine.Compiled() {
       @Override
@@ -122,6 +126,33 @@ final class JavaTranslation implements RegexEngine {
     }
   }
 
+  /**
+   * Where a back reference {@code \\1}..{@code \\9} (outside a class) names a group the pattern
+   * does not have, which PCRE2 refuses to compile (Java would compile it and never match); -1.
+   */
+  static int missingBackReference(String p, int groups) {
+    boolean inClass = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\' && i + 1 < p.length()) {
+        char e = p.charAt(i + 1);
+        boolean single = i + 2 >= p.length() || !Character.isDigit(p.charAt(i + 2));
+        if (!inClass && e >= '1' && e <= '9' && single && e - '0' > groups) {
+          return i;
+        }
+        i++;
+      } else if (c == '[' && !inClass) {
+        inClass = true;
+        if (i + 1 < p.length() && p.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == ']' && inClass) {
+        inClass = false;
+      }
+    }
+    return -1;
+  }
+
   static String translate(String p) {
     StringBuilder out = new StringBuilder(p.length() + 16);
     int n = p.length();
@@ -144,6 +175,12 @@ final class JavaTranslation implements RegexEngine {
         }
         out.append(c).append(e);
         i += 2;
+        if ((e == 'p' || e == 'P') && i < n && p.charAt(i) == '{' && p.indexOf('}', i) > 0) {
+          // A property name in braces: copied as it is, not read as a quantifier.
+          int close = p.indexOf('}', i);
+          out.append(p, i, close + 1);
+          i = close + 1;
+        }
         continue;
       }
       if (c == '[') {

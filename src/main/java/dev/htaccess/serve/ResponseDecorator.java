@@ -1,8 +1,8 @@
 package dev.htaccess.serve;
 
-import dev.htaccess.eval.Expiry;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.ResponseHeader;
+import dev.htaccess.httpd.Expiry;
 import dev.htaccess.httpd.Pregsub;
 import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;

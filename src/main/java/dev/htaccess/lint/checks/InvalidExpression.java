@@ -50,44 +50,9 @@ public final class InvalidExpression implements Check {
       try {
         ApExpression.parse(expr);
       } catch (ApExpression.ExprException | PcreSyntaxException e) {
-        if (clearlyBroken(expr)) {
-          context.report(
-              l.directive().span(), "cannot parse expression '" + expr + "': " + e.getMessage());
-        }
+        context.report(
+            l.directive().span(), "cannot parse expression '" + expr + "': " + e.getMessage());
       }
     }
-  }
-
-  /** Unbalanced quotes or parentheses, or an operator with nothing after it. */
-  static boolean clearlyBroken(String expr) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = 0; i < expr.length(); i++) {
-      char c = expr.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      }
-      if (depth < 0) {
-        return true;
-      }
-    }
-    String t = expr.strip();
-    return quote != 0
-        || depth != 0
-        || t.endsWith("==")
-        || t.endsWith("!=")
-        || t.endsWith("=~")
-        || t.endsWith("&&")
-        || t.endsWith("||");
   }
 }
