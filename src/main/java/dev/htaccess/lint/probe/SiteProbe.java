@@ -1,0 +1,128 @@
+package dev.htaccess.lint.probe;
+
+import dev.htaccess.eval.Evaluation;
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.EvaluatorOptions;
+import dev.htaccess.eval.Outcome;
+import dev.htaccess.eval.RequestSpec;
+import dev.htaccess.eval.trace.TraceLevel;
+import dev.htaccess.source.RawText;
+import dev.htaccess.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The file under lint as the .htaccess of a throw-away document root, asked requests through the
+ * real evaluator: what the engine does, not what a check guesses. Made on the first request and
+ * removed by {@link #close}.
+ */
+public final class SiteProbe implements AutoCloseable {
+
+  private final SourceFile file;
+  private Path docroot;
+  private Evaluator evaluator;
+
+  public SiteProbe(SourceFile file) {
+    this.file = file;
+  }
+
+  /** The outcome of a request, or null when the site cannot be made. */
+  public Outcome request(String method, String target, List<RequestSpec.Header> headers) {
+    Evaluation e = evaluate(method, target, headers, TraceLevel.DECISIONS);
+    return e == null ? null : e.outcome();
+  }
+
+  /** The whole evaluation (its trace too), or null when the site cannot be made. */
+  public Evaluation evaluate(String method, String target, List<RequestSpec.Header> headers) {
+    return evaluate(method, target, headers, TraceLevel.FULL);
+  }
+
+  /** The evaluation at a trace level (DECISIONS is cheaper where only the outcome matters). */
+  public Evaluation evaluate(
+      String method, String target, List<RequestSpec.Header> headers, TraceLevel level) {
+    try {
+      if (evaluator == null) {
+        if (docroot == null) {
+          docroot = newDirectory();
+          Files.write(docroot.resolve(".htaccess"), RawText.toBytes(file.text()));
+        }
+        evaluator = Evaluator.create(EvaluatorOptions.of(docroot));
+      }
+      return evaluator.evaluate(
+          new RequestSpec(method, target, headers, false, "203.0.113.7"), level);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger COUNTER =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * A fresh directory under java.io.tmpdir, named by process and counter: Files.createTempDirectory
+   * would initialise SecureRandom, a tenth of a second of a lint run.
+   */
+  private static Path newDirectory() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long pid = ProcessHandle.current().pid();
+    for (int attempt = 0; ; attempt++) {
+      Path dir = tmp.resolve("htaccess-lint-" + pid + "-" + COUNTER.incrementAndGet());
+      try {
+        return Files.createDirectory(dir);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * A URL or path the probe produced, with its temporary document root shown as Debian's {@code
+   * /var/www/html} (a redirect without RewriteBase puts the directory's path into Location).
+   */
+  public String display(String text) {
+    if (text == null || docroot == null) {
+      return text;
+    }
+    return text.replace(docroot.toString(), "/var/www/html");
+  }
+
+  /** Adds a file to the document root (for probes that need one to exist). */
+  public void addFile(String relative) {
+    try {
+      if (docroot == null) {
+        request("GET", "/", List.of());
+      }
+      Path p = docroot.resolve(relative).normalize();
+      if (!p.startsWith(docroot) || p.equals(docroot) || Files.isDirectory(p)) {
+        return;
+      }
+      if (relative.endsWith("/")) {
+        Files.createDirectories(p);
+      } else if (!Files.exists(p)) {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "x\n");
+      }
+      evaluator = null; // a fresh engine: nothing it learnt of the files before holds
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      // a path this file system cannot hold: the probe goes without it
+    }
+  }
+
+  @Override
+  public void close() {
+    if (docroot == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(docroot)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind
+    }
+  }
+}
