@@ -272,6 +272,20 @@ CHECKS = {
  "<IfModule mod_rewrite.c>\n</IfModule>\n<IfModule headers_module>\n</IfModule>\n<IfModule mod_php.c>\n</IfModule>\n"),
 }
 
+# The checks whose fix `lint --fix` applies (and `--format diff` shows): what it does. Each is
+# tested by testdata/lint-fix/CODE/{input,output}.htaccess (LintFixTest).
+AUTOFIX = {
+"HT1003": "the white space inside a flag field goes: `[R=301, L]` becomes `[R=301,L]`.",
+"HT1006": "the byte-order mark is dropped.",
+"HT2001": "`^/` becomes `^/?`, which matches with and without the slash (in .htaccess and in the server configuration alike).",
+"HT2004": "`,L` is added to the flags: `[R=301]` becomes `[R=301,L]`.",
+"HT2009": "each unescaped `.` of the host pattern (outside a class) becomes `\\.`.",
+"HT2010": "`[NC]` is added after the pattern, or `NC` first in its flags.",
+"HT2021": "the text is quoted, which is what Apache does with it already (a literal message); if a page was meant, write its path with a leading `/` yourself.",
+"HT4001": "only where the result is certainly the same: `Order deny,allow` with `Deny from all` (or `Order allow,deny` with or without it) in one section, in a file with no Allow, Satisfy or Require, becomes `Require all denied`.",
+"HT5002": "the module's unguarded directives beside the first one, up to the last of them, are wrapped in `<IfModule mod_X.c>`, unless a section starts or ends in between.",
+}
+
 def main():
     docs = os.path.join(root, "docs", "checks")
     os.makedirs(docs, exist_ok=True)
@@ -279,6 +293,8 @@ def main():
         example = positive if positive else None
         with open(os.path.join(docs, code + ".md"), "w") as f:
             f.write(f"# {code} {name}\n\n{summary}\n\n## Problem\n\n{problem}\n\n## Why it matters\n\n{why}\n\n## Fix\n\n{fix}\n")
+            if code in AUTOFIX:
+                f.write(f"\n`htaccess lint --fix` does it (`--format diff` shows it first): {AUTOFIX[code]} The fix is kept only if the fixed file lints with no new error and without this finding.\n")
             if example:
                 clean = "\n".join(l for l in example.splitlines() if not l.startswith("# EXPECT") and not l.startswith("# OPTIONS"))
                 f.write(f"\n## Example\n\n```apache\n{clean}\n```\n")
@@ -286,6 +302,8 @@ def main():
                 clean = "\n".join(l for l in negative.splitlines() if not l.startswith("# OPTIONS"))
                 f.write(f"\nWritten correctly:\n\n```apache\n{clean}\n```\n")
             f.write(f"\nSuppress it for one directive with `# htaccess-lint disable={code} -- reason` on the line before, or for a file with `disable-file={code}`.\n")
+        if "--docs-only" in sys.argv:
+            continue
         d = os.path.join(root, "testdata", "lint", code)
         os.makedirs(d, exist_ok=True)
         if positive is not None:

@@ -4,11 +4,13 @@ import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.CheckRegistry;
 import dev.htaccess.lint.Finding;
+import dev.htaccess.lint.Fixer;
 import dev.htaccess.lint.LintConfig;
 import dev.htaccess.lint.LintConfigFile;
 import dev.htaccess.lint.LintOptions;
 import dev.htaccess.lint.Linter;
 import dev.htaccess.report.FindingsReport;
+import dev.htaccess.report.UnifiedDiff;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.Severity;
 import dev.htaccess.source.SourceFile;
@@ -60,7 +62,8 @@ final class LintCommand implements Callable<Integer> {
     sarif,
     checkstyle,
     github,
-    gcc
+    gcc,
+    diff
   }
 
   @Spec CommandSpec spec;
@@ -71,8 +74,17 @@ final class LintCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "text, json, sarif, checkstyle, github or gcc (default: text).")
+      description =
+          "text, json, sarif, checkstyle, github, gcc, or diff: the certain fixes as a unified"
+              + " diff, files left as they are (default: text).")
   Format format = Format.text;
+
+  @Option(
+      names = "--fix",
+      description =
+          "Apply the certain fixes in place (each verified: the fixed file lints with no new error"
+              + " and without the finding), then report what remains.")
+  boolean fix;
 
   @Option(
       names = "--apache-version",
@@ -185,6 +197,13 @@ final class LintCommand implements Callable<Integer> {
     List<SourceFile> inputs = new ArrayList<>();
     boolean unreadable = !readInputs(inputs, err);
     Linter linter = new Linter(lintConfig);
+    if (format == Format.diff || fix) {
+      int status = applyFixes(linter, inputs, out, err);
+      if (status != ExitCodes.OK || format == Format.diff) {
+        return unreadable ? ExitCodes.UNREADABLE : status;
+      }
+      inputs = reread(inputs, err);
+    }
     List<FindingsReport.FileFindings> results = new ArrayList<>();
     boolean failed = false;
     for (List<Finding> findings : lintAll(linter, inputs)) {
@@ -429,5 +448,48 @@ final class LintCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The fixes of each file: printed as a unified diff ({@code --format diff}), or written in place
+   * ({@code --fix}). Returns FINDINGS when a diff was printed, USAGE for --fix on standard input.
+   */
+  private int applyFixes(Linter linter, List<SourceFile> inputs, PrintWriter out, PrintWriter err)
+      throws IOException {
+    Fixer fixer = new Fixer(linter);
+    boolean changed = false;
+    for (SourceFile sf : inputs) {
+      Fixer.Result r = fixer.fix(sf);
+      if (r.applied().isEmpty()) {
+        continue;
+      }
+      changed = true;
+      if (format == Format.diff) {
+        out.print(
+            UnifiedDiff.of(
+                sf.path(),
+                new String(RawText.toBytes(sf.text()), java.nio.charset.StandardCharsets.UTF_8),
+                new String(RawText.toBytes(r.text()), java.nio.charset.StandardCharsets.UTF_8)));
+      } else if (sf.path().equals("<stdin>")) {
+        err.println("htaccess lint: --fix rewrites files; for standard input use --format diff");
+        return ExitCodes.USAGE;
+      } else {
+        java.nio.file.Files.write(java.nio.file.Path.of(sf.path()), RawText.toBytes(r.text()));
+        for (String a : r.applied()) {
+          err.println(sf.path() + ":" + a);
+        }
+      }
+    }
+    out.flush();
+    return format == Format.diff && changed ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static List<SourceFile> reread(List<SourceFile> inputs, PrintWriter err)
+      throws IOException {
+    List<SourceFile> out = new ArrayList<>();
+    for (SourceFile sf : inputs) {
+      out.add(sf.path().equals("<stdin>") ? sf : SourceFile.read(java.nio.file.Path.of(sf.path())));
+    }
+    return out;
   }
 }

@@ -12,9 +12,15 @@ import dev.htaccess.source.SourceSpan;
  * @param severity the severity after configuration
  * @param message what is wrong, in plain words
  * @param span where
+ * @param fix the change that removes it, where it is certain; null otherwise
  */
 public record Finding(
-    String code, String check, Severity severity, String message, SourceSpan span) {
+    String code, String check, Severity severity, String message, SourceSpan span, Fix fix) {
+
+  /** A finding without a fix. */
+  public Finding(String code, String check, Severity severity, String message, SourceSpan span) {
+    this(code, check, severity, message, span, null);
+  }
 
   /** As a diagnostic, for printers shared with the parser. */
   public Diagnostic diagnostic() {

@@ -148,6 +148,17 @@ public final class LintContext {
     findings.add(new Finding(current.code(), current.name(), severity, message, span));
   }
 
+  /** Reports a problem with the change that removes it. */
+  public void report(SourceSpan span, String message, Fix fix) {
+    findings.add(
+        new Finding(current.code(), current.name(), current.severity(), message, span, fix));
+  }
+
+  /** The offset in the file's text of a 1-based line and column. */
+  public int offset(int line, int column) {
+    return file().offset(line, column);
+  }
+
   List<Finding> findings() {
     return findings;
   }

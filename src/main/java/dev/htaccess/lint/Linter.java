@@ -51,7 +51,7 @@ public final class Linter {
         continue;
       }
       Severity severity = config.severityFor(f.code(), f.check(), f.severity());
-      out.add(new Finding(f.code(), f.check(), severity, f.message(), f.span()));
+      out.add(new Finding(f.code(), f.check(), severity, f.message(), f.span(), f.fix()));
     }
     out.sort(
         Comparator.comparingInt((Finding f) -> f.span().line())

@@ -65,6 +65,12 @@ public final class SourceFile {
     return found >= 0 ? found + 1 : -found - 1;
   }
 
+  /** The offset of a 1-based line and column (clamped to the text). */
+  public int offset(int line, int column) {
+    int l = Math.max(1, Math.min(line, lineStarts.length));
+    return Math.min(text.length(), lineStarts[l - 1] + column - 1);
+  }
+
   /** The 1-based column of {@code offset} on its line. */
   public int columnOf(int offset) {
     return offset - lineStarts[lineOf(offset) - 1] + 1;

@@ -155,4 +155,36 @@ class LintCommandTest {
     assertThat(run.out()).contains("Invalid command 'Header': mod_headers is not loaded");
     assertThat(run("lint", "--assume-modules", "mod_headers.c", f.toString()).exit()).isZero();
   }
+
+  @Test
+  void formatDiffShowsTheFixesAndLeavesTheFile() throws Exception {
+    Path f = dir.resolve("fix-diff.htaccess");
+    String before =
+        "<IfModule mod_rewrite.c>\nRewriteEngine On\nRewriteRule ^/a$ /b [R=301]\n</IfModule>\n";
+    Files.writeString(f, before);
+    var run = run("lint", "--format", "diff", f.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("--- a/")
+        .contains("+++ b/")
+        .contains("-RewriteRule ^/a$ /b [R=301]\n+RewriteRule ^/?a$ /b [R=301]\n");
+    assertThat(Files.readString(f)).isEqualTo(before);
+  }
+
+  @Test
+  void fixRewritesInPlaceOnceAndReportsWhatRemains() throws Exception {
+    Path f = dir.resolve("fix-here.htaccess");
+    Files.writeString(
+        f,
+        "<IfModule mod_rewrite.c>\nRewriteEngine On\nRewriteRule ^a$ /b [R=301, L]\n</IfModule>\n");
+    var run = run("lint", "--fix", f.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(f))
+        .isEqualTo(
+            "<IfModule mod_rewrite.c>\nRewriteEngine On\nRewriteRule ^a$ /b [R=301,L]\n</IfModule>\n");
+    assertThat(run.err()).contains(":3: remove the spaces inside the flags [HT1003]");
+    var again = run("lint", "--fix", f.toString());
+    assertThat(again.err()).doesNotContain("[HT1003]");
+    assertThat(run("lint", "--format", "diff", f.toString()).out()).isEmpty();
+  }
 }

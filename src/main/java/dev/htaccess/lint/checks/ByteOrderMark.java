@@ -2,6 +2,7 @@ package dev.htaccess.lint.checks;
 
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
+import dev.htaccess.lint.Fix;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.source.Severity;
 
@@ -19,7 +20,8 @@ public final class ByteOrderMark implements Check {
       context.report(
           context.file().span(0, 3),
           "the file starts with a UTF-8 byte-order mark; Apache reads it as part of the first"
-              + " directive's name and answers 500 (save the file as UTF-8 without BOM)");
+              + " directive's name and answers 500 (save the file as UTF-8 without BOM)",
+          Fix.of("drop the byte-order mark", 0, 3, ""));
     }
   }
 }

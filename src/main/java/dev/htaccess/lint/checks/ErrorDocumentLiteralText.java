@@ -2,6 +2,7 @@ package dev.htaccess.lint.checks;
 
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
+import dev.htaccess.lint.Fix;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.*;
 import dev.htaccess.source.Severity;
@@ -33,6 +34,7 @@ public final class ErrorDocumentLiteralText implements Check {
           || v.equalsIgnoreCase("default")) {
         continue;
       }
+      int[] range = Rules.argumentRange(context, value);
       context.report(
           value.span(),
           "'"
@@ -40,7 +42,14 @@ public final class ErrorDocumentLiteralText implements Check {
               + "' is neither a path starting with / nor a URL, so Apache sends it as the"
               + " literal text of the error page; write '/"
               + v
-              + "' (or quote a message)");
+              + "' (or quote a message)",
+          v.indexOf('"') < 0 && v.indexOf('\\') < 0
+              ? Fix.of(
+                  "quote the text (Apache sends it as written)",
+                  range[0],
+                  range[1],
+                  "\"" + v + "\"")
+              : null);
     }
   }
 }

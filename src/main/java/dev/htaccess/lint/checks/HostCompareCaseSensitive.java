@@ -2,6 +2,7 @@ package dev.htaccess.lint.checks;
 
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
+import dev.htaccess.lint.Fix;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.*;
 import dev.htaccess.source.Severity;
@@ -30,8 +31,25 @@ public final class HostCompareCaseSensitive implements Check {
         context.report(
             c.span(),
             "host names are case-insensitive but this comparison is not: 'WWW.Example.com' will"
-                + " not match; add [NC]");
+                + " not match; add [NC]",
+            addNoCase(context, c));
       }
     }
+  }
+
+  /** {@code [NC]} after the pattern, or NC first in the flags there are. */
+  private static Fix addNoCase(LintContext context, RewriteCond c) {
+    var args = c.arguments();
+    if (args.size() == 2) {
+      int end = Rules.argumentRange(context, args.get(1))[1];
+      return Fix.of("add [NC]", end, end, " [NC]");
+    }
+    if (args.size() == 3 && args.get(2).value().startsWith("[")) {
+      int start = Rules.argumentRange(context, args.get(2))[0];
+      int open = context.file().text().indexOf('[', start);
+      String rest = args.get(2).value().substring(1);
+      return Fix.of("add NC to the flags", open + 1, open + 1, rest.startsWith("]") ? "NC" : "NC,");
+    }
+    return null;
   }
 }

@@ -4,11 +4,13 @@ import dev.htaccess.httpd.ModuleNames;
 import dev.htaccess.lint.Activation;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
+import dev.htaccess.lint.Fix;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.DirectiveInfo;
 import dev.htaccess.model.Section;
 import dev.htaccess.source.Severity;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -70,9 +72,52 @@ public final class ModuleMayBeAbsent implements Check {
                 + ".c>"
                 + (more > 0
                     ? " (and " + more + " more unguarded " + info.module() + " directives below)"
-                    : ""));
+                    : ""),
+            wrap(context, l, module, info.module()));
       }
     }
+  }
+
+  /**
+   * Wraps the module's unguarded directives beside this one (same enclosing sections) in {@code
+   * <IfModule mod_X.c>}: from this line to the last of them, when no section starts or ends in
+   * between without the other. With the module loaded the file means the same; without it, the
+   * directives are skipped instead of a 500.
+   */
+  private static Fix wrap(LintContext context, LintContext.Located l, String module, String name) {
+    int first = l.directive().span().line();
+    int last = first;
+    for (LintContext.Located o : context.directives()) {
+      boolean same =
+          o.enclosing().equals(l.enclosing())
+              && !guarded(o, module)
+              && context
+                  .catalog()
+                  .find(o.directive().name())
+                  .map(i -> ModuleNames.fromCatalog(i.module()).equals(module))
+                  .orElse(false);
+      if (same && o.directive().span().line() >= first) {
+        last = Math.max(last, o.directive().span().endLine());
+      }
+    }
+    for (LintContext.Located o : context.directives()) {
+      int start = o.directive().span().line();
+      int end = o.directive().span().endLine();
+      boolean overlaps = start <= last && end >= first;
+      boolean inside = start >= first && end <= last;
+      if (overlaps && !inside) {
+        return null; // a section crosses the range
+      }
+    }
+    String text = context.file().text();
+    int begin = context.offset(first, 1);
+    int after = last < context.file().lineCount() ? context.offset(last + 1, 1) : text.length();
+    boolean newline = after > 0 && text.charAt(after - 1) == '\n';
+    return new Fix(
+        "wrap in <IfModule " + name + ".c>",
+        List.of(
+            new Fix.Edit(begin, begin, "<IfModule " + name + ".c>\n"),
+            new Fix.Edit(after, after, (newline ? "" : "\n") + "</IfModule>\n")));
   }
 
   /** True when an enclosing {@code <IfModule>} (not negated) names the module. */

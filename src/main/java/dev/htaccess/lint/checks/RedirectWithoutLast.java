@@ -2,6 +2,7 @@ package dev.htaccess.lint.checks;
 
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
+import dev.htaccess.lint.Fix;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.*;
 import dev.htaccess.source.Severity;
@@ -38,7 +39,22 @@ public final class RedirectWithoutLast implements Check {
               + "] without [L]: the rules after this one still run and may"
               + " change the redirect target; add L (["
               + redirect.text()
-              + ",L])");
+              + ",L])",
+          addLast(context, r));
     }
+  }
+
+  /** Inserts {@code ,L} before the ']' that closes the rule's flags. */
+  private static Fix addLast(LintContext context, RewriteRule r) {
+    var last = r.arguments().get(r.arguments().size() - 1);
+    if (!last.value().endsWith("]")) {
+      return null;
+    }
+    int end = context.offset(last.span().endLine(), last.span().endColumn());
+    int close = context.file().text().lastIndexOf(']', end - 1);
+    if (close < 0) {
+      return null;
+    }
+    return Fix.of("add L after R", close, close, ",L");
   }
 }

@@ -151,4 +151,11 @@ final class Rules {
         || v.equals("THE_REQUEST")
         || v.startsWith("HTTP:");
   }
+
+  /** The offsets of an argument as written (quotes included). */
+  static int[] argumentRange(dev.htaccess.lint.LintContext context, dev.htaccess.model.Argument a) {
+    int start = context.offset(a.span().line(), a.span().column());
+    int end = context.offset(a.span().endLine(), a.span().endColumn());
+    return new int[] {start, end};
+  }
 }
