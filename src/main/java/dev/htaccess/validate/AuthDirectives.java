@@ -1,12 +1,10 @@
 package dev.htaccess.validate;
 
-import dev.htaccess.expr.ApExpression;
 import dev.htaccess.httpd.AuthProviders;
 import dev.htaccess.httpd.HttpMethods;
 import dev.htaccess.httpd.IpSubnet;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.GenericDirective;
-import dev.htaccess.regex.PcreSyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -136,25 +134,15 @@ public final class AuthDirectives {
   }
 
   private static String requireExpression(String text, boolean stringResult) {
-    try {
-      if (stringResult) {
-        ApExpression.parseString(text);
-      } else {
-        ApExpression.parse(text);
-      }
-      return null;
-    } catch (ApExpression.ExprException | PcreSyntaxException e) {
-      return "Cannot parse expression in require line: " + e.getMessage();
-    }
+    String err = Expressions.error(text, stringResult);
+    return err == null ? null : "Cannot parse expression in require line: " + err;
   }
 
   private static String stringExpression(String directive, String value) {
-    try {
-      ApExpression.parseString(value);
-      return null;
-    } catch (ApExpression.ExprException | PcreSyntaxException e) {
-      return "Cannot parse expression '" + value + "' in " + directive + ": " + e.getMessage();
-    }
+    String err = Expressions.error(value, true);
+    return err == null
+        ? null
+        : "Cannot parse expression '" + value + "' in " + directive + ": " + err;
   }
 
   /** mod_access_compat's allow_cmd, for each address after {@code from}. */

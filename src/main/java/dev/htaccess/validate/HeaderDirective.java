@@ -1,6 +1,5 @@
 package dev.htaccess.validate;
 
-import dev.htaccess.expr.ApExpression;
 import dev.htaccess.model.Argument;
 import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.regex.PcreSyntaxException;
@@ -89,7 +88,7 @@ final class HeaderDirective {
               + " env=envar ";
         }
       } else if (lower.startsWith("expr=")) {
-        String err = expressionError(envclause.substring(5), false);
+        String err = Expressions.error(envclause.substring(5), false);
         if (err != null) {
           return "Can't parse envclause/expression: " + err;
         }
@@ -106,7 +105,7 @@ final class HeaderDirective {
   /** parse_format_string: an {@code expr=} value, or text with %-tags. */
   private static String formatProblem(String s) {
     if (s.startsWith("expr=")) {
-      String err = expressionError(s.substring(5), true);
+      String err = Expressions.error(s.substring(5), true);
       return err == null ? null : "Can't parse value expression : " + err;
     }
     for (int i = 0; i < s.length(); i++) {
@@ -138,19 +137,6 @@ final class HeaderDirective {
       return true;
     } catch (PcreSyntaxException e) {
       return false;
-    }
-  }
-
-  private static String expressionError(String text, boolean stringResult) {
-    try {
-      if (stringResult) {
-        ApExpression.parseString(text);
-      } else {
-        ApExpression.parse(text);
-      }
-      return null;
-    } catch (ApExpression.ExprException | PcreSyntaxException e) {
-      return e.getMessage();
     }
   }
 }

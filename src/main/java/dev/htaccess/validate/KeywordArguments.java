@@ -1,6 +1,5 @@
 package dev.htaccess.validate;
 
-import dev.htaccess.expr.ApExpression;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.GenericDirective;
 import dev.htaccess.regex.PcrePattern;
@@ -217,10 +216,9 @@ final class KeywordArguments {
     if (a.isEmpty() || a.get(0).value().isEmpty()) {
       return "Missing expression for " + name;
     }
-    try {
-      ApExpression.parse(a.get(0).value());
-    } catch (ApExpression.ExprException | PcreSyntaxException e) {
-      return "Could not parse expression \"" + a.get(0).value() + "\": " + e.getMessage();
+    String err = Expressions.error(a.get(0).value(), false);
+    if (err != null) {
+      return "Could not parse expression \"" + a.get(0).value() + "\": " + err;
     }
     if (a.size() < 2) {
       return "Missing envariable expression for " + name;
