@@ -173,6 +173,26 @@ final class ConfigCache {
     return true;
   }
 
+  /**
+   * Takes the reading of an .htaccess that the caller already has (lint's probes), for the file as
+   * it is now on disk: the cache then parses it only if it changes.
+   */
+  void preload(Path path, ParseResult result) {
+    try {
+      var a =
+          java.nio.file.Files.readAttributes(
+              path, java.nio.file.attribute.PosixFileAttributes.class);
+      htaccess.put(
+          path,
+          new CachedFile(
+              a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+              a.size(),
+              result));
+    } catch (IOException | UnsupportedOperationException e) {
+      // parsed again when asked
+    }
+  }
+
   private ParseResult parsed(String file, FileStats.Stat st) {
     Path path = Path.of(RawText.display(file));
     CachedFile cached = htaccess.get(path);

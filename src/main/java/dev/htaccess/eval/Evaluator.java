@@ -69,6 +69,14 @@ public final class Evaluator {
     return site.config.errors();
   }
 
+  /**
+   * Gives the engine the reading of one of the site's .htaccess files that the caller already made
+   * (of the file's current content), so it is not parsed again.
+   */
+  public void preload(java.nio.file.Path htaccess, dev.htaccess.syntax.ParseResult parsed) {
+    site.configs.preload(htaccess, parsed);
+  }
+
   /** Simulates one request, with the full trace. */
   public Evaluation evaluate(RequestSpec request) {
     return evaluate(request, TraceLevel.FULL);

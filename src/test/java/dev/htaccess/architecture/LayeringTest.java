@@ -80,7 +80,7 @@ class LayeringTest {
                   "source", "model", "regex", "syntax", "validate", "httpd", "expr", "lint.probe")),
           Map.entry(
               "lint.probe",
-              Set.of("source", "model", "regex", "httpd", "eval", "eval.trace", "lint")),
+              Set.of("source", "model", "syntax", "regex", "httpd", "eval", "eval.trace", "lint")),
           Map.entry("report", Set.of("source", "model", "syntax", "eval", "eval.trace", "lint")),
           // A protocol client with no knowledge of Apache or of our other packages.
           Map.entry("fastcgi", Set.of()),

@@ -22,7 +22,7 @@ import dev.htaccess.source.Severity;
 public final class OpenProxy implements Check {
   @Override
   public void check(LintContext context) {
-    try (SiteProbe probe = new SiteProbe(context.file())) {
+    try (SiteProbe probe = new SiteProbe(context)) {
       for (LintContext.Rule r : context.rules()) {
         RewriteRule rule = r.rule();
         if (!rule.has(RuleFlagKind.PROXY)) {

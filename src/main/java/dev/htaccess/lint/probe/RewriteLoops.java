@@ -36,7 +36,7 @@ public final class RewriteLoops {
     Set<Integer> blamed = new java.util.HashSet<>();
     // As deployed: what the rules rewrite to (the front controller, the directory) exists; the
     // requested files do not, then they do too.
-    try (SiteProbe probe = new SiteProbe(context.file())) {
+    try (SiteProbe probe = new SiteProbe(context)) {
       targets(context).forEach(probe::addFile);
       for (String path : paths) {
         loop(context, probe, path, false)

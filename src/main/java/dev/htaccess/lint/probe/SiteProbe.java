@@ -6,8 +6,10 @@ import dev.htaccess.eval.EvaluatorOptions;
 import dev.htaccess.eval.Outcome;
 import dev.htaccess.eval.RequestSpec;
 import dev.htaccess.eval.trace.TraceLevel;
+import dev.htaccess.lint.LintContext;
 import dev.htaccess.source.RawText;
 import dev.htaccess.source.SourceFile;
+import dev.htaccess.syntax.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +25,18 @@ import java.util.stream.Stream;
 public final class SiteProbe implements AutoCloseable {
 
   private final SourceFile file;
+  private final ParseResult parse;
   private Path docroot;
   private Evaluator evaluator;
 
-  public SiteProbe(SourceFile file) {
+  /** A probe of a file lint has read (its reading is handed to the engine, not repeated). */
+  public SiteProbe(LintContext context) {
+    this(context.file(), context.parse());
+  }
+
+  SiteProbe(SourceFile file, ParseResult parse) {
     this.file = file;
+    this.parse = parse;
   }
 
   /** The outcome of a request, or null when the site cannot be made. */
@@ -51,6 +60,9 @@ public final class SiteProbe implements AutoCloseable {
           Files.write(docroot.resolve(".htaccess"), RawText.toBytes(file.text()));
         }
         evaluator = Evaluator.create(EvaluatorOptions.of(docroot));
+        if (parse != null) {
+          evaluator.preload(docroot.resolve(".htaccess"), parse);
+        }
       }
       return evaluator.evaluate(
           new RequestSpec(method, target, headers, false, "203.0.113.7"), level);
@@ -108,7 +120,8 @@ public final class SiteProbe implements AutoCloseable {
         Files.createDirectories(p.getParent());
         Files.writeString(p, "x\n");
       }
-      evaluator = null; // a fresh engine: nothing it learnt of the files before holds
+      // The engine stays: it caches only the .htaccess it parsed (revalidated) and looks at the
+      // other files on each request.
     } catch (IOException | java.nio.file.InvalidPathException e) {
       // a path this file system cannot hold: the probe goes without it
     }
