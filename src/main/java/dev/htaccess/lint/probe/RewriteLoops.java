@@ -23,6 +23,9 @@ public final class RewriteLoops {
 
   private RewriteLoops() {}
 
+  /** How many requests a file is probed with, at most (each in two states of its files). */
+  private static final int MAX_PATHS = 24;
+
   /** A request that loops, the URIs of its rounds, and the rule that keeps it going. */
   public record Loop(String request, List<String> rounds, SourceSpan rule, boolean withFile) {}
 
@@ -174,6 +177,9 @@ public final class RewriteLoops {
         continue;
       }
       internal = true;
+      if (paths.size() >= MAX_PATHS - 2) {
+        break; // enough shapes: a file of thousands of rules is probed by its first ones
+      }
       if (!rule.negated()) {
         Witness.of(rule.pattern(), rule.has(RuleFlagKind.NO_CASE), Map.of())
             .filter(w -> !w.isEmpty() && w.indexOf('?') < 0 && w.indexOf('#') < 0)
@@ -187,6 +193,6 @@ public final class RewriteLoops {
     }
     paths.add("/lint-probe.html");
     paths.add("/lint-probe/page");
-    return List.copyOf(paths).subList(0, Math.min(paths.size(), 24));
+    return List.copyOf(paths);
   }
 }
