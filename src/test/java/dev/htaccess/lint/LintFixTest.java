@@ -52,6 +52,20 @@ class LintFixTest {
     assertThat(twice.applied()).as("--fix twice changes nothing the second time").isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void linesAFixAddsEndAsTheFilesDo() {
+    Linter linter = new Linter(LintConfig.defaults());
+    SourceFile crlf =
+        SourceFile.ofText(
+            "crlf",
+            "RewriteEngine On\r\nRewriteRule ^a$ /b [R=301, L]\r\n<Files \"x\">\r\n"
+                + "  Order deny,allow\r\n  Deny from all\r\n</Files>\r\n");
+    assertThat(new Fixer(linter).fix(crlf).text())
+        .isEqualTo(
+            "<IfModule mod_rewrite.c>\r\nRewriteEngine On\r\nRewriteRule ^a$ /b [R=301,L]\r\n"
+                + "</IfModule>\r\n<Files \"x\">\r\n  Require all denied\r\n</Files>\r\n");
+  }
+
   /** Fixes that exist to keep what Apache does and only change how it is said. */
   static final java.util.Set<String> PRESERVING = java.util.Set.of("HT2021", "HT5002", "HT4001");
 

@@ -84,8 +84,8 @@ public final class DeprecatedAccessControl implements Check {
     }
     List<Fix.Edit> edits = new ArrayList<>();
     int line = o.span().line();
-    String indent = context.file().line(line).replaceAll("^([ \\t]*).*$", "$1");
-    edits.add(lineEdit(context, line, indent + "Require all denied\n"));
+    String indent = context.file().line(line).replaceAll("^([ \\t]*).*$", "$1").replace("\r", "");
+    edits.add(lineEdit(context, line, indent + "Require all denied" + Rules.lineEnd(context)));
     for (LintContext.Located d : denies) {
       edits.add(lineEdit(context, d.directive().span().line(), ""));
     }

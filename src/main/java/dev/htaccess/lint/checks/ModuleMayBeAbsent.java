@@ -113,11 +113,12 @@ public final class ModuleMayBeAbsent implements Check {
     int begin = context.offset(first, 1);
     int after = last < context.file().lineCount() ? context.offset(last + 1, 1) : text.length();
     boolean newline = after > 0 && text.charAt(after - 1) == '\n';
+    String eol = Rules.lineEnd(context);
     return new Fix(
         "wrap in <IfModule " + name + ".c>",
         List.of(
-            new Fix.Edit(begin, begin, "<IfModule " + name + ".c>\n"),
-            new Fix.Edit(after, after, (newline ? "" : "\n") + "</IfModule>\n")));
+            new Fix.Edit(begin, begin, "<IfModule " + name + ".c>" + eol),
+            new Fix.Edit(after, after, (newline ? "" : eol) + "</IfModule>" + eol)));
   }
 
   /** True when an enclosing {@code <IfModule>} (not negated) names the module. */

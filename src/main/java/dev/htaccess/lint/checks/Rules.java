@@ -158,4 +158,11 @@ final class Rules {
     int end = context.offset(a.span().endLine(), a.span().endColumn());
     return new int[] {start, end};
   }
+
+  /** The file's line end, for lines a fix adds: CRLF when its first line ends so. */
+  static String lineEnd(dev.htaccess.lint.LintContext context) {
+    String text = context.file().text();
+    int nl = text.indexOf('\n');
+    return nl > 0 && text.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+  }
 }
