@@ -1,12 +1,10 @@
 package dev.htaccess.lint.checks;
 
 import dev.htaccess.httpd.HttpStatus;
-import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.RuleFlag;
 import dev.htaccess.model.RuleFlagKind;
-import dev.htaccess.model.Template;
 import dev.htaccess.regex.PcrePattern;
 import java.util.Locale;
 
@@ -75,81 +73,6 @@ final class Rules {
     } catch (RuntimeException e) {
       return -1;
     }
-  }
-
-  /**
-   * True when the scheme-and-host part of a substitution comes from request input an attacker
-   * controls: the query string, a header, the referer, or a condition capture of one of those. Path
-   * captures ($N) cannot hold "scheme://" (Apache merges the slashes), so they do not count. With
-   * {@code hostHeaderCounts}, %{HTTP_HOST} and captures of it count too (for proxies).
-   */
-  static boolean hostFromRequest(
-      Template t, java.util.List<RewriteCond> conditions, boolean hostHeaderCounts) {
-    java.util.List<Template.Part> hostParts = new java.util.ArrayList<>();
-    String source = t.source();
-    int scheme = source.indexOf("://");
-    boolean literalScheme =
-        !t.parts().isEmpty()
-            && t.parts().get(0) instanceof Template.Literal l
-            && l.text().contains("://");
-    if (literalScheme) {
-      // The parts after "scheme://" up to the first '/' of a literal.
-      boolean inHost = false;
-      for (Template.Part p : t.parts()) {
-        if (p instanceof Template.Literal l) {
-          String text = l.text();
-          int from = 0;
-          if (!inHost) {
-            int s = text.indexOf("://");
-            if (s < 0) {
-              continue;
-            }
-            inHost = true;
-            from = s + 3;
-          }
-          if (text.indexOf('/', from) >= 0) {
-            break;
-          }
-        } else if (inHost) {
-          hostParts.add(p);
-        }
-      }
-    } else if (scheme < 0 || !t.parts().isEmpty()) {
-      // No literal scheme: only a leading expansion can make the target absolute.
-      if (!t.parts().isEmpty() && !(t.parts().get(0) instanceof Template.Literal)) {
-        hostParts.add(t.parts().get(0));
-      }
-    }
-    for (Template.Part p : hostParts) {
-      if (p instanceof Template.Variable v && fromClient(v.name(), hostHeaderCounts)) {
-        return true;
-      }
-      if (p instanceof Template.CondBackref b) {
-        for (RewriteCond c : conditions) {
-          if (c.pattern() instanceof CondPattern.Regex && !c.negated()) {
-            for (Template.Part tp : c.testString().parts()) {
-              if (tp instanceof Template.Variable v && fromClient(v.name(), hostHeaderCounts)) {
-                return true;
-              }
-            }
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean fromClient(String variable, boolean hostHeaderCounts) {
-    String v = variable.toUpperCase(Locale.ROOT);
-    if (v.equals("HTTP_HOST") || v.equals("SERVER_NAME") || v.equals("HTTP:HOST")) {
-      return hostHeaderCounts;
-    }
-    return v.equals("QUERY_STRING")
-        || v.equals("HTTP_REFERER")
-        || v.equals("HTTP_COOKIE")
-        || v.equals("HTTP_USER_AGENT")
-        || v.equals("THE_REQUEST")
-        || v.startsWith("HTTP:");
   }
 
   /** The offsets of an argument as written (quotes included). */
