@@ -76,22 +76,17 @@ final class DirConfigBuilder {
   private String redirectLevel;
 
   private int redirectsOfLevel;
-  private final Map<String, String> addTypes = new HashMap<>();
-  private final Map<String, String> addCharsets = new HashMap<>();
-  private String forceType;
+  private final MimeSettings mime = new MimeSettings();
   private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
 
   /** The attribute names SetEnvIf has read in the current level's record (see SetEnvIfRule). */
   private Map<String, Object> setEnvIfNames = new HashMap<>();
 
   private String fallbackResource;
-  private String defaultCharset;
   private Boolean acceptPathInfo;
   private final ResponseSettings response = new ResponseSettings();
   private Diagnostic error;
   private String errorDirectory;
-  private String setHandler;
-  private final Map<String, String> addHandlers = new HashMap<>();
   private final List<EnvSetting> setEnv = new ArrayList<>();
   private boolean cgiPassAuth;
 
@@ -162,18 +157,18 @@ final class DirConfigBuilder {
         List.copyOf(fileSections),
         List.copyOf(ifSections),
         redirectsInOrder(),
-        Map.copyOf(addTypes),
-        Map.copyOf(addCharsets),
-        forceType,
+        Map.copyOf(mime.addTypes),
+        Map.copyOf(mime.addCharsets),
+        mime.forceType,
         List.copyOf(setEnvIf),
         fallbackResource,
-        defaultCharset,
+        mime.defaultCharset,
         acceptPathInfo,
         response.copy(),
         error,
         errorDirectory,
-        setHandler,
-        Map.copyOf(addHandlers),
+        mime.setHandler,
+        Map.copyOf(mime.addHandlers),
         List.copyOf(setEnv),
         cgiPassAuth);
   }
@@ -420,7 +415,7 @@ final class DirConfigBuilder {
           fail(e.getMessage(), g.span(), dir);
         }
       }
-      default -> applyMime(key, args);
+      default -> mime.apply(key, args);
     }
   }
 
@@ -451,45 +446,6 @@ final class DirConfigBuilder {
     return List.copyOf(all);
   }
 
-  /** mod_mime's directives, and AddDefaultCharset: types, handlers and charsets by extension. */
-  private void applyMime(String key, List<Argument> args) {
-    switch (key) {
-      case "addtype" -> {
-        for (int i = 1; i < args.size(); i++) {
-          // mod_mime keeps the type in lower case ("text/html; charset=UTF-8" is sent as
-          // "text/html; charset=utf-8", measured).
-          addTypes.put(
-              DirectiveValues.extension(args.get(i).value()),
-              args.get(0).value().toLowerCase(Locale.ROOT));
-        }
-      }
-      case "addcharset" -> {
-        for (int i = 1; i < args.size(); i++) {
-          addCharsets.put(DirectiveValues.extension(args.get(i).value()), args.get(0).value());
-        }
-      }
-      case "sethandler" -> setHandler = args.isEmpty() ? null : args.get(0).value();
-      case "addhandler" -> {
-        for (int i = 1; i < args.size(); i++) {
-          addHandlers.put(DirectiveValues.extension(args.get(i).value()), args.get(0).value());
-        }
-      }
-      case "removehandler" -> {
-        for (Argument a : args) {
-          addHandlers.remove(DirectiveValues.extension(a.value()));
-        }
-      }
-      case "forcetype" ->
-          forceType = args.isEmpty() ? null : DirectiveValues.forceType(args.get(0).value());
-      case "adddefaultcharset" -> {
-        String v = args.isEmpty() ? "off" : args.get(0).value();
-        defaultCharset =
-            v.equalsIgnoreCase("off") ? null : v.equalsIgnoreCase("on") ? "iso-8859-1" : v;
-      }
-      default -> {}
-    }
-  }
-
   /**
    * Marks the end of a directory of the walk (its server sections and .htaccess applied): the links
    * in it are checked with the options as they are now.
@@ -507,9 +463,15 @@ final class DirConfigBuilder {
 
   private void applySection(Section s, String dir, RewriteLevel level) {
     String name = s.key();
-    String nesting = DirectiveValidator.nestingProblem(s, enclosing);
-    if (nesting != null) {
-      fail(nesting, s.span(), dir);
+    String header = DirectiveValidator.nestingProblem(s, enclosing);
+    if (header == null) {
+      header = DirectiveValidator.sectionProblem(s);
+    }
+    if (header == null && !serverContext) {
+      header = DirectiveValidator.htaccessSectionProblem(s);
+    }
+    if (header != null) {
+      fail(header, s.span(), dir);
       return;
     }
     switch (name) {
@@ -521,11 +483,6 @@ final class DirConfigBuilder {
           "ifversion",
           "limit",
           "limitexcept" -> {
-        String problem = DirectiveValidator.sectionProblem(s);
-        if (problem != null) {
-          fail(problem, s.span(), dir);
-          return;
-        }
         if (includes(s)) {
           enclosing.add(s);
           applyAll(s.children(), dir, level);
@@ -533,11 +490,6 @@ final class DirConfigBuilder {
         }
       }
       case "files", "filesmatch" -> {
-        String header = DirectiveValidator.sectionProblem(s);
-        if (header != null) {
-          fail(header, s.span(), dir);
-          return;
-        }
         try {
           fileSections.add(FilesSection.of(s));
           checkDeferred(s.children(), dir);
@@ -546,15 +498,11 @@ final class DirConfigBuilder {
         }
       }
       case "if", "elseif", "else" -> {
-        String header = DirectiveValidator.sectionProblem(s);
-        if (header == null
-            && !name.equals("if")
-            && (ifChainTail == null || ifChainTail.equals("else"))) {
-          header =
-              "<Else> or <ElseIf> section without previous <If> or <ElseIf> section in same scope";
-        }
-        if (header != null) {
-          fail(header, s.span(), dir);
+        if (!name.equals("if") && (ifChainTail == null || ifChainTail.equals("else"))) {
+          fail(
+              "<Else> or <ElseIf> section without previous <If> or <ElseIf> section in same scope",
+              s.span(),
+              dir);
           return;
         }
         ApExpression expression = null;
@@ -570,14 +518,7 @@ final class DirConfigBuilder {
         ifChainTail = name;
         checkDeferred(s.children(), dir);
       }
-      case "requireall", "requireany", "requirenone" -> {
-        String header = DirectiveValidator.sectionProblem(s);
-        if (header != null) {
-          fail(header, s.span(), dir);
-          return;
-        }
-        requireSection(s, dir);
-      }
+      case "requireall", "requireany", "requirenone" -> requireSection(s, dir);
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
         if (info == null || !modules.providesCatalogModule(info.module())) {

@@ -68,17 +68,10 @@ public final class DirectiveValidator {
     if ((s.key().equals("if") || s.key().equals("elseif")) && args.size() > 1) {
       return "Multiple <" + s.name() + "> arguments not supported.";
     }
-    if (s.key().equals("limit") || s.key().equals("limitexcept")) {
+    if (s.key().equals("limit")) {
       for (Argument a : args) {
-        if (a.value().equals("TRACE") && s.key().equals("limit")) {
+        if (a.value().equals("TRACE")) {
           return "TRACE cannot be controlled by <Limit>, see TraceEnable";
-        }
-        if (!HttpMethods.REGISTERED.contains(a.value())) {
-          return "Could not register method '"
-              + a.value()
-              + "' for <"
-              + s.name()
-              + " from .htaccess configuration";
         }
       }
     }
@@ -154,6 +147,25 @@ public final class DirectiveValidator {
       }
     }
     return limit.key().equals("limitexcept") ? ~bits : bits;
+  }
+
+  /**
+   * What only an .htaccess file may not do in a section header: name a method httpd does not know
+   * in {@code <Limit>} or {@code <LimitExcept>} (the server configuration registers it instead).
+   */
+  public static String htaccessSectionProblem(Section s) {
+    if (s.key().equals("limit") || s.key().equals("limitexcept")) {
+      for (Argument a : s.arguments()) {
+        if (!HttpMethods.REGISTERED.contains(a.value())) {
+          return "Could not register method '"
+              + a.value()
+              + "' for <"
+              + s.name()
+              + " from .htaccess configuration";
+        }
+      }
+    }
+    return null;
   }
 
   /** The value checks alone (for directives whose count is right). */

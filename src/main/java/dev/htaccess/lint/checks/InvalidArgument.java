@@ -68,6 +68,9 @@ public final class InvalidArgument implements Check {
       } else if (problem == null && l.directive() instanceof Section s) {
         problem = DirectiveValidator.sectionProblem(s);
         if (problem == null) {
+          problem = DirectiveValidator.htaccessSectionProblem(s);
+        }
+        if (problem == null) {
           problem = DirectiveValidator.nestingProblem(s, l.enclosing());
         }
         if (problem == null
