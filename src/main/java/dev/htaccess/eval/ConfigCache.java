@@ -51,12 +51,20 @@ final class ConfigCache {
     // hash is computed once) and the <Location> sections the URL matches.
     Map<String, CachedConfig> byDir =
         merged.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
-    List<LocationSection> locations = matchingLocations(uri);
+    return cached(byDir, dirs, matchingLocations(uri), method, stat).config();
+  }
+
+  private CachedConfig cached(
+      Map<String, CachedConfig> byDir,
+      List<String> dirs,
+      List<LocationSection> locations,
+      String method,
+      StatLookup stat) {
     String deepest = dirs.isEmpty() ? "" : dirs.get(dirs.size() - 1);
     String key = locations.isEmpty() ? deepest : deepest + '\0' + locationKey(locations);
     CachedConfig cached = byDir.get(key);
     if (cached != null && (staticTree || current(cached, stat))) {
-      return cached.config();
+      return cached;
     }
     // One build per key at a time: the requests that arrive meanwhile wait for it rather than
     // each compile the same rules (32 concurrent first requests to a 5,000-rule .htaccess
@@ -65,22 +73,75 @@ final class ConfigCache {
     synchronized (lock) {
       cached = byDir.get(key);
       if (cached != null && (staticTree || current(cached, stat))) {
-        return cached.config();
+        return cached;
       }
-      return build(byDir, key, dirs, locations, method, stat);
+      int last = lastConfiguringLevel(dirs, stat);
+      cached =
+          last >= 0 && last < dirs.size() - 1
+              ? extended(byDir, dirs, last, locations, method, stat)
+              : build(dirs, locations, method, stat);
+      byDir.put(key, cached);
+      return cached;
     }
+  }
+
+  /**
+   * The index of the deepest directory of the walk that configures anything (the document root, a
+   * {@code <Directory>} section, an .htaccess that is read), or -1 for none.
+   */
+  private int lastConfiguringLevel(List<String> dirs, StatLookup stat) {
+    for (int i = dirs.size() - 1; i >= 0; i--) {
+      String dir = dirs.get(i);
+      if (dir.equals(site.docrootPath())
+          || !site.directorySections(dir).isEmpty()
+          || (site.overridesAllowed(dir) && stat.stat(htaccessIn(dir)).regular())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String htaccessIn(String dir) {
+    return (dir.endsWith("/") ? dir : dir + "/") + ".htaccess";
+  }
+
+  /**
+   * The configuration of a walk whose deepest directories configure nothing: that of the walk up to
+   * its last configuring directory (cached in its own right, so a probe of many new directories
+   * below one .htaccess compiles its rules once), with the same symlink options in the directories
+   * below it, and stamps that notice when one of them gains an .htaccess.
+   */
+  private CachedConfig extended(
+      Map<String, CachedConfig> byDir,
+      List<String> dirs,
+      int last,
+      List<LocationSection> locations,
+      String method,
+      StatLookup stat) {
+    CachedConfig base = cached(byDir, dirs.subList(0, last + 1), locations, method, stat);
+    DirConfig config = base.config();
+    List<Stamp> stamps = new ArrayList<>(base.stamps());
+    Map<String, SymlinkOptions> symlinks = new java.util.HashMap<>(config.symlinkOptions());
+    SymlinkOptions inherited = config.symlinkOptions().get(dirs.get(last));
+    for (String dir : dirs.subList(last + 1, dirs.size())) {
+      if (site.overridesAllowed(dir)) {
+        String file = htaccessIn(dir);
+        FileStats.Stat st = stat.stat(file);
+        stamps.add(new Stamp(file, false, st.modified(), st.size()));
+      }
+      if (inherited != null) {
+        symlinks.put(dir, inherited);
+      }
+    }
+    return new CachedConfig(
+        config.withSymlinkOptions(Map.copyOf(symlinks)), List.copyOf(stamps), base.probes());
   }
 
   /** Keys being built, each with the lock its builders take. */
   private final Map<String, Object> building = new ConcurrentHashMap<>();
 
-  private DirConfig build(
-      Map<String, CachedConfig> byDir,
-      String key,
-      List<String> dirs,
-      List<LocationSection> locations,
-      String method,
-      StatLookup stat) {
+  private CachedConfig build(
+      List<String> dirs, List<LocationSection> locations, String method, StatLookup stat) {
     Map<String, Boolean> probes = new LinkedHashMap<>();
     StatLookup recording =
         path -> {
@@ -129,9 +190,7 @@ final class ConfigCache {
             location.section().children(), path.endsWith("/") ? path : path + "/");
       }
     }
-    DirConfig config = builder.build();
-    byDir.put(key, new CachedConfig(config, List.copyOf(stamps), Map.copyOf(probes)));
-    return config;
+    return new CachedConfig(builder.build(), List.copyOf(stamps), Map.copyOf(probes));
   }
 
   private List<LocationSection> matchingLocations(String uri) {

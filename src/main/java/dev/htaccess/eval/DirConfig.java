@@ -64,6 +64,36 @@ record DirConfig(
     List<EnvSetting> setEnv,
     boolean cgiPassAuth) {
 
+  /** The same configuration with other symlink options (for directories that add nothing). */
+  DirConfig withSymlinkOptions(Map<String, SymlinkOptions> options) {
+    return new DirConfig(
+        rewrite,
+        directoryIndex,
+        directorySlash,
+        errorDocuments,
+        followSymLinks,
+        options,
+        indexes,
+        access,
+        fileSections,
+        ifSections,
+        redirects,
+        addTypes,
+        addCharsets,
+        forceType,
+        setEnvIf,
+        fallbackResource,
+        defaultCharset,
+        acceptPathInfo,
+        response,
+        error,
+        errorDirectory,
+        setHandler,
+        addHandlers,
+        setEnv,
+        cgiPassAuth);
+  }
+
   /** The symlink options for a link in {@code dir} (the server's for a directory not walked). */
   SymlinkOptions symlinkOptionsIn(String dir) {
     return symlinkOptions.getOrDefault(dir, SymlinkOptions.SERVER_DEFAULT);
