@@ -20,6 +20,7 @@ public final class Main {
                 1 << 16),
             false);
     PrintWriter err = new PrintWriter(System.err, true);
+    Warmup.start(args);
     int[] code = {70};
     // The reader, linter and evaluator walk the configuration tree recursively; a thread with a
     // deep stack walks files nested as deep as the reader accepts (AstBuilder's limit). The
@@ -39,12 +40,12 @@ public final class Main {
 
   /** The {@code htaccess} command line with all its subcommands (for tests and tools). */
   public static CommandLine commandLine() {
-    return new CommandLine(new HtaccessCommand());
+    return new CommandLine(new HtaccessCommand.Full());
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine();
+    CommandLine cli = HtaccessCommand.forArguments(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -28,10 +28,16 @@ public final class DirectiveCatalog {
 
   private final Map<String, DirectiveInfo> byKey = new LinkedHashMap<>();
 
+  /** The modules of {@link #byKey}'s directives, sorted; made once, as checks ask per file. */
+  private final Set<String> modules;
+
   private DirectiveCatalog(String... resources) {
     for (String resource : resources) {
       load(resource);
     }
+    Set<String> names = new TreeSet<>();
+    byKey.values().forEach(d -> names.add(d.module()));
+    this.modules = java.util.Collections.unmodifiableSet(names);
   }
 
   /** The catalog of Apache 2.4 directives. */
@@ -85,8 +91,6 @@ public final class DirectiveCatalog {
 
   /** The names of all modules that provide a directive. */
   public Set<String> modules() {
-    Set<String> modules = new TreeSet<>();
-    byKey.values().forEach(d -> modules.add(d.module()));
     return modules;
   }
 }

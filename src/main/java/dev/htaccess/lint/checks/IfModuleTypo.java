@@ -5,9 +5,11 @@ import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.lint.Check;
 import dev.htaccess.lint.CheckInfo;
 import dev.htaccess.lint.LintContext;
+import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.Section;
 import dev.htaccess.source.Severity;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,9 +65,7 @@ public final class IfModuleTypo implements Check {
 
   @Override
   public void check(LintContext context) {
-    Set<String> known = new HashSet<>(THIRD_PARTY);
-    context.catalog().modules().forEach(m -> known.add(ModuleNames.fromCatalog(m)));
-    known.addAll(ModuleSet.DEBIAN_DEFAULT.names());
+    Set<String> known = null;
     for (LintContext.Located l : context.directives()) {
       if (!(l.directive() instanceof Section s)
           || !s.key().equals("ifmodule")
@@ -84,7 +84,12 @@ public final class IfModuleTypo implements Check {
                 + " section "
                 + (arg.startsWith("!") ? "always" : "never")
                 + " applies");
-      } else if (!known.contains(module)) {
+        continue;
+      }
+      if (known == null) {
+        known = knownModules(context);
+      }
+      if (!known.contains(module)) {
         context.report(
             s.span(),
             "no Apache module is called '"
@@ -95,6 +100,24 @@ public final class IfModuleTypo implements Check {
                 + suggestion(module, known));
       }
     }
+  }
+
+  /** The module names of the last catalog asked for, made once (files are linted in parallel). */
+  private static volatile Map.Entry<DirectiveCatalog, Set<String>> knownByCatalog;
+
+  /** Every module name Apache or a common third party has. */
+  private static Set<String> knownModules(LintContext context) {
+    Map.Entry<DirectiveCatalog, Set<String>> last = knownByCatalog;
+    if (last != null && last.getKey() == context.catalog()) {
+      return last.getValue();
+    }
+    Set<String> known = new HashSet<>(THIRD_PARTY);
+    context.catalog().modules().forEach(m -> known.add(ModuleNames.fromCatalog(m)));
+    known.addAll(ModuleSet.DEBIAN_DEFAULT.names());
+    // Sorted: the suggestion among names at the same distance is the same on every run.
+    Set<String> made = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(known));
+    knownByCatalog = Map.entry(context.catalog(), made);
+    return made;
   }
 
   private static String suggestion(String module, Set<String> known) {
