@@ -22,9 +22,22 @@ final class Warmup {
       RewriteRule ^a$ %1 [R=301,L]
       RewriteCond %{REQUEST_FILENAME} !-f
       RewriteRule ^(.*)$ index.php/$1 [L]
+      RewriteCond %{HTTP_HOST} ^www\\.(.+)$ [NC]
+      RewriteRule ^ https://%1%{REQUEST_URI} [R=301,L]
       <IfModule mod_headers.c>
-      Header set X-A "b"
+      Header always set X-Frame-Options "SAMEORIGIN"
       </IfModule>
+      <FilesMatch "\\.(ini|log)$">
+      Require all denied
+      </FilesMatch>
+      Options -Indexes +FollowSymLinks
+      DirectoryIndex index.php index.html
+      ErrorDocument 404 /404.html
+      ExpiresActive On
+      ExpiresByType text/css "access plus 1 year"
+      AddType application/font-woff2 .woff2
+      SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1
+      Redirect 301 /old /new
       """;
 
   /** Starts the warm-up for the subcommand that {@code args} names, if it pays off for it. */

@@ -57,7 +57,28 @@ final class PhpStack implements AutoCloseable {
   static Path worldReadableTempDir(String prefix) throws IOException {
     Path d = Files.createTempDirectory(prefix);
     Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+    synchronized (MADE) {
+      if (MADE.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(PhpStack::removeMade));
+      }
+      MADE.add(d);
+    }
     return d;
+  }
+
+  /** The directories {@link #worldReadableTempDir} made, removed when the test JVM exits. */
+  private static final java.util.List<Path> MADE = new java.util.ArrayList<>();
+
+  private static void removeMade() {
+    synchronized (MADE) {
+      for (Path d : MADE) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(d)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+          // left behind in the temporary directory
+        }
+      }
+    }
   }
 
   static PhpStack startFpm(Path fpmBinary) throws IOException, InterruptedException {
