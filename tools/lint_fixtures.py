@@ -282,7 +282,7 @@ AUTOFIX = {
 "HT2009": "each unescaped `.` of the host pattern (outside a class) becomes `\\.`.",
 "HT2010": "`[NC]` is added after the pattern, or `NC` first in its flags.",
 "HT2021": "the text is quoted, which is what Apache does with it already (a literal message); if a page was meant, write its path with a leading `/` yourself.",
-"HT4001": "only where the result is certainly the same: `Order deny,allow` with `Deny from all` (or `Order allow,deny` with or without it) in one section, in a file with no Allow, Satisfy or Require, becomes `Require all denied`.",
+"HT4001": "only where the result is certainly the same, as Apache's upgrade guide pairs them: the Order line of a section that holds every Order, Allow and Deny of a file with no Satisfy or Require becomes `Require all denied` (`Order allow,deny` with no Allow or with `Deny from all`; `Order deny,allow` with `Deny from all`), `Require all granted` (`Order allow,deny` with `Allow from all`; `Order deny,allow` with no Deny or with `Allow from all`) or `Require ip ADDRESSES` (the Allow addresses, with `Deny from all` under deny,allow or no Deny under allow,deny), and its Allow and Deny lines go. Host names, `env=` and a deny list next to an allow-all need a `<RequireAll>` and are left alone.",
 "HT5002": "the module's unguarded directives beside the first one, up to the last of them, are wrapped in `<IfModule mod_X.c>`, unless a section starts or ends in between.",
 }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fixes, as Error Prone tests its refactorings: testdata/lint-fix/CODE/input.htaccess fixed by
- * that check's fixes alone is output.htaccess, byte for byte; the output has no finding of the
- * check left and no error; fixing the output again changes nothing.
+ * The fixes, as Error Prone tests its refactorings: testdata/lint-fix/CODE[-variant]/input.htaccess
+ * fixed by that check's fixes alone is output.htaccess, byte for byte; the output has no finding of
+ * the check left and no error; fixing the output again changes nothing.
  */
 class LintFixTest {
 
@@ -27,7 +27,8 @@ class LintFixTest {
   @ParameterizedTest
   @MethodSource("cases")
   void fixTurnsInputIntoOutput(Path dir) throws IOException {
-    String code = dir.getFileName().toString();
+    // CODE or CODE-variant: several fixtures of one check.
+    String code = dir.getFileName().toString().split("-")[0];
     Linter linter = new Linter(LintConfig.defaults());
     Fixer fixer = new Fixer(linter, code::equals);
     SourceFile input = SourceFile.read(dir.resolve("input.htaccess"));
@@ -80,14 +81,16 @@ class LintFixTest {
     var evaluator =
         dev.htaccess.eval.Evaluator.create(dev.htaccess.eval.EvaluatorOptions.of(docroot));
     java.util.List<String> out = new java.util.ArrayList<>();
-    for (String path : java.util.List.of("/", "/index.php", "/app.ini", "/missing", "/a/b.log")) {
-      var o =
-          evaluator
-              .evaluate(
-                  new dev.htaccess.eval.RequestSpec(
-                      "GET", path, java.util.List.of(), false, "192.0.2.1"))
-              .outcome();
-      out.add(path + " " + o.status() + " " + o.location() + " " + o.uri());
+    for (String client : java.util.List.of("192.0.2.1", "203.0.113.7", "2001:db8::1")) {
+      for (String path : java.util.List.of("/", "/index.php", "/app.ini", "/missing", "/a/b.log")) {
+        var o =
+            evaluator
+                .evaluate(
+                    new dev.htaccess.eval.RequestSpec(
+                        "GET", path, java.util.List.of(), false, client))
+                .outcome();
+        out.add(client + " " + path + " " + o.status() + " " + o.location() + " " + o.uri());
+      }
     }
     return out;
   }

@@ -42,54 +42,122 @@ public final class DeprecatedAccessControl implements Check {
                 + " is Apache 2.2 access control, kept only by"
                 + " mod_access_compat: "
                 + advice,
-            l.directive().key().equals("order") ? denyAll(context, l) : null);
+            l.directive().key().equals("order") ? toRequire(context, l) : null);
       }
     }
   }
 
   /**
-   * {@code Order deny,allow} with {@code Deny from all} (or {@code Order allow,deny} alone) in one
-   * section, in a file with no Allow, Satisfy or Require anywhere, refuses every request exactly as
-   * {@code Require all denied} does: the two become that line. Any other mix is left alone (an
-   * Allow from all is not a Require all granted: the parent's Require still counts).
+   * The Require line that says what one section's Order, Allow and Deny say, as the upgrade guide
+   * of Apache 2.4 pairs them: {@code Require all denied}, {@code Require all granted} or {@code
+   * Require ip ...}. Offered only where that is exact: the file has no Satisfy or Require (whose
+   * mix with the old directives Satisfy decides), every Order/Allow/Deny of the file is in the
+   * section (one Order), and each address is a plain IP or subnet (a host name, an env= test or a
+   * deny list next to an allow-all need a RequireAll, so they are left alone).
    */
-  private static Fix denyAll(LintContext context, LintContext.Located order) {
-    List<LintContext.Located> scope = new ArrayList<>();
+  private static Fix toRequire(LintContext context, LintContext.Located order) {
+    List<LintContext.Located> allows = new ArrayList<>();
+    List<LintContext.Located> denies = new ArrayList<>();
     for (LintContext.Located l : context.directives()) {
       String key = l.directive().key();
-      if (List.of("allow", "satisfy", "require").contains(key)
+      if (key.equals("satisfy")
+          || key.equals("require")
           || l.directive() instanceof Section s && s.key().startsWith("require")) {
         return null;
       }
-      if ((key.equals("order") || key.equals("deny")) && l.enclosing().equals(order.enclosing())) {
-        scope.add(l);
+      boolean compat = key.equals("order") || key.equals("allow") || key.equals("deny");
+      if (!compat) {
+        continue;
+      }
+      if (!l.enclosing().equals(order.enclosing())
+          || !(l.directive() instanceof GenericDirective)
+          || key.equals("order") && l != order) {
+        return null;
+      }
+      if (!key.equals("order")) {
+        (key.equals("allow") ? allows : denies).add(l);
       }
     }
     GenericDirective o = (GenericDirective) order.directive();
-    String how =
-        o.arguments().isEmpty() ? "" : o.arguments().get(0).value().toLowerCase(Locale.ROOT);
-    List<LintContext.Located> denies =
-        scope.stream().filter(l -> l.directive().key().equals("deny")).toList();
-    boolean denyAll =
-        denies.size() == 1
-            && denies.get(0).directive() instanceof GenericDirective d
-            && d.arguments().size() == 2
-            && d.arguments().get(1).value().equalsIgnoreCase("all");
-    boolean exact =
-        scope.size() == denies.size() + 1
-            && (how.equals("deny,allow") && denyAll
-                || how.equals("allow,deny") && (denies.isEmpty() || denyAll));
-    if (!exact) {
+    if (o.arguments().size() != 1) {
+      return null;
+    }
+    String how = o.arguments().get(0).value().toLowerCase(Locale.ROOT);
+    List<String> allowed = hosts(allows);
+    List<String> denied = hosts(denies);
+    if (allowed == null || denied == null) {
+      return null;
+    }
+    boolean allowAll = allowed.contains("all");
+    boolean denyAll = denied.contains("all");
+    String require;
+    if (how.equals("allow,deny")) {
+      // Allowed when an Allow matches and no Deny does; refused by default.
+      if (allowed.isEmpty() || denyAll) {
+        require = "Require all denied";
+      } else if (!denied.isEmpty()) {
+        return null;
+      } else {
+        require = allowAll ? "Require all granted" : "Require ip " + String.join(" ", allowed);
+      }
+    } else if (how.equals("deny,allow")) {
+      // Allowed when an Allow matches or no Deny does; allowed by default.
+      if (denied.isEmpty() || allowAll) {
+        require = "Require all granted";
+      } else if (!denyAll) {
+        return null;
+      } else {
+        require =
+            allowed.isEmpty() ? "Require all denied" : "Require ip " + String.join(" ", allowed);
+      }
+    } else {
       return null;
     }
     List<Fix.Edit> edits = new ArrayList<>();
     int line = o.span().line();
     String indent = context.file().line(line).replaceAll("^([ \\t]*).*$", "$1").replace("\r", "");
-    edits.add(lineEdit(context, line, indent + "Require all denied" + Rules.lineEnd(context)));
-    for (LintContext.Located d : denies) {
-      edits.add(lineEdit(context, d.directive().span().line(), ""));
+    edits.add(lineEdit(context, line, indent + require + Rules.lineEnd(context)));
+    for (LintContext.Located l : allows) {
+      edits.add(lineEdit(context, l.directive().span().line(), ""));
     }
-    return new Fix("replace Order/Deny with Require all denied", edits);
+    for (LintContext.Located l : denies) {
+      edits.add(lineEdit(context, l.directive().span().line(), ""));
+    }
+    return new Fix("replace Order/Allow/Deny with " + require, edits);
+  }
+
+  /**
+   * The hosts of Allow or Deny lines ({@code from} dropped): {@code all} or IP addresses and
+   * subnets as mod_authz_host reads them; null for anything else, or a line not alone on its line.
+   */
+  private static List<String> hosts(List<LintContext.Located> lines) {
+    List<String> out = new ArrayList<>();
+    int previousLine = -1;
+    for (LintContext.Located l : lines) {
+      GenericDirective d = (GenericDirective) l.directive();
+      int line = d.span().line();
+      if (line == previousLine
+          || d.span().endLine() != line
+          || d.arguments().size() < 2
+          || !d.arguments().get(0).value().equalsIgnoreCase("from")) {
+        return null;
+      }
+      previousLine = line;
+      for (var a : d.arguments().subList(1, d.arguments().size())) {
+        String host = a.value();
+        if (host.equalsIgnoreCase("all")) {
+          out.add("all");
+          continue;
+        }
+        try {
+          dev.htaccess.httpd.IpSubnet.parse(host);
+        } catch (dev.htaccess.httpd.IpSubnet.Invalid e) {
+          return null;
+        }
+        out.add(host);
+      }
+    }
+    return out;
   }
 
   private static Fix.Edit lineEdit(LintContext context, int line, String text) {
