@@ -33,6 +33,7 @@ class HtaccessCommand {
         LintCommand.class,
         ServeCommand.class,
         TestCommand.class,
+        DiffCommand.class,
         ParseCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class
@@ -56,6 +57,7 @@ class HtaccessCommand {
       case "serve" -> new ServeCommand();
       case "test" -> new TestCommand();
       case "parse" -> new ParseCommand();
+      case "diff" -> new DiffCommand();
       default -> null;
     };
   }

@@ -37,9 +37,20 @@ final class ConfigCache {
   private final Map<Path, CachedFile> htaccess = new ConcurrentHashMap<>();
   private final Map<String, Map<String, CachedConfig>> merged = new ConcurrentHashMap<>();
 
-  ConfigCache(SiteConfig site, boolean staticTree) {
+  private final HtaccessOverlay overlay;
+
+  /** The readings of the overlay's files, made on first use. */
+  private final Map<String, ParseResult> overlaid = new ConcurrentHashMap<>();
+
+  ConfigCache(SiteConfig site, boolean staticTree, HtaccessOverlay overlay) {
     this.site = site;
     this.staticTree = staticTree;
+    this.overlay = overlay;
+  }
+
+  /** What the walk sees of an .htaccess: the overlay's version, or the disk's. */
+  private FileStats.Stat htaccessStat(String file, StatLookup stat) {
+    return overlay.isEmpty() ? stat.stat(file) : overlay.stat(file, stat);
   }
 
   /**
@@ -94,7 +105,7 @@ final class ConfigCache {
       String dir = dirs.get(i);
       if (dir.equals(site.docrootPath())
           || !site.directorySections(dir).isEmpty()
-          || (site.overridesAllowed(dir) && stat.stat(htaccessIn(dir)).regular())) {
+          || (site.overridesAllowed(dir) && htaccessStat(htaccessIn(dir), stat).regular())) {
         return i;
       }
     }
@@ -126,7 +137,7 @@ final class ConfigCache {
     for (String dir : dirs.subList(last + 1, dirs.size())) {
       if (site.overridesAllowed(dir)) {
         String file = htaccessIn(dir);
-        FileStats.Stat st = stat.stat(file);
+        FileStats.Stat st = htaccessStat(file, stat);
         stamps.add(new Stamp(file, false, st.modified(), st.size()));
       }
       if (inherited != null) {
@@ -167,7 +178,7 @@ final class ConfigCache {
         continue;
       }
       String file = dirSlash + ".htaccess";
-      FileStats.Stat st = stat.stat(file);
+      FileStats.Stat st = htaccessStat(file, stat);
       stamps.add(new Stamp(file, st.regular(), st.modified(), st.size()));
       if (st.regular()) {
         ParseResult parsed = parsed(file, st);
@@ -216,14 +227,14 @@ final class ConfigCache {
     return key.toString();
   }
 
-  private static boolean current(CachedConfig cached, StatLookup stat) {
+  private boolean current(CachedConfig cached, StatLookup stat) {
     for (Map.Entry<String, Boolean> probe : cached.probes().entrySet()) {
       if (stat.stat(probe.getKey()).exists() != probe.getValue()) {
         return false;
       }
     }
     for (Stamp s : cached.stamps()) {
-      FileStats.Stat st = stat.stat(s.file());
+      FileStats.Stat st = htaccessStat(s.file(), stat);
       if (st.regular() != s.exists()
           || (st.regular() && (st.modified() != s.modified() || st.size() != s.size()))) {
         return false;
@@ -253,6 +264,11 @@ final class ConfigCache {
   }
 
   private ParseResult parsed(String file, FileStats.Stat st) {
+    String replaced = overlay.files().get(file);
+    if (replaced != null) {
+      return overlaid.computeIfAbsent(
+          file, f -> HtaccessReader.read(new SourceFile(RawText.display(f), replaced)));
+    }
     Path path = Path.of(RawText.display(file));
     CachedFile cached = htaccess.get(path);
     if (cached == null || cached.modified() != st.modified() || cached.size() != st.size()) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param forwardProxy whether upstream traffic goes through a forward proxy even without a {@code
  *     ProxyRemote} in the server configuration: the oracle's Apache has {@code ProxyRemote *}, so
  *     the dry run assumes one; it decides whether {@code [P]} to {@code ftp://} is forwarded
+ * @param overlay .htaccess files read instead of the disk's (see {@link HtaccessOverlay})
  */
 public record EvaluatorOptions(
     Path docroot,
@@ -31,26 +32,52 @@ public record EvaluatorOptions(
     Map<String, String> processEnvironment,
     boolean scripts,
     String phpHandler,
-    boolean forwardProxy) {
+    boolean forwardProxy,
+    HtaccessOverlay overlay) {
 
   public EvaluatorOptions {
     processEnvironment = Map.copyOf(processEnvironment);
+    overlay = overlay == null ? HtaccessOverlay.NONE : overlay;
   }
 
   /** A dry run of {@code docroot} without server configuration, for Host {@code example.com}. */
   public static EvaluatorOptions of(Path docroot) {
     return new EvaluatorOptions(
-        docroot, null, "example.com", MemoPolicy.NONE, Map.of(), false, null, true);
+        docroot,
+        null,
+        "example.com",
+        MemoPolicy.NONE,
+        Map.of(),
+        false,
+        null,
+        true,
+        HtaccessOverlay.NONE);
   }
 
   public EvaluatorOptions withServerConfig(Path file) {
     return new EvaluatorOptions(
-        docroot, file, defaultHost, memo, processEnvironment, scripts, phpHandler, forwardProxy);
+        docroot,
+        file,
+        defaultHost,
+        memo,
+        processEnvironment,
+        scripts,
+        phpHandler,
+        forwardProxy,
+        overlay);
   }
 
   public EvaluatorOptions withDefaultHost(String host) {
     return new EvaluatorOptions(
-        docroot, serverConfig, host, memo, processEnvironment, scripts, phpHandler, forwardProxy);
+        docroot,
+        serverConfig,
+        host,
+        memo,
+        processEnvironment,
+        scripts,
+        phpHandler,
+        forwardProxy,
+        overlay);
   }
 
   public EvaluatorOptions withMemo(MemoPolicy policy) {
@@ -62,23 +89,62 @@ public record EvaluatorOptions(
         processEnvironment,
         scripts,
         phpHandler,
-        forwardProxy);
+        forwardProxy,
+        overlay);
   }
 
   public EvaluatorOptions withProcessEnvironment(Map<String, String> environment) {
     return new EvaluatorOptions(
-        docroot, serverConfig, defaultHost, memo, environment, scripts, phpHandler, forwardProxy);
+        docroot,
+        serverConfig,
+        defaultHost,
+        memo,
+        environment,
+        scripts,
+        phpHandler,
+        forwardProxy,
+        overlay);
   }
 
   /** Script handlers take requests; {@code phpHandler} (may be null) takes .php files. */
   public EvaluatorOptions withScripts(String handler) {
     return new EvaluatorOptions(
-        docroot, serverConfig, defaultHost, memo, processEnvironment, true, handler, forwardProxy);
+        docroot,
+        serverConfig,
+        defaultHost,
+        memo,
+        processEnvironment,
+        true,
+        handler,
+        forwardProxy,
+        overlay);
   }
 
   /** Whether upstream traffic goes through a forward proxy without a {@code ProxyRemote}. */
   public EvaluatorOptions withForwardProxy(boolean forward) {
     return new EvaluatorOptions(
-        docroot, serverConfig, defaultHost, memo, processEnvironment, scripts, phpHandler, forward);
+        docroot,
+        serverConfig,
+        defaultHost,
+        memo,
+        processEnvironment,
+        scripts,
+        phpHandler,
+        forward,
+        overlay);
+  }
+
+  /** The evaluation reads these .htaccess files instead of the disk's. */
+  public EvaluatorOptions withOverlay(HtaccessOverlay files) {
+    return new EvaluatorOptions(
+        docroot,
+        serverConfig,
+        defaultHost,
+        memo,
+        processEnvironment,
+        scripts,
+        phpHandler,
+        forwardProxy,
+        files);
   }
 }

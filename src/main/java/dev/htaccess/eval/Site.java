@@ -27,7 +27,7 @@ final class Site {
     boolean staticTree = options.memo() == MemoPolicy.STATIC_TREE;
     this.stats = new FileStats(staticTree);
     this.walker = new DirectoryWalk(config.docrootPath(), staticTree);
-    this.configs = new ConfigCache(config, staticTree);
+    this.configs = new ConfigCache(config, staticTree, options.overlay());
   }
 
   /** The handler .php files get in serve, or null. */

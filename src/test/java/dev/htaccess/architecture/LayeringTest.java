@@ -81,7 +81,10 @@ class LayeringTest {
           Map.entry(
               "lint.probe",
               Set.of("source", "model", "syntax", "regex", "httpd", "eval", "eval.trace", "lint")),
-          Map.entry("report", Set.of("source", "model", "syntax", "eval", "eval.trace", "lint")),
+          Map.entry("replay", Set.of("source", "eval", "eval.trace")),
+          Map.entry(
+              "report",
+              Set.of("source", "model", "syntax", "eval", "eval.trace", "lint", "replay")),
           // A protocol client with no knowledge of Apache or of our other packages.
           Map.entry("fastcgi", Set.of()),
           Map.entry(
@@ -112,6 +115,7 @@ class LayeringTest {
                   "eval",
                   "eval.trace",
                   "lint",
+                  "replay",
                   "report",
                   "serve",
                   "picocli",
