@@ -34,6 +34,7 @@ class HtaccessCommand {
         ServeCommand.class,
         TestCommand.class,
         DiffCommand.class,
+        CoverageCommand.class,
         ParseCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class
@@ -58,6 +59,7 @@ class HtaccessCommand {
       case "test" -> new TestCommand();
       case "parse" -> new ParseCommand();
       case "diff" -> new DiffCommand();
+      case "coverage" -> new CoverageCommand();
       default -> null;
     };
   }

@@ -145,10 +145,11 @@ public record Answer(
     if (last == null) {
       return null;
     }
-    String file = last.file();
-    if (file.startsWith(docroot + "/")) {
-      file = file.substring(docroot.length() + 1);
-    }
-    return file + ":" + last.line();
+    return relativeFile(last.file(), docroot) + ":" + last.line();
+  }
+
+  /** A configuration file's path from the document root ({@code sub/.htaccess}), or as it is. */
+  static String relativeFile(String file, String docroot) {
+    return file.startsWith(docroot + "/") ? file.substring(docroot.length() + 1) : file;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.htaccess.cli.RequestLines;
 import dev.htaccess.source.RawText;
+import dev.htaccess.testing.CorpusSites;
 import dev.htaccess.testing.JsonLite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,32 +129,9 @@ final class OracleCases {
     }
   }
 
-  /**
-   * Builds a case from a corpus entry as ../shared/oracle/corpus2case.py does: its .htaccess and
-   * requests, and a stand-in file (or directory) for every line of its files.txt.
-   */
+  /** Builds a case from a corpus entry (see {@link CorpusSites#build}). */
   static void buildCorpusCase(Path entry, Path caseDir) throws IOException {
-    Path docroot = caseDir.resolve("docroot");
-    Files.createDirectories(docroot);
-    Files.copy(entry.resolve(".htaccess"), docroot.resolve(".htaccess"));
-    Files.copy(entry.resolve("requests.txt"), caseDir.resolve("requests.txt"));
-    Path files = entry.resolve("files.txt");
-    if (Files.exists(files)) {
-      for (String line : Files.readAllLines(files)) {
-        String p = line.strip();
-        if (p.isEmpty() || p.startsWith("#") || p.endsWith("/.htaccess") || p.equals(".htaccess")) {
-          continue;
-        }
-        Path full = docroot.resolve(p.replaceFirst("^/+", ""));
-        if (p.endsWith("/")) {
-          Files.createDirectories(full);
-          Files.writeString(full.resolve(".keep"), "");
-        } else {
-          Files.createDirectories(full.getParent());
-          Files.writeString(full, p + "\n");
-        }
-      }
-    }
+    CorpusSites.build(entry, caseDir);
   }
 
   private static Object normalise(String field, Object value) {

@@ -1,0 +1,173 @@
+package dev.htaccess.cli;
+
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.EvaluatorOptions;
+import dev.htaccess.eval.MemoPolicy;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.Section;
+import dev.htaccess.replay.Coverage;
+import dev.htaccess.replay.WeightedRequest;
+import dev.htaccess.report.CoverageReport;
+import dev.htaccess.report.DiagnosticPrinter;
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.SourceFile;
+import dev.htaccess.syntax.HtaccessReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code htaccess coverage}: which rules the traffic ever fires. */
+@Command(
+    name = "coverage",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Replay requests through a document root's .htaccess files and count, for every"
+          + " RewriteRule, RewriteCond and <If> section, the requests that reached it, matched it"
+          + " and were decided by it."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:report written", "2:usage error", "3:an input could not be read"})
+final class CoverageCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    json,
+    lcov,
+    html
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin SiteOptions site;
+
+  @Option(
+      names = "--access-log",
+      paramLabel = "LOG",
+      description = "Apache common/combined access logs (.gz too); repeatable.")
+  List<Path> accessLogs = new ArrayList<>();
+
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE",
+      description = "One request a line: METHOD URL[<TAB>Header: value]...")
+  Path requestsFile;
+
+  @Option(
+      names = "--host",
+      paramLabel = "NAME",
+      description = "Host header of requests that have none (default: ${DEFAULT-VALUE}).")
+  String host = "localhost";
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text, json, lcov (for coverage tools and editor gutters) or html.")
+  Format format = Format.text;
+
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "Paths or absolute URLs.")
+  List<String> urls = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int unreadable = site.check(err);
+    if (unreadable != 0) {
+      return unreadable;
+    }
+    List<WeightedRequest> traffic = new ArrayList<>();
+    int status = Traffic.read(accessLogs, requestsFile, urls, traffic, err);
+    if (status != ExitCodes.OK) {
+      return status;
+    }
+    if (traffic.isEmpty()) {
+      err.println("htaccess coverage: give --access-log LOG, --requests FILE or URLs");
+      return ExitCodes.USAGE;
+    }
+    Evaluator evaluator =
+        Evaluator.create(
+            EvaluatorOptions.of(site.docroot)
+                .withServerConfig(site.serverConfig)
+                .withDefaultHost(host)
+                .withMemo(MemoPolicy.STATIC_TREE));
+    if (!evaluator.configErrors().isEmpty()) {
+      for (Diagnostic d : evaluator.configErrors()) {
+        err.println(DiagnosticPrinter.withSource(d, null));
+      }
+      err.println("htaccess coverage: Apache would refuse to start with this server configuration");
+      return ExitCodes.USAGE;
+    }
+    Path root = site.docroot.toAbsolutePath().normalize();
+    Map<String, SourceFile> files = new HashMap<>();
+    List<Coverage.Target> targets = new ArrayList<>();
+    Set<String> names = new TreeSet<>(OldConfiguration.htaccessFiles(root));
+    for (String rel : names) {
+      SourceFile file = SourceFile.read(root.resolve(rel));
+      files.put(rel, file);
+      targets(rel, HtaccessReader.read(file).nodes(), targets);
+    }
+    Coverage.Result result = Coverage.run(evaluator, root.toString(), traffic, targets);
+    java.util.function.Function<String, List<String>> sources =
+        rel -> {
+          SourceFile f = files.get(rel);
+          List<String> lines = new ArrayList<>();
+          for (int i = 1; f != null && i <= f.lineCount(); i++) {
+            lines.add(f.line(i));
+          }
+          if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1); // after the last line end
+          }
+          return lines;
+        };
+    out.print(
+        switch (format) {
+          case text -> CoverageReport.text(result, sources);
+          case json -> CoverageReport.json(result);
+          case lcov -> CoverageReport.lcov(result, rel -> root.resolve(rel).toString());
+          case html -> CoverageReport.html(result, sources);
+        });
+    if (format != Format.text) {
+      err.println(CoverageReport.headline(result));
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The rules, conditions and {@code <If>} sections of a file, walked without recursion. */
+  private static void targets(String file, List<ConfigNode> nodes, List<Coverage.Target> out) {
+    Deque<ConfigNode> todo = new ArrayDeque<>(nodes);
+    while (!todo.isEmpty()) {
+      ConfigNode n = todo.pop();
+      if (n instanceof RewriteRule r) {
+        out.add(new Coverage.Target(file, r.span().line(), Coverage.Kind.RULE));
+      } else if (n instanceof RewriteCond c) {
+        out.add(new Coverage.Target(file, c.span().line(), Coverage.Kind.CONDITION));
+      } else if (n instanceof Section s) {
+        if (List.of("if", "elseif", "else").contains(s.key())) {
+          out.add(new Coverage.Target(file, s.span().line(), Coverage.Kind.SECTION));
+        }
+        List<ConfigNode> children = s.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+          todo.push(children.get(i));
+        }
+      }
+    }
+  }
+}
