@@ -29,16 +29,20 @@ final class Traffic {
       PrintWriter err) {
     Map<String, RequestLines.Line> first = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Long> logLines = new LinkedHashMap<>();
     for (Path log : logs) {
-      String content = read(log, err);
-      if (content == null) {
+      if (!readLog(log, logLines, err)) {
         return ExitCodes.UNREADABLE;
       }
-      AccessLog.Parsed parsed = AccessLog.parse(content, false, "127.0.0.1");
-      for (AccessLog.Skipped s : parsed.skipped()) {
-        err.println(log + ":" + s.lineNumber() + ": skipped: not a log entry");
+    }
+    for (Map.Entry<String, Long> e : logLines.entrySet()) {
+      RequestLines.Line line;
+      try {
+        line = RequestLines.parse(e.getKey(), false, "127.0.0.1");
+      } catch (RequestLines.BadLine bad) {
+        continue; // reported as skipped while reading
       }
-      parsed.requests().forEach(l -> count(l, first, counts));
+      count(line, e.getValue(), first, counts);
     }
     if (requestsFile != null) {
       String content = read(requestsFile, err);
@@ -46,7 +50,8 @@ final class Traffic {
         return ExitCodes.UNREADABLE;
       }
       try {
-        RequestLines.parseFile(content, false, "127.0.0.1").forEach(l -> count(l, first, counts));
+        RequestLines.parseFile(content, false, "127.0.0.1")
+            .forEach(l -> count(l, 1, first, counts));
       } catch (RequestLines.BadLine e) {
         err.println(requestsFile + ":" + e.getMessage());
         return ExitCodes.USAGE;
@@ -54,7 +59,11 @@ final class Traffic {
     }
     for (String url : urls) {
       try {
-        count(RequestLines.fromArguments("GET", url, List.of(), false, "127.0.0.1"), first, counts);
+        count(
+            RequestLines.fromArguments("GET", url, List.of(), false, "127.0.0.1"),
+            1,
+            first,
+            counts);
       } catch (RequestLines.BadLine e) {
         err.println("htaccess: " + url + ": " + e.getMessage());
         return ExitCodes.USAGE;
@@ -68,10 +77,78 @@ final class Traffic {
   }
 
   private static void count(
-      RequestLines.Line line, Map<String, RequestLines.Line> first, Map<String, Long> counts) {
+      RequestLines.Line line,
+      long times,
+      Map<String, RequestLines.Line> first,
+      Map<String, Long> counts) {
     String key = line.request() + '\0' + line.spec().headers() + '\0' + line.spec().remoteAddr();
     first.putIfAbsent(key, line);
-    counts.merge(key, 1L, Long::sum);
+    counts.merge(key, times, Long::sum);
+  }
+
+  /**
+   * Reads a log a line at a time (memory grows with its distinct requests, not its size), adding
+   * each request line to {@code counts}; false (reported) when the file cannot be read.
+   */
+  private static boolean readLog(Path log, Map<String, Long> counts, PrintWriter err) {
+    if (!Files.isRegularFile(log)) {
+      err.println(log + ": cannot read: no such file");
+      return false;
+    }
+    try (InputStream body = open(log);
+        java.io.BufferedReader reader =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.ISO_8859_1),
+                1 << 16)) {
+      // Lines are read in blocks and parsed on every core; counted in order.
+      int number = 0;
+      List<String> block = new java.util.ArrayList<>(BLOCK);
+      for (String line = reader.readLine(); ; line = reader.readLine()) {
+        if (line != null) {
+          block.add(line);
+        }
+        if (block.size() == BLOCK || (line == null && !block.isEmpty())) {
+          List<String> lines = block;
+          String[] requests = new String[lines.size()];
+          java.util.stream.IntStream.range(0, lines.size())
+              .parallel()
+              .forEach(i -> requests[i] = parse(lines.get(i)));
+          for (int i = 0; i < requests.length; i++) {
+            number++;
+            if (requests[i] == null) {
+              err.println(log + ":" + number + ": skipped: not a log entry");
+            } else if (!requests[i].isEmpty()) {
+              counts.merge(requests[i], 1L, Long::sum);
+            }
+          }
+          block = new java.util.ArrayList<>(BLOCK);
+        }
+        if (line == null) {
+          break;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      err.println(log + ": cannot read: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static final int BLOCK = 1 << 15;
+
+  /** A log line's request line, "" for a blank line, null for a line that is not an entry. */
+  private static String parse(String line) {
+    return line.isBlank() ? "" : AccessLog.requestLine(line);
+  }
+
+  /** A file's bytes, gunzipped when they are gzip. */
+  private static InputStream open(Path file) throws IOException {
+    InputStream buffered = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    buffered.mark(2);
+    int b1 = buffered.read();
+    int b2 = buffered.read();
+    buffered.reset();
+    return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
   }
 
   /** A file's content as raw text, gunzipped when it is gzip; null (reported) when unreadable. */
@@ -80,13 +157,7 @@ final class Traffic {
       err.println(file + ": cannot read: no such file");
       return null;
     }
-    try (InputStream in = Files.newInputStream(file);
-        InputStream buffered = new java.io.BufferedInputStream(in)) {
-      buffered.mark(2);
-      int b1 = buffered.read();
-      int b2 = buffered.read();
-      buffered.reset();
-      InputStream body = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered) : buffered;
+    try (InputStream body = open(file)) {
       return RawText.fromBytes(body.readAllBytes());
     } catch (IOException e) {
       err.println(file + ": cannot read: " + e.getMessage());
