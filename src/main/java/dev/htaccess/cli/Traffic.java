@@ -95,7 +95,14 @@ final class Traffic {
       err.println(log + ": cannot read: no such file");
       return false;
     }
-    try (InputStream body = open(log);
+    long[] read = {0};
+    Progress progress;
+    try {
+      progress = Progress.onTerminal(err, log.getFileName().toString(), Files.size(log));
+    } catch (IOException e) {
+      progress = null;
+    }
+    try (InputStream body = open(log, read);
         java.io.BufferedReader reader =
             new java.io.BufferedReader(
                 new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.ISO_8859_1),
@@ -122,6 +129,9 @@ final class Traffic {
             }
           }
           block = new java.util.ArrayList<>(BLOCK);
+          if (progress != null) {
+            progress.update(read[0], number);
+          }
         }
         if (line == null) {
           break;
@@ -131,6 +141,10 @@ final class Traffic {
     } catch (IOException e) {
       err.println(log + ": cannot read: " + e.getMessage());
       return false;
+    } finally {
+      if (progress != null) {
+        progress.done();
+      }
     }
   }
 
@@ -143,7 +157,32 @@ final class Traffic {
 
   /** A file's bytes, gunzipped when they are gzip. */
   private static InputStream open(Path file) throws IOException {
-    InputStream buffered = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    return open(file, new long[1]);
+  }
+
+  /** A file's bytes, gunzipped when they are gzip; {@code read[0]} counts the file's bytes read. */
+  private static InputStream open(Path file, long[] read) throws IOException {
+    InputStream counting =
+        new java.io.FilterInputStream(Files.newInputStream(file)) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+              read[0]++;
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+              read[0] += n;
+            }
+            return n;
+          }
+        };
+    InputStream buffered = new java.io.BufferedInputStream(counting, 1 << 16);
     buffered.mark(2);
     int b1 = buffered.read();
     int b2 = buffered.read();
