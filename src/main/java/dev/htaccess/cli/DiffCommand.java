@@ -188,13 +188,30 @@ final class DiffCommand implements Callable<Integer> {
           case text -> DiffReport.text(result);
           case json -> DiffReport.json(result);
           case markdown -> DiffReport.markdown(result);
-          case html -> DiffReport.html(result);
+          case html -> DiffReport.html(result, traces(old, current, traffic));
         });
     if (format != Format.text) {
       err.println(DiffReport.headline(result));
     }
     boolean fails = result.groups().stream().anyMatch(g -> failing.contains(g.field()));
     return fails ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /**
+   * The full trace of a change's old or new side, evaluated again (only the examples are shown).
+   */
+  private static java.util.function.BiFunction<TrafficDiff.Change, Boolean, String> traces(
+      Evaluator old, Evaluator current, List<WeightedRequest> traffic) {
+    java.util.Map<String, WeightedRequest> byLabel = new java.util.HashMap<>();
+    traffic.forEach(w -> byLabel.putIfAbsent(w.label(), w));
+    return (change, before) -> {
+      WeightedRequest w = byLabel.get(change.request());
+      if (w == null) {
+        return null;
+      }
+      Evaluator e = before ? old : current;
+      return dev.htaccess.report.TraceRenderer.text(w.label(), e.evaluate(w.spec()));
+    };
   }
 
   private static Set<Field> failing(List<String> names) {

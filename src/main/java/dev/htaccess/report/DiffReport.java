@@ -122,6 +122,16 @@ public final class DiffReport {
    * clicking a heading) with both answers side by side.
    */
   public static String html(TrafficDiff.Result r) {
+    return html(r, (change, old) -> null);
+  }
+
+  /**
+   * The page, with both sides' traces of each example side by side ({@code traces} gives the trace
+   * of a change's old or new side as text, or null for none).
+   */
+  public static String html(
+      TrafficDiff.Result r,
+      java.util.function.BiFunction<TrafficDiff.Change, Boolean, String> traces) {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>htaccess diff</title>\n<style>")
@@ -130,6 +140,7 @@ public final class DiffReport {
         .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}")
         .append("th{cursor:pointer;background:#f4f4f4}code{font-size:13px}")
         .append(".bar{background:#d9534f;height:14px;display:inline-block}")
+        .append(".traces{display:flex;gap:1em}.traces pre{flex:1;overflow:auto;font-size:12px}")
         .append("</style></head><body>\n<h1>htaccess diff</h1>\n<p>")
         .append(html(headline(r)))
         .append("</p>\n<table id=\"groups\"><tr><th>change</th><th>requests</th><th></th></tr>\n");
@@ -146,7 +157,8 @@ public final class DiffReport {
           .append("</td></tr>\n");
     }
     b.append("</table>\n<h2>Requests</h2>\n<table id=\"changes\"><thead><tr>")
-        .append("<th>change</th><th>request</th><th>count</th><th>old</th><th>new</th>")
+        .append(
+            "<th>change</th><th>request</th><th>count</th><th>old</th><th>new</th><th>traces</th>")
         .append("</tr></thead><tbody>\n");
     for (TrafficDiff.Group g : r.groups()) {
       for (TrafficDiff.Change c : g.examples()) {
@@ -160,7 +172,17 @@ public final class DiffReport {
             .append(html(side(c.before())))
             .append("</td><td>")
             .append(html(side(c.after())))
-            .append("</td></tr>\n");
+            .append("</td><td>");
+        String before = traces.apply(c, true);
+        String after = traces.apply(c, false);
+        if (before != null && after != null) {
+          b.append("<details><summary>both</summary><div class=\"traces\"><pre>")
+              .append(html(RawText.display(before)))
+              .append("</pre><pre>")
+              .append(html(RawText.display(after)))
+              .append("</pre></div></details>");
+        }
+        b.append("</td></tr>\n");
       }
     }
     b.append("</tbody></table>\n<script>")

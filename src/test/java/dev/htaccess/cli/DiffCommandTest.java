@@ -91,6 +91,8 @@ class DiffCommandTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<code>GET /api/v1/users?page=2</code>")
         .contains("class=\"bar\"")
+        .contains("<details><summary>both</summary><div class=\"traces\"><pre>GET /blog/ -&gt; 200")
+        .contains("</pre><pre>GET /blog/ -&gt; 301")
         .endsWith("</html>\n");
   }
 
