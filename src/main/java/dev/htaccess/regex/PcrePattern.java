@@ -21,9 +21,17 @@ public final class PcrePattern {
   private final String source;
   private final RegexEngine.Compiled compiled;
 
-  private PcrePattern(String source, RegexEngine.Compiled compiled) {
+  /** What a match must start with (see {@link AnchoredPrefix}), or null. */
+  private final String prefix;
+
+  private final boolean caseless;
+
+  private PcrePattern(
+      String source, RegexEngine.Compiled compiled, String prefix, boolean caseless) {
     this.source = source;
     this.compiled = compiled;
+    this.prefix = prefix;
+    this.caseless = caseless;
   }
 
   private static RegexEngine chooseEngine() {
@@ -50,7 +58,14 @@ public final class PcrePattern {
    * PCRE2's own message and offset when the library is used).
    */
   public static PcrePattern compile(String pcre, boolean caseInsensitive) {
-    return new PcrePattern(pcre, ENGINE_IMPL.compile(pcre, caseInsensitive));
+    RegexEngine.Compiled compiled = ENGINE_IMPL.compile(pcre, caseInsensitive);
+    return new PcrePattern(
+        pcre, compiled, AnchoredPrefix.of(pcre, caseInsensitive), caseInsensitive);
+  }
+
+  /** The pattern without the prefix test: every subject goes to the engine (for tests). */
+  static PcrePattern compileUnfiltered(String pcre, boolean caseInsensitive) {
+    return new PcrePattern(pcre, ENGINE_IMPL.compile(pcre, caseInsensitive), null, caseInsensitive);
   }
 
   /** The pattern as written. */
@@ -73,7 +88,7 @@ public final class PcrePattern {
 
   /** The first match in {@code subject}, unanchored as ap_regexec; null when there is none. */
   public PcreMatch match(CharSequence subject) {
-    return compiled.match(subject).match();
+    return exec(subject).match();
   }
 
   /** Whether the pattern matches somewhere in {@code subject}. */
@@ -86,6 +101,9 @@ public final class PcrePattern {
    * says which).
    */
   public Result exec(CharSequence subject) {
+    if (prefix != null && !AnchoredPrefix.startsWith(subject, prefix, caseless)) {
+      return NO_MATCH;
+    }
     RegexEngine.Result r = compiled.match(subject);
     return new Result(r.match(), r.limitHit());
   }
@@ -97,4 +115,6 @@ public final class PcrePattern {
    * @param limitHit the match stopped at the engine's match limit
    */
   public record Result(PcreMatch match, boolean limitHit) {}
+
+  private static final Result NO_MATCH = new Result(null, false);
 }
