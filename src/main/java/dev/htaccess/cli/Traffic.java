@@ -40,7 +40,18 @@ final class Traffic {
       try {
         line = RequestLines.parse(e.getKey(), false, "127.0.0.1");
       } catch (RequestLines.BadLine bad) {
-        continue; // reported as skipped while reading
+        // A log entry whose request line is not one a client can send (as test --access-log
+        // skips it).
+        err.println(
+            "htaccess: skipped "
+                + e.getValue()
+                + " log entr"
+                + (e.getValue() == 1 ? "y" : "ies")
+                + " of a request that cannot be sent: "
+                + RawText.display(e.getKey())
+                + ": "
+                + bad.getMessage());
+        continue;
       }
       count(line, e.getValue(), first, counts);
     }

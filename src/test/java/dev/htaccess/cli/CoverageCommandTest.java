@@ -75,6 +75,30 @@ class CoverageCommandTest {
   }
 
   @Test
+  void logEntriesThatAreNotRequestsAreReported() throws IOException {
+    Path log = temp.resolve("access.log");
+    Files.writeString(
+        log,
+        "not a log line\n"
+            + "h - - [d] \"GET /tab HTTP/1.1\" 200 0 \"-\" \"agent\twith a tab\"\n"
+            + "h - - [d] \"GET /old HTTP/1.1\" 301 0\n");
+    var run =
+        ParseCommandTest.run(
+            "coverage",
+            "--docroot",
+            CASE.resolve("docroot").toString(),
+            "--access-log",
+            log.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.err())
+        .contains(log + ":1: skipped: not a log entry")
+        .contains(
+            "htaccess: skipped 1 log entry of a request that cannot be sent: GET /tab\tUser-Agent:"
+                + " agent\twith a tab: bad header field 'with a tab'");
+    assertThat(run.out()).startsWith("1 requests (1 distinct)");
+  }
+
+  @Test
   void noRequestsIsAUsageError() {
     var run = ParseCommandTest.run("coverage", "--docroot", CASE.resolve("docroot").toString());
     assertThat(run.exit()).isEqualTo(2);
