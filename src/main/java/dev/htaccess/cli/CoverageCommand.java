@@ -1,8 +1,6 @@
 package dev.htaccess.cli;
 
 import dev.htaccess.eval.Evaluator;
-import dev.htaccess.eval.EvaluatorOptions;
-import dev.htaccess.eval.MemoPolicy;
 import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
@@ -10,8 +8,6 @@ import dev.htaccess.model.Section;
 import dev.htaccess.replay.Coverage;
 import dev.htaccess.replay.WeightedRequest;
 import dev.htaccess.report.CoverageReport;
-import dev.htaccess.report.DiagnosticPrinter;
-import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.SourceFile;
 import dev.htaccess.syntax.HtaccessReader;
 import java.io.IOException;
@@ -30,7 +26,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code htaccess coverage}: which rules the traffic ever fires. */
@@ -58,32 +53,13 @@ final class CoverageCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
-  @Option(
-      names = "--access-log",
-      paramLabel = "LOG",
-      description = "Apache common/combined access logs (.gz too); repeatable.")
-  List<Path> accessLogs = new ArrayList<>();
-
-  @Option(
-      names = "--requests",
-      paramLabel = "FILE",
-      description = "One request a line: METHOD URL[<TAB>Header: value]...")
-  Path requestsFile;
-
-  @Option(
-      names = "--host",
-      paramLabel = "NAME",
-      description = "Host header of requests that have none (default: ${DEFAULT-VALUE}).")
-  String host = "localhost";
+  @Mixin ReplayInputs inputs;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "text, json, lcov (for coverage tools and editor gutters) or html.")
   Format format = Format.text;
-
-  @Parameters(paramLabel = "URL", arity = "0..*", description = "Paths or absolute URLs.")
-  List<String> urls = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
@@ -94,25 +70,12 @@ final class CoverageCommand implements Callable<Integer> {
       return unreadable;
     }
     List<WeightedRequest> traffic = new ArrayList<>();
-    int status = Traffic.read(accessLogs, requestsFile, urls, traffic, err);
+    int status = inputs.read(traffic, err, "coverage");
     if (status != ExitCodes.OK) {
       return status;
     }
-    if (traffic.isEmpty()) {
-      err.println("htaccess coverage: give --access-log LOG, --requests FILE or URLs");
-      return ExitCodes.USAGE;
-    }
-    Evaluator evaluator =
-        Evaluator.create(
-            EvaluatorOptions.of(site.docroot)
-                .withServerConfig(site.serverConfig)
-                .withDefaultHost(host)
-                .withMemo(MemoPolicy.STATIC_TREE));
-    if (!evaluator.configErrors().isEmpty()) {
-      for (Diagnostic d : evaluator.configErrors()) {
-        err.println(DiagnosticPrinter.withSource(d, null));
-      }
-      err.println("htaccess coverage: Apache would refuse to start with this server configuration");
+    Evaluator evaluator = Evaluator.create(inputs.options(site));
+    if (site.refusedByApache(evaluator, err, "coverage")) {
       return ExitCodes.USAGE;
     }
     Path root = site.docroot.toAbsolutePath().normalize();

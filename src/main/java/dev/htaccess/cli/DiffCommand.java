@@ -3,13 +3,10 @@ package dev.htaccess.cli;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.EvaluatorOptions;
 import dev.htaccess.eval.HtaccessOverlay;
-import dev.htaccess.eval.MemoPolicy;
 import dev.htaccess.replay.Field;
 import dev.htaccess.replay.TrafficDiff;
 import dev.htaccess.replay.WeightedRequest;
-import dev.htaccess.report.DiagnosticPrinter;
 import dev.htaccess.report.DiffReport;
-import dev.htaccess.source.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code htaccess diff}: what a configuration change does to real traffic. */
@@ -55,6 +51,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
+  @Mixin ReplayInputs inputs;
+
   @Option(
       names = "--against",
       paramLabel = "OLD_DIR",
@@ -77,24 +75,6 @@ final class DiffCommand implements Callable<Integer> {
   String gitRev;
 
   @Option(
-      names = "--access-log",
-      paramLabel = "LOG",
-      description = "Apache common/combined access logs (.gz too); repeatable.")
-  List<Path> accessLogs = new ArrayList<>();
-
-  @Option(
-      names = "--requests",
-      paramLabel = "FILE",
-      description = "One request a line: METHOD URL[<TAB>Header: value]...")
-  Path requestsFile;
-
-  @Option(
-      names = "--host",
-      paramLabel = "NAME",
-      description = "Host header of requests that have none (default: ${DEFAULT-VALUE}).")
-  String host = "localhost";
-
-  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "text, json, markdown (for a pull-request comment) or html (default: text).")
@@ -114,9 +94,6 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Examples shown per kind of change (default: ${DEFAULT-VALUE}).")
   int sample = 5;
-
-  @Parameters(paramLabel = "URL", arity = "0..*", description = "Paths or absolute URLs.")
-  List<String> urls = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
@@ -159,25 +136,13 @@ final class DiffCommand implements Callable<Integer> {
       return ExitCodes.UNREADABLE;
     }
     List<WeightedRequest> traffic = new ArrayList<>();
-    int status = Traffic.read(accessLogs, requestsFile, urls, traffic, err);
+    int status = inputs.read(traffic, err, "diff");
     if (status != ExitCodes.OK) {
       return status;
     }
-    if (traffic.isEmpty()) {
-      err.println("htaccess diff: give URLs, --requests FILE or --access-log LOG");
-      return ExitCodes.USAGE;
-    }
-    EvaluatorOptions options =
-        EvaluatorOptions.of(site.docroot)
-            .withServerConfig(site.serverConfig)
-            .withDefaultHost(host)
-            .withMemo(MemoPolicy.STATIC_TREE);
+    EvaluatorOptions options = inputs.options(site);
     Evaluator old = Evaluator.create(options.withOverlay(before));
-    if (!old.configErrors().isEmpty()) {
-      for (Diagnostic d : old.configErrors()) {
-        err.println(DiagnosticPrinter.withSource(d, null));
-      }
-      err.println("htaccess diff: Apache would refuse to start with this server configuration");
+    if (site.refusedByApache(old, err, "diff")) {
       return ExitCodes.USAGE;
     }
     Evaluator current = Evaluator.create(options.withOverlay(after));

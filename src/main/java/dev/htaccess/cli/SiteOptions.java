@@ -1,11 +1,17 @@
 package dev.htaccess.cli;
 
+import dev.htaccess.report.DiagnosticPrinter;
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The site a command works on: {@code --docroot} and {@code --server-config} (test, serve). */
+/**
+ * The site a command works on: {@code --docroot} and {@code --server-config} (test, serve, diff,
+ * coverage).
+ */
 final class SiteOptions {
 
   @Option(
@@ -33,5 +39,22 @@ final class SiteOptions {
       return ExitCodes.UNREADABLE;
     }
     return 0;
+  }
+
+  /**
+   * Prints the server configuration's errors, with its lines, when Apache would refuse to start
+   * with it; true when it would.
+   */
+  boolean refusedByApache(dev.htaccess.eval.Evaluator evaluator, PrintWriter err, String command)
+      throws java.io.IOException {
+    if (evaluator.configErrors().isEmpty()) {
+      return false;
+    }
+    SourceFile config = serverConfig == null ? null : SourceFile.read(serverConfig);
+    for (Diagnostic d : evaluator.configErrors()) {
+      err.println(DiagnosticPrinter.withSource(d, config));
+    }
+    err.println("htaccess " + command + ": Apache would refuse to start with this configuration");
+    return true;
   }
 }

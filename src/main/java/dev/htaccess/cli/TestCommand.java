@@ -160,12 +160,7 @@ final class TestCommand implements Callable<Integer> {
                 .withDefaultHost(host)
                 .withMemo(MemoPolicy.STATIC_TREE)
                 .withProcessEnvironment(env));
-    if (!evaluator.configErrors().isEmpty()) {
-      SourceFile config = serverConfig == null ? null : SourceFile.read(serverConfig);
-      for (Diagnostic d : evaluator.configErrors()) {
-        err.println(DiagnosticPrinter.withSource(d, config));
-      }
-      err.println("htaccess test: Apache would refuse to start with this configuration");
+    if (site.refusedByApache(evaluator, err, "test")) {
       return ExitCodes.FINDINGS;
     }
     if (expectFile != null) {

@@ -123,7 +123,7 @@ public record Answer(
    * The directive that decided: the last rule that rewrote (a substitution that changed the URL),
    * or else the last flag applied or configuration error, as {@code file:line}.
    */
-  private static String decider(Evaluation e, String docroot) {
+  static String decider(Evaluation e, String docroot) {
     SourceSpan last = null;
     SourceSpan lastRewrite = null;
     for (TraceEvent t : e.trace()) {

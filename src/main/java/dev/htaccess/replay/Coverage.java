@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -57,17 +56,11 @@ public final class Coverage {
   public static Result run(
       Evaluator evaluator, String docroot, List<WeightedRequest> traffic, List<Target> targets) {
     List<Map<String, long[]>> perRequest =
-        new ArrayList<>(java.util.Collections.nCopies(traffic.size(), null));
-    IntStream.range(0, traffic.size())
-        .parallel()
-        .forEach(
-            i -> {
-              Evaluation e = evaluator.evaluate(traffic.get(i).spec(), TraceLevel.FULL);
-              Map<String, long[]> counted = counts(e, docroot);
-              synchronized (perRequest) {
-                perRequest.set(i, counted);
-              }
-            });
+        IntStream.range(0, traffic.size())
+            .parallel()
+            .mapToObj(
+                i -> counts(evaluator.evaluate(traffic.get(i).spec(), TraceLevel.FULL), docroot))
+            .toList();
     Map<String, long[]> total = new HashMap<>();
     long requests = 0;
     for (int i = 0; i < perRequest.size(); i++) {
@@ -80,15 +73,14 @@ public final class Coverage {
         }
       }
     }
-    Map<String, Line> lines = new TreeMap<>();
+    List<Line> lines = new ArrayList<>();
     for (Target t : targets) {
       long[] c = total.getOrDefault(t.file() + ":" + t.line(), new long[3]);
       long reached = t.kind() == Kind.SECTION ? -1 : c[0];
-      lines.put(
-          String.format("%s\u0000%09d", t.file(), t.line()),
-          new Line(t.file(), t.line(), t.kind(), reached, c[1], c[2]));
+      lines.add(new Line(t.file(), t.line(), t.kind(), reached, c[1], c[2]));
     }
-    return new Result(requests, traffic.size(), List.copyOf(new ArrayList<>(lines.values())));
+    lines.sort(java.util.Comparator.comparing(Line::file).thenComparingInt(Line::line));
+    return new Result(requests, traffic.size(), List.copyOf(lines));
   }
 
   /** For one request: per {@code file:line}, 1 or 0 for reached, matched and decided. */
@@ -123,7 +115,7 @@ public final class Coverage {
     for (String k : matched) {
       mark(out, k, 1);
     }
-    String decided = Answer.of(e, docroot).decidedBy();
+    String decided = Answer.decider(e, docroot);
     if (decided != null) {
       mark(out, decided, 2);
     }

@@ -128,7 +128,7 @@ public final class CoverageReport {
         .append("pre{font:13px monospace;margin:0}td{padding:0 8px;vertical-align:top}")
         .append(".n{color:#888;text-align:right}.c{text-align:right}.miss{background:#f8d7da}")
         .append("</style></head><body>\n<h1>htaccess coverage</h1>\n<p>")
-        .append(esc(headline(r)))
+        .append(Markup.escape(headline(r)))
         .append("</p>\n");
     Map<String, Map<Integer, Coverage.Line>> byFile = new LinkedHashMap<>();
     for (Coverage.Line l : r.lines()) {
@@ -136,7 +136,7 @@ public final class CoverageReport {
     }
     for (Map.Entry<String, Map<Integer, Coverage.Line>> e : byFile.entrySet()) {
       b.append("<h2>")
-          .append(esc(e.getKey()))
+          .append(Markup.escape(e.getKey()))
           .append("</h2>\n<table>")
           .append(
               "<tr><th>line</th><th>reached</th><th>fired</th><th>decided</th><th></th></tr>\n");
@@ -170,7 +170,7 @@ public final class CoverageReport {
             .append("</td><td class=\"c\">")
             .append(decided)
             .append("</td><td><pre>")
-            .append(esc(RawText.display(text.get(i - 1))))
+            .append(Markup.escape(RawText.display(text.get(i - 1))))
             .append("</pre></td></tr>\n");
       }
       b.append("</table>\n");
@@ -195,12 +195,5 @@ public final class CoverageReport {
   private static String source(Function<String, List<String>> sources, Coverage.Line l) {
     List<String> text = sources.apply(l.file());
     return l.line() >= 1 && l.line() <= text.size() ? text.get(l.line() - 1) : "";
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -97,7 +97,7 @@ public final class DiffReport {
     }
     for (TrafficDiff.Group g : r.groups()) {
       b.append("\n<details><summary>")
-          .append(html(g.kind()))
+          .append(Markup.escape(g.kind()))
           .append(" (")
           .append(g.weight())
           .append(")</summary>\n\n| request | count | old | new |\n|---|---:|---|---|\n");
@@ -119,15 +119,8 @@ public final class DiffReport {
 
   /**
    * A self-contained page: a bar per kind of change, and a table of the examples (sortable by
-   * clicking a heading) with both answers side by side.
-   */
-  public static String html(TrafficDiff.Result r) {
-    return html(r, (change, old) -> null);
-  }
-
-  /**
-   * The page, with both sides' traces of each example side by side ({@code traces} gives the trace
-   * of a change's old or new side as text, or null for none).
+   * clicking a heading) with both answers side by side, and both sides' traces ({@code traces}
+   * gives the trace of a change's old or new side as text, or null for none).
    */
   public static String html(
       TrafficDiff.Result r,
@@ -142,12 +135,12 @@ public final class DiffReport {
         .append(".bar{background:#d9534f;height:14px;display:inline-block}")
         .append(".traces{display:flex;gap:1em}.traces pre{flex:1;overflow:auto;font-size:12px}")
         .append("</style></head><body>\n<h1>htaccess diff</h1>\n<p>")
-        .append(html(headline(r)))
+        .append(Markup.escape(headline(r)))
         .append("</p>\n<table id=\"groups\"><tr><th>change</th><th>requests</th><th></th></tr>\n");
     long max = r.groups().stream().mapToLong(TrafficDiff.Group::weight).max().orElse(1);
     for (TrafficDiff.Group g : r.groups()) {
       b.append("<tr><td>")
-          .append(html(g.kind()))
+          .append(Markup.escape(g.kind()))
           .append("</td><td>")
           .append(g.weight())
           .append("</td><td><span class=\"bar\" style=\"width:")
@@ -163,23 +156,23 @@ public final class DiffReport {
     for (TrafficDiff.Group g : r.groups()) {
       for (TrafficDiff.Change c : g.examples()) {
         b.append("<tr><td>")
-            .append(html(g.kind()))
+            .append(Markup.escape(g.kind()))
             .append("</td><td><code>")
-            .append(html(RawText.display(c.request())))
+            .append(Markup.escape(RawText.display(c.request())))
             .append("</code></td><td>")
             .append(c.weight())
             .append("</td><td>")
-            .append(html(side(c.before())))
+            .append(Markup.escape(side(c.before())))
             .append("</td><td>")
-            .append(html(side(c.after())))
+            .append(Markup.escape(side(c.after())))
             .append("</td><td>");
         String before = traces.apply(c, true);
         String after = traces.apply(c, false);
         if (before != null && after != null) {
           b.append("<details><summary>both</summary><div class=\"traces\"><pre>")
-              .append(html(RawText.display(before)))
+              .append(Markup.escape(RawText.display(before)))
               .append("</pre><pre>")
-              .append(html(RawText.display(after)))
+              .append(Markup.escape(RawText.display(after)))
               .append("</pre></div></details>");
         }
         b.append("</td></tr>\n");
@@ -220,13 +213,6 @@ public final class DiffReport {
   }
 
   private static String cell(String s) {
-    return html(s).replace("|", "\\|");
-  }
-
-  private static String html(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Markup.escape(s).replace("|", "\\|");
   }
 }
