@@ -84,7 +84,13 @@ public final class SiteProbe implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       Path dir = tmp.resolve("htaccess-lint-" + pid + "-" + COUNTER.incrementAndGet());
       try {
-        return Files.createDirectory(dir);
+        Files.createDirectory(dir);
+        LIVE.add(dir);
+        if (exiting) {
+          remove(dir); // made as the cleanup ran: the probe goes without it
+          throw new IOException("exiting");
+        }
+        return dir;
       } catch (java.nio.file.FileAlreadyExistsException e) {
         if (attempt > 100) {
           throw e;
@@ -129,12 +135,37 @@ public final class SiteProbe implements AutoCloseable {
 
   @Override
   public void close() {
-    if (docroot == null) {
-      return;
+    if (docroot != null) {
+      remove(docroot);
+      LIVE.remove(docroot);
     }
-    try (Stream<Path> walk = Files.walk(docroot)) {
+  }
+
+  /**
+   * The probes' directories not yet closed: removed when the JVM exits with probes still open (the
+   * command ended while the warm-up's lint was probing, or Ctrl-C).
+   */
+  private static final java.util.Set<Path> LIVE = liveDirectories();
+
+  private static volatile boolean exiting;
+
+  private static java.util.Set<Path> liveDirectories() {
+    java.util.Set<Path> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  exiting = true;
+                  live.forEach(SiteProbe::remove);
+                },
+                "lint-probe-cleanup"));
+    return live;
+  }
+
+  private static void remove(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       // a temporary directory left behind
     }
   }
