@@ -37,6 +37,7 @@ final class ConfigCache {
   private final Map<Path, CachedFile> htaccess = new ConcurrentHashMap<>();
   private final Map<String, Map<String, CachedConfig>> merged = new ConcurrentHashMap<>();
 
+  /** What the walk reads of each .htaccess: the overlay's version, or the disk's. */
   private final HtaccessOverlay overlay;
 
   /** The readings of the overlay's files, made on first use. */
@@ -46,11 +47,6 @@ final class ConfigCache {
     this.site = site;
     this.staticTree = staticTree;
     this.overlay = overlay;
-  }
-
-  /** What the walk sees of an .htaccess: the overlay's version, or the disk's. */
-  private FileStats.Stat htaccessStat(String file, StatLookup stat) {
-    return overlay.isEmpty() ? stat.stat(file) : overlay.stat(file, stat);
   }
 
   /**
@@ -105,7 +101,7 @@ final class ConfigCache {
       String dir = dirs.get(i);
       if (dir.equals(site.docrootPath())
           || !site.directorySections(dir).isEmpty()
-          || (site.overridesAllowed(dir) && htaccessStat(htaccessIn(dir), stat).regular())) {
+          || (site.overridesAllowed(dir) && overlay.stat(htaccessIn(dir), stat).regular())) {
         return i;
       }
     }
@@ -137,7 +133,7 @@ final class ConfigCache {
     for (String dir : dirs.subList(last + 1, dirs.size())) {
       if (site.overridesAllowed(dir)) {
         String file = htaccessIn(dir);
-        FileStats.Stat st = htaccessStat(file, stat);
+        FileStats.Stat st = overlay.stat(file, stat);
         stamps.add(new Stamp(file, false, st.modified(), st.size()));
       }
       if (inherited != null) {
@@ -177,8 +173,8 @@ final class ConfigCache {
         builder.endLevel(dir);
         continue;
       }
-      String file = dirSlash + ".htaccess";
-      FileStats.Stat st = htaccessStat(file, stat);
+      String file = htaccessIn(dir);
+      FileStats.Stat st = overlay.stat(file, stat);
       stamps.add(new Stamp(file, st.regular(), st.modified(), st.size()));
       if (st.regular()) {
         ParseResult parsed = parsed(file, st);
@@ -234,7 +230,7 @@ final class ConfigCache {
       }
     }
     for (Stamp s : cached.stamps()) {
-      FileStats.Stat st = htaccessStat(s.file(), stat);
+      FileStats.Stat st = overlay.stat(s.file(), stat);
       if (st.regular() != s.exists()
           || (st.regular() && (st.modified() != s.modified() || st.size() != s.size()))) {
         return false;

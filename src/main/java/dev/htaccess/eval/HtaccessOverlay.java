@@ -23,10 +23,6 @@ public record HtaccessOverlay(Map<String, String> files, Set<String> absent) {
     absent = Set.copyOf(absent);
   }
 
-  boolean isEmpty() {
-    return files.isEmpty() && absent.isEmpty();
-  }
-
   /** What the walk sees of {@code file}: the overlay's version, or the disk's. */
   FileStats.Stat stat(String file, StatLookup disk) {
     if (absent.contains(file)) {
