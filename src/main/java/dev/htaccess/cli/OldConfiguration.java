@@ -2,7 +2,6 @@ package dev.htaccess.cli;
 
 import dev.htaccess.eval.HtaccessOverlay;
 import dev.htaccess.source.RawText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -125,9 +124,7 @@ final class OldConfiguration {
       try (InputStream in = p.getInputStream();
           InputStream es = p.getErrorStream()) {
         out = in.readAllBytes();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        es.transferTo(e);
-        err = e.toByteArray();
+        err = es.readAllBytes();
       }
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
