@@ -57,7 +57,8 @@ public final class SiteProbe implements AutoCloseable {
       if (evaluator == null) {
         if (docroot == null) {
           docroot = newDirectory();
-          Files.write(docroot.resolve(".htaccess"), RawText.toBytes(file.text()));
+          Path dir = docroot;
+          whileAlive(() -> Files.write(dir.resolve(".htaccess"), RawText.toBytes(file.text())));
         }
         evaluator = Evaluator.create(EvaluatorOptions.of(docroot));
         if (parse != null) {
@@ -84,12 +85,7 @@ public final class SiteProbe implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       Path dir = tmp.resolve("htaccess-lint-" + pid + "-" + COUNTER.incrementAndGet());
       try {
-        Files.createDirectory(dir);
-        LIVE.add(dir);
-        if (exiting) {
-          remove(dir); // made as the cleanup ran: the probe goes without it
-          throw new IOException("exiting");
-        }
+        whileAlive(() -> LIVE.add(Files.createDirectory(dir)));
         return dir;
       } catch (java.nio.file.FileAlreadyExistsException e) {
         if (attempt > 100) {
@@ -121,10 +117,13 @@ public final class SiteProbe implements AutoCloseable {
         return;
       }
       if (relative.endsWith("/")) {
-        Files.createDirectories(p);
+        whileAlive(() -> Files.createDirectories(p));
       } else if (!Files.exists(p)) {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, "x\n");
+        whileAlive(
+            () -> {
+              Files.createDirectories(p.getParent());
+              return Files.writeString(p, "x\n");
+            });
       }
       // The engine stays: it caches only the .htaccess it parsed (revalidated) and looks at the
       // other files on each request.
@@ -155,11 +154,31 @@ public final class SiteProbe implements AutoCloseable {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  exiting = true;
-                  live.forEach(SiteProbe::remove);
+                  synchronized (live) {
+                    exiting = true;
+                    live.forEach(SiteProbe::remove);
+                  }
                 },
                 "lint-probe-cleanup"));
     return live;
+  }
+
+  /** A file system change that writes into a probe's directory. */
+  private interface Write {
+    Object run() throws IOException;
+  }
+
+  /**
+   * Makes a change under the cleanup's lock, unless the JVM is exiting: a probe's directory and
+   * what is in it are either made before the cleanup runs, and removed by it, or never made.
+   */
+  private static void whileAlive(Write write) throws IOException {
+    synchronized (LIVE) {
+      if (exiting) {
+        throw new IOException("the JVM is exiting");
+      }
+      write.run();
+    }
   }
 
   private static void remove(Path dir) {
