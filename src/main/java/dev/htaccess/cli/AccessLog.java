@@ -1,7 +1,5 @@
 package dev.htaccess.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,37 +16,6 @@ public final class AccessLog {
               + " \"((?:[^\"\\\\]|\\\\.)*)\")?.*$");
 
   private AccessLog() {}
-
-  /** A line that could not be read as a log entry. */
-  public record Skipped(int lineNumber, String line) {}
-
-  /** The requests of a log, and the lines that were not requests. */
-  public record Parsed(List<RequestLines.Line> requests, List<Skipped> skipped) {}
-
-  /** Parses a whole log (a byte string). */
-  public static Parsed parse(String content, boolean https, String remoteAddr) {
-    List<RequestLines.Line> requests = new ArrayList<>();
-    List<Skipped> skipped = new ArrayList<>();
-    String[] lines = content.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line =
-          lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      if (line.isBlank()) {
-        continue;
-      }
-      String spec = requestLine(line);
-      if (spec == null) {
-        skipped.add(new Skipped(i + 1, line));
-        continue;
-      }
-      try {
-        requests.add(RequestLines.parse(spec, https, remoteAddr));
-      } catch (RequestLines.BadLine e) {
-        skipped.add(new Skipped(i + 1, line));
-      }
-    }
-    return new Parsed(requests, skipped);
-  }
 
   /**
    * One log line as a line of a request file ({@code METHOD URL<TAB>Referer: ...<TAB>User-Agent:

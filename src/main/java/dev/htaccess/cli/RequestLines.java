@@ -43,7 +43,7 @@ public final class RequestLines {
     for (String raw : content.split("\n")) {
       number++;
       String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
+      if (ignored(line)) {
         continue;
       }
       try {
@@ -53,6 +53,36 @@ public final class RequestLines {
       }
     }
     return out;
+  }
+
+  /** Whether a line is a comment or blank (and so no request). */
+  static boolean ignored(String line) {
+    return line.isBlank() || line.stripLeading().startsWith("#");
+  }
+
+  /**
+   * Why {@link #parse} would refuse a line (a request line, not a comment), or null when it would
+   * not; cheaper than parsing.
+   */
+  static String problem(String line) {
+    if (line.indexOf('\t') < 0) {
+      return null;
+    }
+    String[] fields = line.split("\t");
+    for (int i = 1; i < fields.length; i++) {
+      if (badField(fields[i])) {
+        return badFieldMessage(fields[i]);
+      }
+    }
+    return null;
+  }
+
+  private static boolean badField(String field) {
+    return field.indexOf(':') < 0 && !field.isBlank();
+  }
+
+  private static String badFieldMessage(String field) {
+    return "bad header field '" + field + "' (a header is 'Name: value')";
   }
 
   /** Parses one line. */
@@ -65,8 +95,8 @@ public final class RequestLines {
     List<RequestSpec.Header> headers = new ArrayList<>();
     for (int i = 1; i < fields.length; i++) {
       int colon = fields[i].indexOf(':');
-      if (colon < 0 && !fields[i].isBlank()) {
-        throw new BadLine("bad header field '" + fields[i] + "' (a header is 'Name: value')");
+      if (badField(fields[i])) {
+        throw new BadLine(badFieldMessage(fields[i]));
       }
       if (colon > 0) {
         headers.add(
@@ -90,10 +120,15 @@ public final class RequestLines {
   /** A request given as command-line text (ordinary text, encoded as UTF-8 bytes). */
   public static Line fromArguments(
       String method, String url, List<String> headers, boolean https, String remoteAddr) {
+    return parse(argumentLine(method, url, headers), https, remoteAddr);
+  }
+
+  /** The request-file line of a request given as command-line text. */
+  static String argumentLine(String method, String url, List<String> headers) {
     StringBuilder line = new StringBuilder(method).append(' ').append(RawText.fromText(url));
     for (String h : headers) {
       line.append('\t').append(RawText.fromText(h));
     }
-    return parse(line.toString(), https, remoteAddr);
+    return line.toString();
   }
 }

@@ -4,11 +4,10 @@ import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.EvaluatorOptions;
 import dev.htaccess.eval.MemoPolicy;
-import dev.htaccess.eval.Outcome;
-import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.report.DiagnosticPrinter;
 import dev.htaccess.report.JUnitReport;
 import dev.htaccess.report.Json;
+import dev.htaccess.report.JsonLine;
 import dev.htaccess.report.TraceRenderer;
 import dev.htaccess.source.Diagnostic;
 import dev.htaccess.source.RawText;
@@ -22,10 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,63 +162,166 @@ final class TestCommand implements Callable<Integer> {
     if (expectFile != null) {
       return expect(evaluator, out, err);
     }
-    List<RequestLines.Line> requests = new ArrayList<>();
-    boolean fromLog = false;
-    if (inputs.requestsFile != null) {
-      String content = readInput(inputs.requestsFile, err);
-      if (content == null) {
-        return ExitCodes.UNREADABLE;
-      }
-      try {
-        requests.addAll(RequestLines.parseFile(content, https, remoteAddr));
-      } catch (RequestLines.BadLine e) {
-        err.println(inputs.requestsFile + ":" + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-    } else if (inputs.accessLog != null) {
-      String content = readInput(inputs.accessLog, err);
-      if (content == null) {
-        return ExitCodes.UNREADABLE;
-      }
-      AccessLog.Parsed parsed = AccessLog.parse(content, https, remoteAddr);
-      for (AccessLog.Skipped s : parsed.skipped()) {
-        err.println(inputs.accessLog + ":" + s.lineNumber() + ": skipped: not a log entry");
-      }
-      requests.addAll(parsed.requests());
-      fromLog = true;
-    }
+    List<String> argumentLines = new ArrayList<>();
     for (String url : urls) {
-      try {
-        requests.add(RequestLines.fromArguments(method, url, headers, https, remoteAddr));
-      } catch (RequestLines.BadLine e) {
-        err.println("htaccess test: -H: " + e.getMessage());
+      String line = RequestLines.argumentLine(method, url, headers);
+      String problem = RequestLines.problem(line);
+      if (problem != null) {
+        err.println("htaccess test: -H: " + problem);
         return ExitCodes.USAGE;
       }
+      argumentLines.add(line);
     }
-    if (requests.isEmpty()) {
+    Path file = inputs.requestsFile != null ? inputs.requestsFile : inputs.accessLog;
+    BatchRun.Kind kind =
+        inputs.requestsFile != null ? BatchRun.Kind.REQUESTS : BatchRun.Kind.ACCESS_LOG;
+    if (file == null && argumentLines.isEmpty()) {
       err.println("htaccess test: give URLs, --requests FILE or --access-log FILE");
       return ExitCodes.USAGE;
     }
-    Format f = format != null ? format : urls.isEmpty() ? Format.jsonl : Format.text;
-    if (f == Format.jsonl) {
-      Map<Integer, Integer> statuses = new TreeMap<>();
-      int[] proxied = new int[1];
-      boolean progress = fromLog && System.console() != null;
-      jsonl(evaluator, requests, out, err, statuses, proxied, progress);
-      if (fromLog) {
-        summary(err, requests.size(), statuses, proxied[0]);
-      }
-      return ExitCodes.OK;
+    if (file != null && !Files.isRegularFile(file)) {
+      err.println(file + ": cannot read: no such file");
+      return ExitCodes.UNREADABLE;
     }
+    Format f = format != null ? format : file != null ? Format.jsonl : Format.text;
+    try {
+      if (kind == BatchRun.Kind.REQUESTS && file != null) {
+        String problem = firstProblem(file);
+        if (problem != null) {
+          err.println(file + ":" + problem);
+          return ExitCodes.USAGE;
+        }
+      }
+      return f == Format.jsonl
+          ? jsonl(evaluator, file, kind, argumentLines, out, err)
+          : oneByOne(evaluator, file, kind, argumentLines, f, out, err);
+    } catch (IOException e) {
+      err.println(file + ": cannot read: " + e.getMessage());
+      return ExitCodes.UNREADABLE;
+    }
+  }
+
+  /** {@code LINE:1: message} for the first request line that cannot be read, or null. */
+  private static String firstProblem(Path file) throws IOException {
+    try (LineInput lines = new LineInput(Traffic.open(file, new long[1]))) {
+      // Only a line with a tab (a header field) can be refused.
+      for (List<LineInput.Line> block = lines.next(BatchRun.BLOCK_LINES, '\t');
+          !block.isEmpty();
+          block = lines.next(BatchRun.BLOCK_LINES, '\t')) {
+        for (LineInput.Line line : block) {
+          if (!RequestLines.ignored(line.text())) {
+            String problem = RequestLines.problem(line.text());
+            if (problem != null) {
+              return line.number() + ":1: " + problem;
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The blocks of the input file (read on as they are taken; {@code read[0]} counts its bytes),
+   * then one block of the URL arguments.
+   */
+  private static BatchRun.BlockSource blocks(
+      LineInput lines, BatchRun.Kind kind, List<String> argumentLines) {
+    boolean[] argumentsGiven = {false};
+    return () -> {
+      if (lines != null) {
+        List<LineInput.Line> block = lines.next(BatchRun.BLOCK_LINES);
+        if (!block.isEmpty()) {
+          return new BatchRun.Block(kind, block);
+        }
+      }
+      if (argumentsGiven[0] || argumentLines.isEmpty()) {
+        return null;
+      }
+      argumentsGiven[0] = true;
+      List<LineInput.Line> block = new ArrayList<>();
+      for (String line : argumentLines) {
+        block.add(new LineInput.Line(0, line));
+      }
+      return new BatchRun.Block(BatchRun.Kind.REQUESTS, block);
+    };
+  }
+
+  /** JSON lines, evaluated on every core, printed in order; a summary for a log. */
+  private int jsonl(
+      Evaluator evaluator,
+      Path file,
+      BatchRun.Kind kind,
+      List<String> argumentLines,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    long[] read = {0};
+    Progress progress =
+        file == null
+            ? null
+            : Progress.onTerminal(err, file.getFileName().toString(), Files.size(file));
+    BatchRun run = new BatchRun(evaluator, https, remoteAddr);
+    try (LineInput lines = file == null ? null : new LineInput(Traffic.open(file, read))) {
+      BatchRun.BlockSource source = blocks(lines, kind, argumentLines);
+      BatchRun.BlockSource watched =
+          progress == null
+              ? source
+              : () -> {
+                progress.update(read[0], run.requests());
+                return source.next();
+              };
+      run.run(
+          watched, out, number -> err.println(file + ":" + number + ": skipped: not a log entry"));
+    } finally {
+      if (progress != null) {
+        progress.done();
+      }
+    }
+    out.flush();
+    if (kind == BatchRun.Kind.ACCESS_LOG && file != null) {
+      summary(err, run.requests(), run.statuses(), run.proxied());
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The text transcript or the JSON array with full traces, one request after another. */
+  private int oneByOne(
+      Evaluator evaluator,
+      Path file,
+      BatchRun.Kind kind,
+      List<String> argumentLines,
+      Format f,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
     List<Object> all = new ArrayList<>();
-    for (RequestLines.Line line : requests) {
-      Evaluation e = evaluator.evaluate(line.spec());
-      if (f == Format.json) {
-        Map<String, Object> o = outcomeJson(line.request(), e.outcome());
-        o.put("trace", TraceRenderer.json(e.trace()));
-        all.add(o);
-      } else {
-        out.print(TraceRenderer.text(line.request(), e));
+    try (LineInput lines = file == null ? null : new LineInput(Traffic.open(file, new long[1]))) {
+      BatchRun.BlockSource source = blocks(lines, kind, argumentLines);
+      for (BatchRun.Block block = source.next(); block != null; block = source.next()) {
+        for (LineInput.Line input : block.lines()) {
+          String request = BatchRun.requestLine(block.kind(), input.text());
+          RequestLines.Line line = null;
+          try {
+            line = request == null ? null : RequestLines.parse(request, https, remoteAddr);
+          } catch (RequestLines.BadLine e) {
+            // a log entry a client cannot send (a request file was checked)
+          }
+          if (line == null) {
+            if (block.kind() == BatchRun.Kind.ACCESS_LOG && !input.text().isBlank()) {
+              err.println(file + ":" + input.number() + ": skipped: not a log entry");
+            }
+            continue;
+          }
+          Evaluation e = evaluator.evaluate(line.spec());
+          if (f == Format.json) {
+            Map<String, Object> o = JsonLine.fields(line.request(), e.outcome());
+            o.put("trace", TraceRenderer.json(e.trace()));
+            all.add(o);
+          } else {
+            out.print(TraceRenderer.text(line.request(), e));
+          }
+        }
       }
     }
     if (f == Format.json) {
@@ -231,98 +330,10 @@ final class TestCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String readInput(Path file, PrintWriter err) {
-    if (!Files.isRegularFile(file)) {
-      err.println(file + ": cannot read: no such file");
-      return null;
-    }
-    try {
-      return RawText.fromBytes(Files.readAllBytes(file));
-    } catch (IOException e) {
-      err.println(file + ": cannot read: " + e.getMessage());
-      return null;
-    }
-  }
-
-  /**
-   * One JSON line per request. Requests are independent: a block at a time is evaluated on every
-   * core and printed in order. Logs repeat the same requests a lot, so a reproducible answer is
-   * rendered once per distinct line.
-   */
-  private static void jsonl(
-      Evaluator evaluator,
-      List<RequestLines.Line> requests,
-      PrintWriter out,
-      PrintWriter err,
-      Map<Integer, Integer> statuses,
-      int[] proxied,
-      boolean progress) {
-    Map<String, String> rendered = new ConcurrentHashMap<>();
-    int block = 8192;
-    for (int start = 0; start < requests.size(); start += block) {
-      List<RequestLines.Line> slice =
-          requests.subList(start, Math.min(requests.size(), start + block));
-      String[] lines = new String[slice.size()];
-      int[] status = new int[slice.size()];
-      boolean[] proxy = new boolean[slice.size()];
-      IntStream.range(0, slice.size())
-          .parallel()
-          .forEach(
-              i -> {
-                RequestLines.Line line = slice.get(i);
-                String known = rendered.get(line.raw());
-                if (known != null) {
-                  lines[i] = known;
-                  return;
-                }
-                Evaluation e = evaluator.evaluate(line.spec(), TraceLevel.DECISIONS);
-                Map<String, Object> o = outcomeJson(line.request(), e.outcome());
-                o.put("trace", TraceRenderer.compact(e.trace()));
-                lines[i] = Json.write(o);
-                status[i] = e.outcome().status();
-                proxy[i] = e.outcome().proxy() != null;
-                if (e.reproducible() && rendered.size() < 4096) {
-                  rendered.put(line.raw(), lines[i]);
-                }
-              });
-      for (int i = 0; i < lines.length; i++) {
-        out.println(lines[i]);
-        if (status[i] == 0) {
-          // A reused answer: read its status back from the rendered line.
-          String l = lines[i];
-          int k = l.indexOf("\"status\":") + 9;
-          status[i] = Integer.parseInt(l.substring(k, l.indexOf(',', k)));
-          proxy[i] = !l.contains("\"proxy\":null");
-        }
-        statuses.merge(status[i], 1, Integer::sum);
-        if (proxy[i]) {
-          proxied[0]++;
-        }
-      }
-      if (progress) {
-        int done = Math.min(requests.size(), start + block);
-        int width = 30;
-        int filled = (int) ((long) done * width / requests.size());
-        err.print(
-            "\r["
-                + "#".repeat(filled)
-                + " ".repeat(width - filled)
-                + "] "
-                + done
-                + "/"
-                + requests.size());
-        err.flush();
-      }
-    }
-    if (progress) {
-      err.println();
-    }
-  }
-
   private static void summary(
-      PrintWriter err, int total, Map<Integer, Integer> statuses, int proxied) {
+      PrintWriter err, long total, Map<Integer, Long> statuses, long proxied) {
     StringBuilder b = new StringBuilder().append(total).append(" requests:");
-    for (Map.Entry<Integer, Integer> e : statuses.entrySet()) {
+    for (Map.Entry<Integer, Long> e : statuses.entrySet()) {
       b.append(' ').append(e.getKey()).append('=').append(e.getValue());
     }
     b.append("; proxied ").append(proxied);
@@ -369,19 +380,5 @@ final class TestCommand implements Callable<Integer> {
           StandardCharsets.UTF_8);
     }
     return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
-  }
-
-  private static Map<String, Object> outcomeJson(String request, Outcome o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("request", request);
-    m.put("status", o.status());
-    m.put("location", o.location());
-    m.put("uri", o.uri());
-    m.put("query", o.query());
-    m.put("proxy", o.proxy());
-    m.put("filename", o.filename());
-    m.put("content_type", o.contentType());
-    m.put("set_cookie", o.setCookie());
-    return m;
   }
 }

@@ -172,7 +172,7 @@ final class Traffic {
   }
 
   /** A file's bytes, gunzipped when they are gzip; {@code read[0]} counts the file's bytes read. */
-  private static InputStream open(Path file, long[] read) throws IOException {
+  static InputStream open(Path file, long[] read) throws IOException {
     InputStream counting =
         new java.io.FilterInputStream(Files.newInputStream(file)) {
           @Override

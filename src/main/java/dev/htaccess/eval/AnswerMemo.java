@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers remembered between requests (see {@link MemoPolicy}). An answer that depends on more than
- * the request and the files (the clock, the client's port, a random or program map) is never
- * remembered; with {@link MemoPolicy#REVALIDATE} neither is one that read a RewriteMap, whose file
- * can change without any stat seeing it.
+ * Answers remembered between requests, for {@link MemoPolicy#REVALIDATE} (a replay evaluates each
+ * distinct request once by itself, so {@link MemoPolicy#STATIC_TREE} remembers files, not answers).
+ * An answer that depends on more than the request and the files (the clock, the client's port, a
+ * random or program map) is never remembered, nor is one that read a RewriteMap, whose file can
+ * change without any stat seeing it.
  */
 final class AnswerMemo {
 
@@ -26,7 +27,6 @@ final class AnswerMemo {
 
   private final MemoPolicy policy;
   private final FileStats stats;
-  private final Map<RequestSpec, Evaluation> answers = new ConcurrentHashMap<>();
   private final Map<RequestSpec, Validated> validated = new ConcurrentHashMap<>();
 
   AnswerMemo(MemoPolicy policy, FileStats stats) {
@@ -36,37 +36,21 @@ final class AnswerMemo {
 
   /** The remembered answer to {@code request}, or null. */
   Evaluation get(RequestSpec request) {
-    return switch (policy) {
-      case NONE -> null;
-      case STATIC_TREE -> answers.get(request);
-      case REVALIDATE -> {
-        Validated known = validated.get(request);
-        yield known != null && known.stillTrue(stats) ? known.evaluation() : null;
-      }
-    };
+    if (policy != MemoPolicy.REVALIDATE) {
+      return null;
+    }
+    Validated known = validated.get(request);
+    return known != null && known.stillTrue(stats) ? known.evaluation() : null;
   }
 
   /** Remembers an answer when it may be reused. */
   void put(RequestSpec request, Evaluation evaluation, RequestState state) {
-    if (state.nondeterministic) {
+    if (policy != MemoPolicy.REVALIDATE || state.nondeterministic || state.readMap) {
       return;
     }
-    switch (policy) {
-      case NONE -> {}
-      case STATIC_TREE -> {
-        if (answers.size() < LIMIT) {
-          answers.put(request, evaluation);
-        }
-      }
-      case REVALIDATE -> {
-        if (state.readMap) {
-          return;
-        }
-        if (validated.size() >= LIMIT) {
-          validated.clear(); // a crude bound; a server's working set is much smaller
-        }
-        validated.put(request, new Validated(evaluation, Map.copyOf(state.seen)));
-      }
+    if (validated.size() >= LIMIT) {
+      validated.clear(); // a crude bound; a server's working set is much smaller
     }
+    validated.put(request, new Validated(evaluation, Map.copyOf(state.seen)));
   }
 }

@@ -35,10 +35,20 @@ final class DirectoryWalk {
       boolean special) {}
 
   private final String docroot;
+
+  /** The document root and its parents, outermost first: directories the walk need not stat. */
+  private final List<String> docrootChain;
+
   private final Map<String, Walk> memo;
 
   DirectoryWalk(String docroot, boolean staticTree) {
     this.docroot = docroot;
+    List<String> chain = new ArrayList<>();
+    for (int slash = docroot.indexOf('/', 1); slash > 0; slash = docroot.indexOf('/', slash + 1)) {
+      chain.add(docroot.substring(0, slash));
+    }
+    chain.add(docroot);
+    this.docrootChain = List.copyOf(chain);
     this.memo = staticTree ? new ConcurrentHashMap<>() : null;
   }
 
@@ -56,27 +66,41 @@ final class DirectoryWalk {
     return w;
   }
 
+  /** Whether {@code filename} is the document root or below it (a root of "/" never is). */
+  private boolean insideDocroot(String filename) {
+    int n = docroot.length();
+    return n > 1
+        && !docroot.endsWith("/")
+        && filename.startsWith(docroot)
+        && (filename.length() == n || filename.charAt(n) == '/');
+  }
+
   private Walk walkUncached(String filename, StatLookup stat) {
-    String[] segments = filename.substring(1).split("/", -1);
     List<String> dirs = new ArrayList<>();
     List<String> symlinks = new ArrayList<>();
     boolean special = false;
-    StringBuilder current = new StringBuilder();
-    int i = 0;
     boolean isDir = false;
     boolean exists = true;
-    for (; i < segments.length; i++) {
-      String next = current + "/" + segments[i];
-      if (segments[i].isEmpty() && i == segments.length - 1) {
+    // filename.substring(0, walked) is what the walk has reached; the rest starts with '/'.
+    int walked = 0;
+    if (insideDocroot(filename)) {
+      dirs.addAll(docrootChain);
+      isDir = true;
+      walked = docroot.length();
+    }
+    while (walked < filename.length()) {
+      int slash = filename.indexOf('/', walked + 1);
+      int segmentEnd = slash < 0 ? filename.length() : slash;
+      if (segmentEnd == walked + 1 && segmentEnd == filename.length()) {
         break; // trailing slash
       }
+      String next = filename.substring(0, segmentEnd);
       // The document root and its parents are directories: no need to look.
       boolean known =
           docroot.startsWith(next)
               && (docroot.length() == next.length() || docroot.charAt(next.length()) == '/');
       FileStats.Stat st = known ? null : stat.stat(next);
-      current.setLength(0);
-      current.append(next);
+      walked = segmentEnd;
       if (st != null && st.symlink()) {
         symlinks.add(next);
       }
@@ -84,7 +108,6 @@ final class DirectoryWalk {
         // Apache keeps the first missing segment in r->filename; the rest is PATH_INFO.
         exists = false;
         isDir = false;
-        i++;
         break;
       }
       if (st == null || st.directory()) {
@@ -93,16 +116,11 @@ final class DirectoryWalk {
       } else {
         isDir = false;
         special = !st.regular();
-        i++;
         break;
       }
     }
-    String existing = current.length() == 0 ? "/" : current.toString();
-    StringBuilder info = new StringBuilder();
-    for (int j = i; j < segments.length; j++) {
-      info.append('/').append(segments[j]);
-    }
-    String pathInfo = info.toString();
+    String existing = walked == 0 ? "/" : filename.substring(0, walked);
+    String pathInfo = filename.substring(walked);
     if (isDir && pathInfo.equals("/")) {
       existing = existing + "/";
       pathInfo = "";

@@ -98,7 +98,9 @@ public final class Evaluator {
     Round round = new Round();
     RoundProcessor processor = new RoundProcessor(state);
     RequestTarget.Parsed parsed =
-        state.host.valid() ? RequestTarget.parse(request) : RequestTarget.badHost(request);
+        state.host.valid()
+            ? RequestTarget.parse(request, site.headVerdicts)
+            : RequestTarget.badHost(request);
     Draft draft =
         parsed instanceof RequestTarget.Path p
             ? new RoundLoop(state, round, processor).run(p.uri(), p.args())

@@ -2,12 +2,16 @@ package dev.htaccess.eval;
 
 import dev.htaccess.source.RawText;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * File metadata for the evaluator, with an optional memo: a batch dry run looks at a tree that does
  * not change while it runs, so each path is asked about once; the server asks every time, so that
  * edits show at once.
+ *
+ * <p>With the memo, a path is also known to be missing without a stat when its directory's listing
+ * (read once) has no such name, or its parent is missing or not a directory. Most paths a replay
+ * asks about are missing (a front controller's {@code !-f}), and Java reports a failed stat with an
+ * exception, which costs three times a successful stat.
  */
 final class FileStats {
 
@@ -36,9 +45,38 @@ final class FileStats {
   }
 
   private final Map<String, Stat> memo;
+  private final Map<String, Listing> listings;
 
   FileStats(boolean memoize) {
     this.memo = memoize ? new ConcurrentHashMap<>() : null;
+    this.listings = memoize ? new ConcurrentHashMap<>() : null;
+  }
+
+  /**
+   * The names in a directory, ASCII letters lowered (on a file system that ignores case a name
+   * listed as {@code Index.php} answers for {@code index.php} too, so a name counts as missing only
+   * when no spelling of it is listed); null names when the directory could not be listed or is too
+   * big to keep.
+   */
+  private record Listing(Set<String> names) {
+    static final Listing UNKNOWN = new Listing(null);
+    static final int MAX_NAMES = 4_096;
+    static final int MAX_DIRECTORIES = 1_024;
+
+    static Listing read(String directory) {
+      Set<String> names = new HashSet<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(directory))) {
+        for (Path entry : entries) {
+          if (names.size() == MAX_NAMES) {
+            return UNKNOWN;
+          }
+          names.add(entry.getFileName().toString().toLowerCase(Locale.ROOT));
+        }
+      } catch (IOException | RuntimeException e) {
+        return UNKNOWN;
+      }
+      return new Listing(names);
+    }
   }
 
   /** Stats {@code path} (a byte string). */
@@ -48,12 +86,39 @@ final class FileStats {
     }
     Stat s = memo.get(path);
     if (s == null) {
-      s = load(path);
+      s = knownMissing(path) ? Stat.MISSING : load(path);
       if (memo.size() < 16_384) {
         memo.put(path, s);
       }
     }
     return s;
+  }
+
+  /**
+   * Whether {@code path} is missing by what is already known of its parent: the parent is missing
+   * or not a directory, or its listing lacks the name. Only plain ASCII names are looked up (others
+   * are named by bytes the listing may decode differently), never {@code .} or {@code ..}.
+   */
+  private boolean knownMissing(String path) {
+    int slash = path.lastIndexOf('/');
+    if (slash <= 0 || slash == path.length() - 1 || !RawText.isAscii(path)) {
+      return false;
+    }
+    String name = path.substring(slash + 1);
+    if (name.equals(".") || name.equals("..")) {
+      return false;
+    }
+    String parent = path.substring(0, slash);
+    Stat dir = stat(parent);
+    if (!dir.directory()) {
+      return true; // a missing parent, or a file or a dangling link: ENOENT or ENOTDIR
+    }
+    Listing listing = listings.get(parent);
+    if (listing == null) {
+      listing = listings.size() < Listing.MAX_DIRECTORIES ? Listing.read(parent) : Listing.UNKNOWN;
+      listings.putIfAbsent(parent, listing);
+    }
+    return listing.names() != null && !listing.names().contains(name.toLowerCase(Locale.ROOT));
   }
 
   /**

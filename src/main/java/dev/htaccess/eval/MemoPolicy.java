@@ -11,7 +11,8 @@ public enum MemoPolicy {
   NONE,
   /**
    * The tree does not change while the evaluator lives (a batch dry run): each path is looked at
-   * once, and a request that depends only on itself and the files is answered once.
+   * once, each .htaccess read once. Answers are not remembered: a replay evaluates each distinct
+   * request once by itself, and keeps what it renders.
    */
   STATIC_TREE,
   /**

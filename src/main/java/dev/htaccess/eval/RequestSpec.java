@@ -34,6 +34,12 @@ public record RequestSpec(
 
   /** The method in upper case. */
   public String upperMethod() {
-    return method.toUpperCase(Locale.ROOT);
+    for (int i = 0; i < method.length(); i++) {
+      char c = method.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 0x80) {
+        return method.toUpperCase(Locale.ROOT);
+      }
+    }
+    return method; // as sent, almost always
   }
 }

@@ -3,7 +3,9 @@ package dev.htaccess.eval;
 import dev.htaccess.httpd.RequestHead;
 import dev.htaccess.httpd.UriPath;
 import dev.htaccess.source.RawText;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The request target as the core reads it (read_request_line, ap_parse_uri,
@@ -25,9 +27,25 @@ final class RequestTarget {
 
   /**
    * What the core says to the request's method and headers as a head on the wire would carry them
-   * (the target is judged below), or 0. A request file or {@code -H} can give what no client
-   * library would send.
+   * (the target is judged by {@link #parse}), or 0. A request file or {@code -H} can give what no
+   * client library would send. The verdict depends on the method and headers alone, which a batch
+   * repeats: {@code known} remembers verdicts (any map safe for threads; bounded here).
    */
+  static int headStatus(RequestSpec request, Map<HeadKey, Integer> known) {
+    HeadKey key = new HeadKey(request.method(), request.headers());
+    Integer status = known.get(key);
+    if (status == null) {
+      status = headStatus(request);
+      if (known.size() < 1_024) {
+        known.put(key, status);
+      }
+    }
+    return status;
+  }
+
+  /** What {@link #headStatus(RequestSpec, Map)} keys verdicts by. */
+  record HeadKey(String method, List<RequestSpec.Header> headers) {}
+
   private static int headStatus(RequestSpec request) {
     StringBuilder head = new StringBuilder();
     head.append(request.method()).append(" / HTTP/1.1\r\n");
@@ -67,9 +85,10 @@ final class RequestTarget {
         status, q < 0 ? target : target.substring(0, q), q < 0 ? null : target.substring(q + 1));
   }
 
-  static Parsed parse(RequestSpec request) {
+  /** The request's target as the core reads it; {@code heads} as {@link #headStatus} takes it. */
+  static Parsed parse(RequestSpec request, Map<HeadKey, Integer> heads) {
     String target = request.target();
-    int headStatus = headStatus(request);
+    int headStatus = headStatus(request, heads);
     if (headStatus != 0) {
       return refused(request, headStatus);
     }

@@ -1,5 +1,7 @@
 package dev.htaccess.eval;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,9 @@ final class Site {
   final FileStats stats;
   final DirectoryWalk walker;
   final ConfigCache configs;
+
+  /** The core's verdicts on request heads (see {@link RequestTarget#headStatus}). */
+  final Map<RequestTarget.HeadKey, Integer> headVerdicts = new ConcurrentHashMap<>();
 
   Site(SiteConfig config, EvaluatorOptions options) {
     this.config = config;

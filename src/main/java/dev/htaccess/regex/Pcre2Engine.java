@@ -13,7 +13,6 @@ import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * libpcre2-8, the library Apache httpd 2.4 matches with, bound through JNA. Patterns are compiled
@@ -22,8 +21,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * match context, so PCRE2's own default match and depth limits apply, as in Apache. An error of the
  * match (the match limit above all) is what ap_regexec makes of it: no match.
  *
- * <p>Native memory: the match data of each match is freed as soon as the match is read; a compiled
- * pattern is freed when the last configuration that holds it is gone (a {@link Cleaner}).
+ * <p>Native memory: each thread keeps one match data (freed with the thread; a pattern with more
+ * groups than it holds gets its own, freed as soon as the match is read); a compiled pattern is
+ * freed when the last configuration that holds it is gone (a {@link Cleaner}).
  */
 final class Pcre2Engine implements RegexEngine {
 
@@ -47,11 +47,13 @@ final class Pcre2Engine implements RegexEngine {
   private static final int POOLED_PAIRS = 16;
 
   /**
-   * Match data with room for {@link #POOLED_PAIRS}, reused: taken for one match by one thread, then
-   * given back (a match needs no allocation and one native call). Bounded by the number of matches
-   * running at once.
+   * Match data with room for {@link #POOLED_PAIRS}, one per thread and reused (a match needs no
+   * allocation and one native call; a shared pool cost two atomic operations a match). A match
+   * never calls back into Java, so no thread uses its own twice at once. The native part is freed
+   * when the thread is gone and the match data with it.
    */
-  private static final ConcurrentLinkedQueue<MatchData> POOL = new ConcurrentLinkedQueue<>();
+  private static final ThreadLocal<MatchData> POOL =
+      ThreadLocal.withInitial(MatchData::createPooled);
 
   /**
    * A pcre2_match_data, its ovector seen as a buffer (read without a native call), and a native
@@ -63,6 +65,7 @@ final class Pcre2Engine implements RegexEngine {
     final LongBuffer ovector;
     ByteBuffer subject = ByteBuffer.allocateDirect(1024);
     Pointer subjectAddress = Native.getDirectBufferPointer(subject);
+    byte[] scratch = new byte[1024];
 
     private MatchData(Pointer data, int pairs) {
       this.data = data;
@@ -73,22 +76,35 @@ final class Pcre2Engine implements RegexEngine {
               .asLongBuffer();
     }
 
+    /** New match data, or null when PCRE2 has no memory for it. */
     static MatchData create(int pairs) {
       Pointer data = Lib.pcre2_match_data_create_8(pairs, null);
       return data == null ? null : new MatchData(data, pairs);
     }
 
+    /** Match data that frees its native part when it becomes unreachable. */
+    static MatchData createPooled() {
+      MatchData m = create(POOLED_PAIRS);
+      if (m != null) {
+        CLEANER.register(m, new FreeMatchData(Pointer.nativeValue(m.data)));
+      }
+      return m;
+    }
+
     /** The subject's bytes in the native buffer (grown when it is too small); its address. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the low byte of each char
     Pointer subject(String text) {
       int n = text.length();
       if (subject.capacity() < n) {
-        subject = ByteBuffer.allocateDirect(Math.max(n, subject.capacity() * 2));
+        int size = Math.max(n, subject.capacity() * 2);
+        subject = ByteBuffer.allocateDirect(size);
         subjectAddress = Native.getDirectBufferPointer(subject);
+        scratch = new byte[size];
       }
+      // A byte string's chars are its bytes: copied in bulk, then into the native buffer.
+      text.getBytes(0, n, scratch, 0);
       subject.clear();
-      for (int i = 0; i < n; i++) {
-        subject.put((byte) text.charAt(i));
-      }
+      subject.put(scratch, 0, n);
       return subjectAddress;
     }
   }
@@ -223,6 +239,14 @@ final class Pcre2Engine implements RegexEngine {
     }
   }
 
+  /** Frees a thread's match data once it is unreachable (holds the address only). */
+  private record FreeMatchData(long address) implements Runnable {
+    @Override
+    public void run() {
+      Lib.pcre2_match_data_free_8(new Pointer(address));
+    }
+  }
+
   private static final class NativeCode implements Compiled {
     private final Pointer code;
     private final int groups;
@@ -248,12 +272,12 @@ final class Pcre2Engine implements RegexEngine {
     public Result match(CharSequence subject) {
       String text = subject.toString();
       boolean pooled = groups + 1 <= POOLED_PAIRS;
-      MatchData data = pooled ? POOL.poll() : null;
+      MatchData data = pooled ? POOL.get() : MatchData.create(groups + 1);
       if (data == null) {
-        data = MatchData.create(pooled ? POOLED_PAIRS : groups + 1);
-        if (data == null) {
-          return Result.LIMIT;
+        if (pooled) {
+          POOL.remove(); // try again next time
         }
+        return Result.LIMIT;
       }
       try {
         Pointer bytes = data.subject(text);
@@ -270,9 +294,7 @@ final class Pcre2Engine implements RegexEngine {
         }
         return Result.match(new PcreMatch(text, offsets));
       } finally {
-        if (pooled) {
-          POOL.offer(data);
-        } else {
+        if (!pooled) {
           Lib.pcre2_match_data_free_8(data.data);
         }
       }

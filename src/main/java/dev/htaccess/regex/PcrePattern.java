@@ -24,13 +24,21 @@ public final class PcrePattern {
   /** What a match must start with (see {@link AnchoredPrefix}), or null. */
   private final String prefix;
 
+  /** The match every subject gets without the engine (see {@link KnownMatch}), or null. */
+  private final KnownMatch known;
+
   private final boolean caseless;
 
   private PcrePattern(
-      String source, RegexEngine.Compiled compiled, String prefix, boolean caseless) {
+      String source,
+      RegexEngine.Compiled compiled,
+      String prefix,
+      KnownMatch known,
+      boolean caseless) {
     this.source = source;
     this.compiled = compiled;
     this.prefix = prefix;
+    this.known = known;
     this.caseless = caseless;
   }
 
@@ -60,12 +68,17 @@ public final class PcrePattern {
   public static PcrePattern compile(String pcre, boolean caseInsensitive) {
     RegexEngine.Compiled compiled = ENGINE_IMPL.compile(pcre, caseInsensitive);
     return new PcrePattern(
-        pcre, compiled, AnchoredPrefix.of(pcre, caseInsensitive), caseInsensitive);
+        pcre,
+        compiled,
+        AnchoredPrefix.of(pcre, caseInsensitive),
+        KnownMatch.of(pcre),
+        caseInsensitive);
   }
 
-  /** The pattern without the prefix test: every subject goes to the engine (for tests). */
+  /** The pattern without the shortcuts: every subject goes to the engine (for tests). */
   static PcrePattern compileUnfiltered(String pcre, boolean caseInsensitive) {
-    return new PcrePattern(pcre, ENGINE_IMPL.compile(pcre, caseInsensitive), null, caseInsensitive);
+    return new PcrePattern(
+        pcre, ENGINE_IMPL.compile(pcre, caseInsensitive), null, null, caseInsensitive);
   }
 
   /** The pattern as written. */
@@ -73,7 +86,6 @@ public final class PcrePattern {
     return source;
   }
 
-  /** Number of capturing groups. */
   /**
    * The name of each group, indexed by its number (null for a group without one); empty when the
    * pattern names none.
@@ -82,6 +94,7 @@ public final class PcrePattern {
     return compiled.groupNames();
   }
 
+  /** Number of capturing groups. */
   public int groupCount() {
     return compiled.groupCount();
   }
@@ -101,6 +114,10 @@ public final class PcrePattern {
    * says which).
    */
   public Result exec(CharSequence subject) {
+    if (known != null) {
+      PcreMatch m = known.match(subject.toString());
+      return m == null ? NO_MATCH : new Result(m, false);
+    }
     if (prefix != null && !AnchoredPrefix.startsWith(subject, prefix, caseless)) {
       return NO_MATCH;
     }

@@ -36,7 +36,7 @@ public final class Json {
     } else if (value instanceof Number n) {
       out.append(n.toString());
     } else if (value instanceof String s) {
-      string(out, RawText.display(s));
+      displayed(out, s);
     } else if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {
         out.append("{}");
@@ -89,27 +89,67 @@ public final class Json {
   }
 
   /** Appends {@code s} as a JSON string literal. */
-  public static void string(StringBuilder out, String s) {
+  public static void string(StringBuilder out, CharSequence s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    escaped(out, s);
+    out.append('"');
+  }
+
+  /** Appends {@code s} escaped for the inside of a JSON string literal (no quotes). */
+  public static void escaped(StringBuilder out, CharSequence s) {
+    int n = s.length();
+    int plain = 0; // s[plain, i) needs no escape
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c < 0x2028) {
+        continue;
+      }
+      String escape = escape(c);
+      if (escape != null) {
+        out.append(s, plain, i).append(escape);
+        plain = i + 1;
       }
     }
+    if (plain == 0 && s instanceof String whole) {
+      out.append(whole); // the usual case, copied whole
+    } else {
+      out.append(s, plain, n);
+    }
+  }
+
+  /**
+   * Appends the byte string {@code raw} as a JSON string literal of its text ({@link
+   * RawText#display}), without a copy when it is ASCII.
+   */
+  public static void displayed(StringBuilder out, String raw) {
     out.append('"');
+    displayedPart(out, raw);
+    out.append('"');
+  }
+
+  /**
+   * Appends the text of the byte string {@code raw} escaped for the inside of a JSON string
+   * literal. A string shown in parts reads as shown whole when the parts meet at ASCII characters
+   * (a UTF-8 sequence cannot span one).
+   */
+  public static void displayedPart(StringBuilder out, String raw) {
+    escaped(out, RawText.isAscii(raw) ? raw : RawText.display(raw));
+  }
+
+  /** The escape of {@code c}, or null when it stands for itself. */
+  private static String escape(char c) {
+    return switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      case '\b' -> "\\b";
+      case '\f' -> "\\f";
+      default ->
+          c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0xfeff
+              ? String.format("\\u%04x", (int) c)
+              : null;
+    };
   }
 }

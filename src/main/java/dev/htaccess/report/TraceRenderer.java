@@ -120,28 +120,81 @@ public final class TraceRenderer {
     return out.toString();
   }
 
-  /** One string per decisive step (rounds, matched rules, rewrites, decisions). */
+  /**
+   * One byte string per decisive step (rounds, matched rules, rewrites, decisions), to be shown
+   * with {@link RawText#display} (as {@link Json} shows strings).
+   */
   public static List<String> compact(List<TraceEvent> trace) {
     List<String> out = new ArrayList<>();
+    StringBuilder step = new StringBuilder();
+    StepSink raw =
+        new StepSink() {
+          @Override
+          public StepSink bytes(String bytes) {
+            step.append(bytes);
+            return this;
+          }
+
+          @Override
+          public StepSink path(String path) {
+            step.append(RawText.isAscii(path) ? path : RawText.fromText(path));
+            return this;
+          }
+
+          @Override
+          public StepSink number(int n) {
+            step.append(n);
+            return this;
+          }
+        };
     for (TraceEvent t : trace) {
-      if (t instanceof TraceEvent.Round r) {
-        out.add(
-            "round "
-                + r.number()
-                + " "
-                + show(r.uri())
-                + (r.query() == null ? "" : "?" + show(r.query())));
-      } else if (t instanceof TraceEvent.RuleTried r && r.matched()) {
-        out.add(where(r.span()).strip() + " matched " + show(r.pattern()));
-      } else if (t instanceof TraceEvent.Substituted s) {
-        out.add(where(s.span()).strip() + " -> " + show(s.after()));
-      } else if (t instanceof TraceEvent.FlagApplied f) {
-        out.add(where(f.span()).strip() + " [" + f.flag() + "]");
-      } else if (t instanceof TraceEvent.Decision || isNote(t)) {
-        out.add(show(t.message()));
+      step.setLength(0);
+      if (compactStep(t, raw)) {
+        out.add(step.toString());
       }
     }
     return out;
+  }
+
+  /**
+   * Where {@link #compactStep} writes a step, piece by piece: byte strings, which every piece is
+   * but a file's path, and numbers. Pieces meet at ASCII characters.
+   */
+  public interface StepSink {
+    StepSink bytes(String bytes);
+
+    StepSink path(String path);
+
+    StepSink number(int n);
+  }
+
+  /**
+   * Writes the step {@code t} as {@link #compact} shows it; false, writing nothing, when the
+   * compact trace leaves the event out.
+   */
+  public static boolean compactStep(TraceEvent t, StepSink out) {
+    if (t instanceof TraceEvent.Round r) {
+      out.bytes("round ").number(r.number()).bytes(" ").bytes(r.uri());
+      if (r.query() != null) {
+        out.bytes("?").bytes(r.query());
+      }
+    } else if (t instanceof TraceEvent.RuleTried r && r.matched()) {
+      where(r.span(), out).bytes(" matched ").bytes(r.pattern());
+    } else if (t instanceof TraceEvent.Substituted s) {
+      where(s.span(), out).bytes(" -> ").bytes(s.after());
+    } else if (t instanceof TraceEvent.FlagApplied f) {
+      where(f.span(), out).bytes(" [").bytes(f.flag()).bytes("]");
+    } else if (t instanceof TraceEvent.Decision || isNote(t)) {
+      out.bytes(t.message());
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code file:line} of a span; nothing for none. */
+  private static StepSink where(SourceSpan span, StepSink out) {
+    return span == null ? out : out.path(shortPath(span.file())).bytes(":").number(span.line());
   }
 
   /** Every event as a JSON object with an {@code event} key and the event's fields. */

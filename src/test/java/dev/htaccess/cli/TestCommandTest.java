@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +148,64 @@ class TestCommandTest {
     assertThat(run.exit()).isZero();
     assertThat(run.out().lines()).hasSize(2);
     assertThat(run.err()).contains("2 requests: 200=1 301=1; proxied 0");
+  }
+
+  /**
+   * A request file of many blocks comes out in input order, each line what the request alone gets
+   * (repeats included, whose answer is reused), and the URL arguments after it.
+   */
+  @Test
+  void batchKeepsInputOrderAcrossBlocks() throws IOException {
+    List<String> targets = new ArrayList<>();
+    StringBuilder file = new StringBuilder("# comment\n\n");
+    int lines = BatchRun.BLOCK_LINES * 3 + 17;
+    for (int i = 0; i < lines; i++) {
+      String target = i % 5 == 0 ? "/old" : i % 7 == 0 ? "/index.php" : "/p/" + i;
+      targets.add(target);
+      file.append("GET ").append(target).append(i % 3 == 0 ? "\tX-N: " + i : "").append('\n');
+    }
+    Path requests = dir.resolve("requests.txt");
+    Files.writeString(requests, file);
+    var run =
+        run("test", "--docroot", docroot.toString(), "--requests", requests.toString(), "/last");
+    assertThat(run.exit()).isZero();
+    List<String> out = run.out().lines().toList();
+    assertThat(out).hasSize(lines + 1);
+    for (int i : new int[] {0, 1, 5, 7, 2048, 4095, lines - 1}) {
+      var alone = run("test", "--docroot", docroot.toString(), "--format", "jsonl", targets.get(i));
+      assertThat(out.get(i)).as("line %d", i).isEqualTo(alone.out().strip());
+    }
+    assertThat(out.get(lines)).startsWith("{\"request\":\"GET /last\"");
+  }
+
+  @Test
+  void aBadRequestLineIsAUsageErrorBeforeAnyOutput() throws IOException {
+    Path requests = dir.resolve("requests.txt");
+    Files.writeString(requests, "GET /a\n# c\nGET /b\tNoColon\nGET /c\n");
+    var run = run("test", "--docroot", docroot.toString(), "--requests", requests.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(requests + ":3:1: bad header field 'NoColon'");
+  }
+
+  @Test
+  void gzipLogWithLinesThatAreNoEntries() throws IOException {
+    Path log = dir.resolve("access.log.gz");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(log))) {
+      gz.write(
+          ("1.2.3.4 - - [26/Nov/2026:05:00:00 +0000] \"GET /old HTTP/1.1\" 301 0\n"
+                  + "garbage\n"
+                  + "\n"
+                  + "1.2.3.4 - - [26/Nov/2026:05:00:01 +0000] \"GET /a HTTP/1.1\" 200 5\n")
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+    var run = run("test", "--docroot", docroot.toString(), "--access-log", log.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().lines()).hasSize(2);
+    assertThat(run.err())
+        .contains(log + ":2: skipped: not a log entry")
+        .doesNotContain(":3:")
+        .contains("2 requests: 200=1 301=1; proxied 0");
   }
 
   @Test

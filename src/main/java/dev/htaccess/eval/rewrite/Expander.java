@@ -33,37 +33,29 @@ final class Expander {
       boolean trackQuestionMark,
       List<String> varyThis,
       RewriteHost host) {
+    List<Template.Part> parts = t.parts();
+    if (!trackQuestionMark && parts.size() == 1 && !(parts.get(0) instanceof Template.MapLookup)) {
+      // A test string or flag value of one piece (%{REQUEST_FILENAME}, $1): no builder.
+      return new Expansion(piece(parts.get(0), ctx, rule, varyThis, host), false);
+    }
     StringBuilder out = new StringBuilder();
     Boolean unsafe = null;
     boolean tracking = trackQuestionMark;
     boolean lastOnly = rule != null && rule.query.last();
-    CompiledRule.BackrefEscaping escaping = rule == null ? null : rule.escaping;
-    for (Template.Part part : t.parts()) {
+    for (Template.Part part : parts) {
       String piece;
-      boolean expanded;
-      if (part instanceof Template.Literal l) {
-        piece = l.text();
-        expanded = false;
-      } else if (part instanceof Template.RuleBackref b) {
-        piece = escape(group(ctx.ruleMatch, b.group()), escaping);
-        expanded = true;
-      } else if (part instanceof Template.CondBackref b) {
-        piece = escape(group(ctx.condMatch, b.group()), escaping);
-        expanded = true;
-      } else if (part instanceof Template.Variable v) {
-        piece = host.variable(v.name(), ctx, varyThis);
-        expanded = true;
-      } else {
-        Template.MapLookup m = (Template.MapLookup) part;
+      boolean expanded = !(part instanceof Template.Literal);
+      if (part instanceof Template.MapLookup m) {
         String key = expand(m.key(), ctx, rule, false, varyThis, host).text();
         piece = host.mapLookup(m.map(), key);
         if (piece == null && m.defaultValue() != null) {
           piece = expand(m.defaultValue(), ctx, rule, false, varyThis, host).text();
         }
-        expanded = true;
-      }
-      if (piece == null) {
-        piece = "";
+        if (piece == null) {
+          piece = "";
+        }
+      } else {
+        piece = piece(part, ctx, rule, varyThis, host);
       }
       if (tracking && piece.indexOf('?') >= 0) {
         unsafe = expanded;
@@ -74,6 +66,27 @@ final class Expander {
       out.append(piece);
     }
     return new Expansion(out.toString(), unsafe != null && unsafe);
+  }
+
+  /** One piece that is not a map lookup, expanded ("" for nothing). */
+  private static String piece(
+      Template.Part part,
+      RewriteContext ctx,
+      CompiledRule rule,
+      List<String> varyThis,
+      RewriteHost host) {
+    CompiledRule.BackrefEscaping escaping = rule == null ? null : rule.escaping;
+    String piece;
+    if (part instanceof Template.Literal l) {
+      piece = l.text();
+    } else if (part instanceof Template.RuleBackref b) {
+      piece = escape(group(ctx.ruleMatch, b.group()), escaping);
+    } else if (part instanceof Template.CondBackref b) {
+      piece = escape(group(ctx.condMatch, b.group()), escaping);
+    } else {
+      piece = host.variable(((Template.Variable) part).name(), ctx, varyThis);
+    }
+    return piece == null ? "" : piece;
   }
 
   private static String escape(String piece, CompiledRule.BackrefEscaping escaping) {

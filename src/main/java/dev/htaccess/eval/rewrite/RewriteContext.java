@@ -19,6 +19,12 @@ public final class RewriteContext implements RequestView {
   String filename;
   String pathInfo;
 
+  /** The last {@link #matchInput} and the filename and path info it was made of. */
+  private String inputFilename;
+
+  private String inputPathInfo;
+  private String input;
+
   /** A status the rules set ([F], [G], [R=4xx], a 500 for a loop), else 0. */
   int status;
 
@@ -62,6 +68,30 @@ public final class RewriteContext implements RequestView {
   @Override
   public String args() {
     return args;
+  }
+
+  /**
+   * What a rule's pattern is matched against: the filename, in a directory with the path info and
+   * without the directory's prefix. Made once until a rule changes the filename or path info.
+   */
+  String matchInput() {
+    // The same strings, not equal ones: a new value, even an equal one, just makes it anew.
+    if (input != null && filename == inputFilename && pathInfo == inputPathInfo) {
+      return input;
+    }
+    String in = filename;
+    if (perdir != null) {
+      if (!pathInfo.isEmpty()) {
+        in = in + pathInfo;
+      }
+      if (in.startsWith(perdir)) {
+        in = in.substring(perdir.length());
+      }
+    }
+    inputFilename = filename;
+    inputPathInfo = pathInfo;
+    input = in;
+    return in;
   }
 
   @Override

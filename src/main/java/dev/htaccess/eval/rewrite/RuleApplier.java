@@ -19,15 +19,7 @@ final class RuleApplier {
   private RuleApplier() {}
 
   static RuleResult apply(CompiledRule p, RewriteContext ctx, RewriteHost host) {
-    String input = ctx.filename;
-    if (ctx.perdir != null) {
-      if (!ctx.pathInfo.isEmpty()) {
-        input = input + ctx.pathInfo;
-      }
-      if (input.startsWith(ctx.perdir)) {
-        input = input.substring(ctx.perdir.length());
-      }
-    }
+    String input = ctx.matchInput();
     PcrePattern.Result result = p.pattern.exec(input);
     if (result.limitHit()) {
       host.trace().add(new TraceEvent.MatchLimit(p.source.span(), p.source.pattern(), input));
