@@ -1,7 +1,11 @@
 package dev.htaccess.cli;
 
 import dev.htaccess.eval.Evaluator;
+import dev.htaccess.lint.Finding;
+import dev.htaccess.lint.LintConfig;
+import dev.htaccess.lint.Linter;
 import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.GenericDirective;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Section;
@@ -10,6 +14,7 @@ import dev.htaccess.replay.WeightedRequest;
 import dev.htaccess.report.CoverageReport;
 import dev.htaccess.source.SourceFile;
 import dev.htaccess.syntax.HtaccessReader;
+import dev.htaccess.syntax.ParseResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +40,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Replay requests through a document root's .htaccess files and count, for every"
-          + " RewriteRule, RewriteCond and <If> section, the requests that reached it, matched it"
-          + " and were decided by it."
+          + " RewriteRule, RewriteCond, Redirect and Require line and <If> section, the requests"
+          + " that reached it, matched it and were decided by it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:report written", "2:usage error", "3:an input could not be read"})
@@ -82,10 +87,12 @@ final class CoverageCommand implements Callable<Integer> {
     Map<String, SourceFile> files = new HashMap<>();
     List<Coverage.Target> targets = new ArrayList<>();
     Set<String> names = new TreeSet<>(OldConfiguration.htaccessFiles(root));
+    Linter linter = new Linter(LintConfig.defaults());
     for (String rel : names) {
       SourceFile file = SourceFile.read(root.resolve(rel));
       files.put(rel, file);
-      targets(rel, HtaccessReader.read(file).nodes(), targets);
+      ParseResult parsed = HtaccessReader.read(file);
+      targets(rel, parsed.nodes(), cannotFire(linter.lint(parsed)), targets);
     }
     Coverage.Result result = Coverage.run(evaluator, root.toString(), traffic, targets);
     java.util.function.Function<String, List<String>> sources =
@@ -113,18 +120,54 @@ final class CoverageCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The rules, conditions and {@code <If>} sections of a file, walked without recursion. */
-  private static void targets(String file, List<ConfigNode> nodes, List<Coverage.Target> out) {
+  /**
+   * The lint checks that find a rule no request can fire, whatever the traffic: what they say, by
+   * line.
+   */
+  private static final Set<String> CANNOT_FIRE =
+      Set.of(
+          "HT2001", // a ^/ pattern in .htaccess
+          "HT2003", // RewriteEngine never On
+          "HT2007", // after an unconditional catch-all that stops
+          "HT2012"); // a pattern for the query string
+
+  private static final Set<String> REDIRECTS =
+      Set.of("redirect", "redirectmatch", "redirectpermanent", "redirecttemp");
+
+  private static Map<Integer, String> cannotFire(List<Finding> findings) {
+    Map<Integer, String> out = new HashMap<>();
+    for (Finding f : findings) {
+      if (CANNOT_FIRE.contains(f.code())) {
+        out.putIfAbsent(f.span().line(), f.code() + " " + f.message());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rules, conditions, Redirect and Require lines and {@code <If>} sections of a file, walked
+   * without recursion.
+   */
+  private static void targets(
+      String file,
+      List<ConfigNode> nodes,
+      Map<Integer, String> cannotFire,
+      List<Coverage.Target> out) {
     Deque<ConfigNode> todo = new ArrayDeque<>(nodes);
     while (!todo.isEmpty()) {
       ConfigNode n = todo.pop();
       if (n instanceof RewriteRule r) {
-        out.add(new Coverage.Target(file, r.span().line(), Coverage.Kind.RULE));
+        int line = r.span().line();
+        out.add(new Coverage.Target(file, line, Coverage.Kind.RULE, cannotFire.get(line)));
       } else if (n instanceof RewriteCond c) {
-        out.add(new Coverage.Target(file, c.span().line(), Coverage.Kind.CONDITION));
+        out.add(new Coverage.Target(file, c.span().line(), Coverage.Kind.CONDITION, null));
+      } else if (n instanceof GenericDirective g && REDIRECTS.contains(g.key())) {
+        out.add(new Coverage.Target(file, g.span().line(), Coverage.Kind.REDIRECT, null));
+      } else if (n instanceof GenericDirective g && g.key().equals("require")) {
+        out.add(new Coverage.Target(file, g.span().line(), Coverage.Kind.REQUIRE, null));
       } else if (n instanceof Section s) {
         if (List.of("if", "elseif", "else").contains(s.key())) {
-          out.add(new Coverage.Target(file, s.span().line(), Coverage.Kind.SECTION));
+          out.add(new Coverage.Target(file, s.span().line(), Coverage.Kind.SECTION, null));
         }
         List<ConfigNode> children = s.children();
         for (int i = children.size() - 1; i >= 0; i--) {

@@ -59,7 +59,9 @@ final class AccessDecision {
       }
       return 0;
     }
-    Verdict userless = AuthzTree.decide(policy.authz(), request(null));
+    AuthzTree.Decision userlessDecision =
+        AuthzTree.decide(policy.authz(), request(null), this::tried);
+    Verdict userless = userlessDecision.verdict();
     switch (userless) {
       case GRANTED -> {
         return 0;
@@ -69,7 +71,7 @@ final class AccessDecision {
         return 500;
       }
       case DENIED, NEUTRAL -> {
-        note("authz", "client denied by server configuration");
+        note("authz", "client denied by server configuration", userlessDecision.by());
         return 403;
       }
       default -> {}
@@ -79,7 +81,9 @@ final class AccessDecision {
     if (authn != 0) {
       return authn;
     }
-    Verdict withUser = AuthzTree.decide(policy.authz(), request(round.user));
+    AuthzTree.Decision withUserDecision =
+        AuthzTree.decide(policy.authz(), request(round.user), this::tried);
+    Verdict withUser = withUserDecision.verdict();
     switch (withUser) {
       case GRANTED -> {
         note("authz", "user " + round.user + " granted");
@@ -89,7 +93,7 @@ final class AccessDecision {
         return 500;
       }
       default -> {
-        note("authz", "user " + round.user + ": authorization failure");
+        note("authz", "user " + round.user + ": authorization failure", withUserDecision.by());
         if (withUser != Verdict.DENIED_NO_USER && policy.forbiddenOnFailure) {
           return 403;
         }
@@ -231,6 +235,29 @@ final class AccessDecision {
   }
 
   private void note(String step, String detail) {
-    state.trace.add(new TraceEvent.AccessStep(step, detail));
+    state.trace.add(new TraceEvent.AccessStep(step, detail, null));
+  }
+
+  /** A note of the Require line whose answer refused the request (none for the defaults). */
+  private void note(String step, String detail, AuthzTree.Leaf by) {
+    state.trace.add(new TraceEvent.AccessStep(step, detail, by == null ? null : by.span()));
+  }
+
+  /** A Require line of the configuration decided: noted in a full trace. */
+  private void tried(AuthzTree.Leaf line, Verdict verdict) {
+    if (line.span() == null) {
+      return;
+    }
+    String words =
+        line.provider() + (line.args().isEmpty() ? "" : " " + String.join(" ", line.args()));
+    String answer =
+        switch (verdict) {
+          case GRANTED -> "granted";
+          case DENIED -> "denied";
+          case DENIED_NO_USER -> "denied, no user";
+          case NEUTRAL -> "neutral";
+          case GENERAL_ERROR -> "error";
+        };
+    state.trace.detail(new TraceEvent.RequireTried(line.span(), words, answer));
   }
 }

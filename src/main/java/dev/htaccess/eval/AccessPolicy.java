@@ -78,12 +78,12 @@ final class AccessPolicy {
 
   /** The Require tree the server gives the document root: {@code Require all granted}. */
   static Node allGranted() {
-    return new Leaf(false, "all", List.of("granted"), true);
+    return new Leaf(false, "all", List.of("granted"), true, null);
   }
 
   /** The main server's default: {@code Require all denied}. */
   static Node allDenied() {
-    return new Leaf(false, "all", List.of("denied"), true);
+    return new Leaf(false, "all", List.of("denied"), true, null);
   }
 
   /** Replaces the Require tree (a {@code <Directory>} section's own Require). */
@@ -233,7 +233,7 @@ final class AccessPolicy {
           args.add(a.get(i).value());
         }
       }
-      out.add(new Leaf(negated, provider, args, methodApplies));
+      out.add(new Leaf(negated, provider, args, methodApplies, g.span()));
     }
   }
 

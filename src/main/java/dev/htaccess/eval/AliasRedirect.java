@@ -10,6 +10,7 @@ import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.Argument;
 import dev.htaccess.regex.PcreMatch;
 import dev.htaccess.regex.PcrePattern;
+import dev.htaccess.source.SourceSpan;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,6 +25,7 @@ import java.util.function.Function;
  * @param target the URL to redirect to, or null for a status without one (gone, 4xx)
  * @param expression the directory form's target, or null
  * @param directory whether this is the directory form (no path, no regex)
+ * @param span the directive's line, for the trace and coverage
  */
 record AliasRedirect(
     int status,
@@ -31,7 +33,8 @@ record AliasRedirect(
     PcrePattern regex,
     String target,
     ApExpression.Text expression,
-    boolean directory) {
+    boolean directory,
+    SourceSpan span) {
 
   /**
    * Reads the directive as mod_alias does.
@@ -40,7 +43,7 @@ record AliasRedirect(
    *     <Directory>}, {@code <Location>})
    * @throws IllegalArgumentException with Apache's message when Apache refuses it
    */
-  static AliasRedirect of(String key, List<Argument> args, boolean inDirectory) {
+  static AliasRedirect of(String key, List<Argument> args, boolean inDirectory, SourceSpan span) {
     RedirectArgs parsed =
         RedirectArgs.parse(key, args.stream().map(Argument::value).toList(), inDirectory);
     if (parsed.directory()) {
@@ -53,7 +56,7 @@ record AliasRedirect(
               "Cannot parse redirect expression '" + parsed.target() + "': " + e.getMessage(), e);
         }
       }
-      return new AliasRedirect(parsed.status(), null, null, null, expr, true);
+      return new AliasRedirect(parsed.status(), null, null, null, expr, true, span);
     }
     if (key.equals("redirectmatch")) {
       PcrePattern pattern;
@@ -62,9 +65,10 @@ record AliasRedirect(
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("Regular expression could not be compiled.", e);
       }
-      return new AliasRedirect(parsed.status(), null, pattern, parsed.target(), null, false);
+      return new AliasRedirect(parsed.status(), null, pattern, parsed.target(), null, false, span);
     }
-    return new AliasRedirect(parsed.status(), parsed.match(), null, parsed.target(), null, false);
+    return new AliasRedirect(
+        parsed.status(), parsed.match(), null, parsed.target(), null, false, span);
   }
 
   /** What the redirect answers for a URL. */

@@ -2,6 +2,7 @@ package dev.htaccess.eval;
 
 import dev.htaccess.expr.ApExpression;
 import dev.htaccess.httpd.IpMatch;
+import dev.htaccess.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,10 @@ final class AuthzTree {
    *
    * @param provider the provider name, lower case
    * @param args the words after it
+   * @param span the line, or null for the server's built-in defaults
    */
-  record Leaf(boolean negated, String provider, List<String> args, boolean appliesToMethod)
+  record Leaf(
+      boolean negated, String provider, List<String> args, boolean appliesToMethod, SourceSpan span)
       implements Node {
     Leaf {
       args = List.copyOf(args);
@@ -86,58 +89,73 @@ final class AuthzTree {
   private static final Pattern REMOTE_USER_VARIABLE =
       Pattern.compile("%\\{\\s*REMOTE_USER\\s*}", Pattern.CASE_INSENSITIVE);
 
-  /** Decides the tree, as the top of a directory's configuration is decided (parent AND). */
-  static Verdict decide(Node root, Request request) {
-    return apply(root, true, request);
+  /**
+   * The tree's verdict and the Require line it came from: the line whose answer became its
+   * section's answer, up to the top (null when none did, as for a method a {@code <Limit>} leaves
+   * out).
+   */
+  record Decision(Verdict verdict, Leaf by) {}
+
+  /** Told each Require line's own verdict as it is decided. */
+  interface Listener {
+    void decided(Leaf line, Verdict verdict);
   }
 
-  private static Verdict apply(Node node, boolean parentAnd, Request request) {
+  /** Decides the tree, as the top of a directory's configuration is decided (parent AND). */
+  static Decision decide(Node root, Request request, Listener listener) {
+    return apply(root, true, request, listener);
+  }
+
+  private static Decision apply(Node node, boolean parentAnd, Request request, Listener listener) {
     if (!node.appliesToMethod()) {
-      return parentAnd ? Verdict.GRANTED : Verdict.NEUTRAL;
+      return new Decision(parentAnd ? Verdict.GRANTED : Verdict.NEUTRAL, null);
     }
-    Verdict result;
+    Decision result;
     if (node instanceof Leaf leaf) {
-      result = provider(leaf, request);
+      Verdict v = provider(leaf, request);
+      listener.decided(leaf, v);
+      result = new Decision(v, leaf);
     } else {
       Container c = (Container) node;
-      result = Verdict.NEUTRAL;
+      result = new Decision(Verdict.NEUTRAL, null);
       for (Node child : c.children()) {
-        Verdict v = apply(child, c.and(), request);
+        Decision d = apply(child, c.and(), request, listener);
+        Verdict v = d.verdict();
         if (v == Verdict.GENERAL_ERROR) {
-          return v;
+          return d;
         }
         if (v == Verdict.NEUTRAL) {
           continue;
         }
+        Verdict so = result.verdict();
         if (c.and()) {
           if (v == Verdict.DENIED) {
-            result = v;
+            result = d;
             break;
           }
-          if (v == Verdict.DENIED_NO_USER && result != Verdict.DENIED
-              || result == Verdict.NEUTRAL) {
-            result = v;
+          if (v == Verdict.DENIED_NO_USER && so != Verdict.DENIED || so == Verdict.NEUTRAL) {
+            result = d;
           }
         } else {
           if (v == Verdict.GRANTED) {
-            result = v;
+            result = d;
             break;
           }
-          if (v == Verdict.DENIED_NO_USER && result == Verdict.DENIED
-              || result == Verdict.NEUTRAL) {
-            result = v;
+          if (v == Verdict.DENIED_NO_USER && so == Verdict.DENIED || so == Verdict.NEUTRAL) {
+            result = d;
           }
         }
       }
     }
     if (node.negated()) {
       // Not being denied is no reason to grant: a negated denial is neutral.
-      result =
-          switch (result) {
+      Verdict turned =
+          switch (result.verdict()) {
             case GRANTED -> Verdict.DENIED;
             case DENIED, DENIED_NO_USER -> Verdict.NEUTRAL;
-            default -> result;
+            default -> result.verdict();
           };
+      result = new Decision(turned, result.by());
     }
     return result;
   }

@@ -40,9 +40,17 @@ final class ContentPhase {
     }
   }
 
+  /** Notes in a full trace that a Redirect line was tried, and whether it took the request. */
+  static void tried(RequestState state, AliasRedirect redirect, AliasRedirect.Answer answer) {
+    if (redirect.span() != null) {
+      state.trace.detail(new TraceEvent.RedirectTried(redirect.span(), answer != null));
+    }
+  }
+
   /** The round's answer for a mod_alias redirect that took the request. */
   static RoundResult.Answered redirectAnswer(
       RequestState state,
+      AliasRedirect redirect,
       AliasRedirect.Answer answer,
       TraceEvent.AliasDecision.Kind kind,
       String uri,
@@ -51,7 +59,7 @@ final class ContentPhase {
     if (answer instanceof AliasRedirect.Redirected r) {
       state.trace.add(
           new TraceEvent.AliasDecision(
-              kind, null, r.status(), r.location() == null ? "" : r.location()));
+              kind, null, r.status(), r.location() == null ? "" : r.location(), redirect.span()));
       if (r.location() == null) {
         // A status alone (Redirect 410, Redirect 200): ap_die sends Apache's page for it.
         return new RoundResult.Answered(
@@ -75,9 +83,11 @@ final class ContentPhase {
       AliasRedirect.Answer answer =
           redirect.apply(
               uri, args, state.selfUrl(), name -> variables.lookup(name, round.lastFile, null));
+      tried(state, redirect, answer);
       if (answer != null) {
         return redirectAnswer(
             state,
+            redirect,
             answer,
             TraceEvent.AliasDecision.Kind.DIRECTORY_REDIRECT,
             uri,
@@ -95,7 +105,11 @@ final class ContentPhase {
     if (!walk.exists() && !subrequest && cfg.fallbackResource() != null) {
       state.trace.add(
           new TraceEvent.AliasDecision(
-              TraceEvent.AliasDecision.Kind.FALLBACK_RESOURCE, null, 0, cfg.fallbackResource()));
+              TraceEvent.AliasDecision.Kind.FALLBACK_RESOURCE,
+              null,
+              0,
+              cfg.fallbackResource(),
+              null));
       return new RoundResult.Redirected(cfg.fallbackResource(), args);
     }
     // A script handler (php-fpm through mod_proxy_fcgi) takes the request whether or not the

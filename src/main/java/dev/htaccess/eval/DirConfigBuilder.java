@@ -410,7 +410,7 @@ final class DirConfigBuilder {
       }
       case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
         try {
-          addRedirect(AliasRedirect.of(key, args, true), dir);
+          addRedirect(AliasRedirect.of(key, args, true, g.span()), dir);
         } catch (IllegalArgumentException | PcreSyntaxException e) {
           fail(e.getMessage(), g.span(), dir);
         }

@@ -43,7 +43,7 @@ record LocationSection(
       List<Argument> a = g.arguments();
       if (g.key().startsWith("redirect") && !g.key().equals("redirectmatch")) {
         try {
-          AliasRedirect r = AliasRedirect.of(g.key(), a, true);
+          AliasRedirect r = AliasRedirect.of(g.key(), a, true, g.span());
           if (r.directory()) {
             redirect = r;
           }

@@ -378,7 +378,7 @@ final class SiteConfig {
       }
       case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> {
         try {
-          redirects.add(AliasRedirect.of(g.key(), a, false));
+          redirects.add(AliasRedirect.of(g.key(), a, false, g.span()));
         } catch (IllegalArgumentException ex) {
           errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
         }

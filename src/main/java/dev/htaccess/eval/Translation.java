@@ -79,9 +79,11 @@ final class Translation {
                     currentArgs,
                     state.selfUrl(),
                     name -> variables.lookup(name, view, null));
+        ContentPhase.tried(state, redirecting.directoryRedirect(), answer);
         answered =
             ContentPhase.redirectAnswer(
                 state,
+                redirecting.directoryRedirect(),
                 answer,
                 TraceEvent.AliasDecision.Kind.SERVER_REDIRECT,
                 uri,
@@ -119,7 +121,7 @@ final class Translation {
       if (m instanceof ProxyPassRule.Proxied p) {
         state.trace.add(
             new TraceEvent.AliasDecision(
-                TraceEvent.AliasDecision.Kind.PROXY_PASS, rule.from(), 0, p.target().url()));
+                TraceEvent.AliasDecision.Kind.PROXY_PASS, rule.from(), 0, p.target().url(), null));
         return new ProxyHandoff(state).answer(p.target(), uri, args);
       }
     }
@@ -136,9 +138,16 @@ final class Translation {
     for (AliasRedirect redirect : state.site.config.redirects()) {
       AliasRedirect.Answer answer =
           redirect.apply(effectiveUri, args, state.selfUrl(), name -> null);
+      ContentPhase.tried(state, redirect, answer);
       if (answer != null) {
         return ContentPhase.redirectAnswer(
-            state, answer, TraceEvent.AliasDecision.Kind.SERVER_REDIRECT, uri, args, null);
+            state,
+            redirect,
+            answer,
+            TraceEvent.AliasDecision.Kind.SERVER_REDIRECT,
+            uri,
+            args,
+            null);
       }
     }
     return null;

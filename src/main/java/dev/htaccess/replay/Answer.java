@@ -137,6 +137,12 @@ public record Answer(
       } else if (t instanceof TraceEvent.ConfigError c && c.span() != null) {
         last = c.span();
         lastRewrite = null;
+      } else if (t instanceof TraceEvent.AliasDecision a && a.span() != null) {
+        last = a.span(); // a Redirect line took the request
+        lastRewrite = null;
+      } else if (t instanceof TraceEvent.AccessStep a && a.span() != null) {
+        last = a.span(); // a Require line refused it
+        lastRewrite = null;
       }
     }
     if (lastRewrite != null) {

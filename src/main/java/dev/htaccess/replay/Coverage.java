@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Which lines of the configuration the traffic exercises: for each RewriteRule and RewriteCond, how
- * many requests reached it, matched it and were decided by it; for each {@code <If>}-family
- * section, how many it applied to. Lines are {@code file:line} with the file relative to the
- * document root.
+ * Which lines of the configuration the traffic exercises: for each RewriteRule, RewriteCond,
+ * Redirect and Require line, how many requests reached it, matched it and were decided by it; for
+ * each {@code <If>}-family section, how many it applied to. Lines are {@code file:line} with the
+ * file relative to the document root.
  */
 public final class Coverage {
 
@@ -25,7 +25,16 @@ public final class Coverage {
   public enum Kind {
     RULE,
     CONDITION,
-    SECTION
+    SECTION,
+    /** Redirect, RedirectMatch, RedirectPermanent, RedirectTemp: fired when it took the request. */
+    REDIRECT,
+    /** A Require line: fired when it granted, decided when its answer refused the request. */
+    REQUIRE;
+
+    /** Whether a line of this kind can decide a request's answer. */
+    public boolean decides() {
+      return this != CONDITION && this != SECTION;
+    }
   }
 
   /**
@@ -35,8 +44,16 @@ public final class Coverage {
    * @param matched requests a rule applied to (its pattern and conditions matched), a condition was
    *     true for, or a section applied to
    * @param decided requests whose answer this rule decided (see {@link Answer#decidedBy})
+   * @param cannotFire why no request can ever fire the line, or null (see {@link Target})
    */
-  public record Line(String file, int line, Kind kind, long reached, long matched, long decided) {
+  public record Line(
+      String file,
+      int line,
+      Kind kind,
+      long reached,
+      long matched,
+      long decided,
+      String cannotFire) {
 
     /** A condition that every request that reached it found true, or every one false. */
     public boolean neverVaries() {
@@ -44,8 +61,12 @@ public final class Coverage {
     }
   }
 
-  /** A line to count: where it is and what it is. */
-  public record Target(String file, int line, Kind kind) {}
+  /**
+   * A line to count: where it is, what it is, and why no request can ever fire it (shadowed by an
+   * earlier rule that always stops, a pattern that cannot match in its context, an engine that is
+   * off), or null when some request could.
+   */
+  public record Target(String file, int line, Kind kind, String cannotFire) {}
 
   /** The result: every target, in file and line order, and how much traffic there was. */
   public record Result(long requests, int distinct, List<Line> lines) {}
@@ -77,7 +98,7 @@ public final class Coverage {
     for (Target t : targets) {
       long[] c = total.getOrDefault(t.file() + ":" + t.line(), new long[3]);
       long reached = t.kind() == Kind.SECTION ? -1 : c[0];
-      lines.add(new Line(t.file(), t.line(), t.kind(), reached, c[1], c[2]));
+      lines.add(new Line(t.file(), t.line(), t.kind(), reached, c[1], c[2], t.cannotFire()));
     }
     lines.sort(java.util.Comparator.comparing(Line::file).thenComparingInt(Line::line));
     return new Result(requests, traffic.size(), List.copyOf(lines));
@@ -110,6 +131,16 @@ public final class Coverage {
         }
       } else if (t instanceof TraceEvent.SectionApplies s && s.span() != null) {
         matched.add(key(s.span(), docroot));
+      } else if (t instanceof TraceEvent.RedirectTried r && r.span() != null) {
+        mark(out, key(r.span(), docroot), 0);
+        if (r.matched()) {
+          matched.add(key(r.span(), docroot));
+        }
+      } else if (t instanceof TraceEvent.RequireTried r && r.span() != null) {
+        mark(out, key(r.span(), docroot), 0);
+        if (r.granted()) {
+          matched.add(key(r.span(), docroot));
+        }
       }
     }
     for (String k : matched) {

@@ -22,13 +22,15 @@ public final class CoverageReport {
             .filter(l -> l.kind() != Coverage.Kind.CONDITION)
             .filter(l -> l.matched() > 0)
             .count();
+    long impossible = r.lines().stream().filter(l -> l.cannotFire() != null).count();
     return String.format(
         Locale.ROOT,
-        "%d requests (%d distinct): %d of %d rules and sections fired at least once",
+        "%d requests (%d distinct): %d of %d rules and sections fired at least once%s",
         r.requests(),
         r.distinct(),
         fired,
-        rules);
+        rules,
+        impossible == 0 ? "" : "; " + impossible + " can never fire");
   }
 
   /**
@@ -48,7 +50,7 @@ public final class CoverageReport {
               l.file() + ":" + l.line(),
               l.reached() < 0 ? "-" : String.valueOf(l.reached()),
               l.matched(),
-              l.kind() == Coverage.Kind.RULE ? String.valueOf(l.decided()) : "-",
+              l.kind().decides() ? String.valueOf(l.decided()) : "-",
               RawText.display(source(sources, l).strip()),
               note));
     }
@@ -67,8 +69,9 @@ public final class CoverageReport {
       o.put("kind", l.kind().name().toLowerCase(Locale.ROOT));
       o.put("reached", l.reached() < 0 ? null : l.reached());
       o.put("matched", l.matched());
-      o.put("decided", l.kind() == Coverage.Kind.RULE ? l.decided() : null);
+      o.put("decided", l.kind().decides() ? l.decided() : null);
       o.put("never_varies", l.neverVaries());
+      o.put("cannot_fire", l.cannotFire());
       lines.add(o);
     }
     m.put("lines", lines);
@@ -150,9 +153,13 @@ public final class CoverageReport {
         if (l != null) {
           matched = String.valueOf(l.matched());
           reached = l.reached() < 0 ? "-" : String.valueOf(l.reached());
-          decided = l.kind() == Coverage.Kind.RULE ? String.valueOf(l.decided()) : "";
+          decided = l.kind().decides() ? String.valueOf(l.decided()) : "";
           if (l.matched() == 0) {
-            style = " class=\"miss\"";
+            style =
+                " class=\"miss\""
+                    + (l.cannotFire() == null
+                        ? ""
+                        : " title=\"can never fire: " + Markup.escape(l.cannotFire()) + "\"");
           } else {
             double heat = r.requests() == 0 ? 0 : Math.min(1, (double) l.matched() / r.requests());
             int g = 255 - (int) (heat * 120);
@@ -178,8 +185,14 @@ public final class CoverageReport {
     return b.append("</body></html>\n").toString();
   }
 
-  /** What to notice about a line: nothing reached it, it never fired, it never varies. */
+  /**
+   * What to notice about a line: it can never fire, nothing reached it, it never fired, it never
+   * varies.
+   */
   private static String note(Coverage.Line l) {
+    if (l.cannotFire() != null && l.matched() == 0) {
+      return "  can never fire: " + l.cannotFire();
+    }
     if (l.reached() == 0) {
       return "  never reached";
     }

@@ -274,6 +274,15 @@ public final class TraceRenderer {
     if (t instanceof TraceEvent.MatchLimit m) {
       return m.span();
     }
+    if (t instanceof TraceEvent.RedirectTried r) {
+      return r.span();
+    }
+    if (t instanceof TraceEvent.RequireTried r) {
+      return r.span();
+    }
+    if (t instanceof TraceEvent.AccessStep a) {
+      return a.span();
+    }
     return null;
   }
 

@@ -98,6 +98,108 @@ class CoverageCommandTest {
     assertThat(run.out()).startsWith("1 requests (1 distinct)");
   }
 
+  /**
+   * Rules no request can fire, whatever the traffic, are told apart from rules this traffic did not
+   * fire: a ^/ pattern in .htaccess, a pattern for the query string, a rule after an unconditional
+   * catch-all that stops. The replay agrees: none of them fired.
+   */
+  @Test
+  void rulesThatCanNeverFire() throws IOException {
+    Path docroot = Files.createDirectories(temp.resolve("site"));
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\n"
+            + "RewriteRule ^/admin - [F]\n"
+            + "RewriteRule ^page\\?id=1$ /p1 [R=301,L]\n"
+            + "RewriteRule ^other$ /o [R=302,L]\n"
+            + "RewriteRule ^ index.php [L]\n"
+            + "RewriteRule ^after$ /x [R=301,L]\n");
+    Path requests = temp.resolve("requests.txt");
+    Files.writeString(requests, "GET /admin\nGET /page?id=1\nGET /after\n");
+    var text =
+        ParseCommandTest.run(
+            "coverage", "--docroot", docroot.toString(), "--requests", requests.toString());
+    assertThat(text.exit()).isZero();
+    assertThat(text.out())
+        .startsWith(
+            "3 requests (3 distinct): 1 of 5 rules and sections fired at least once;"
+                + " 3 can never fire\n")
+        .containsPattern("\\.htaccess:2 .* 0 .*can never fire: HT2001 ")
+        .containsPattern("\\.htaccess:3 .* 0 .*can never fire: HT2012 ")
+        .containsPattern("\\.htaccess:4 .*  never fired\n")
+        .containsPattern("\\.htaccess:6 .* 0 .*can never fire: HT2007 unreachable");
+    var json =
+        ParseCommandTest.run(
+            "coverage",
+            "--docroot",
+            docroot.toString(),
+            "--requests",
+            requests.toString(),
+            "--format",
+            "json");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> lines =
+        (List<Map<String, Object>>) ((Map<String, Object>) JsonLite.parse(json.out())).get("lines");
+    assertThat(lines)
+        .extracting(
+            l -> l.get("line") + " " + l.get("matched") + " " + (l.get("cannot_fire") != null))
+        .containsExactly("2 0 true", "3 0 true", "4 0 false", "5 3 false", "6 0 true");
+  }
+
+  /**
+   * Redirect and Require lines are counted too: a Redirect is reached by every request that gets to
+   * the directory's fixups and fires when it takes one; a Require line fires when it grants and
+   * decides when its answer refuses (access control runs before the fixups, so a refused request
+   * never reaches the Redirect lines).
+   */
+  @Test
+  void redirectAndRequireLines() throws IOException {
+    // testdata/coverage/aliases: expected.jsonl is real Apache's answer to each request (the
+    // oracle): 301, 302, 403, 404. The dry run gives the same, so the counts below are of the
+    // paths Apache takes.
+    Path aliases = ProjectFiles.testdata("coverage", "aliases");
+    Path docroot = aliases.resolve("docroot");
+    Path requests = aliases.resolve("requests.txt");
+    var answers =
+        ParseCommandTest.run(
+            "test", "--docroot", docroot.toString(), "--requests", requests.toString());
+    List<String> expected = Files.readAllLines(aliases.resolve("expected.jsonl"));
+    List<String> actual = answers.out().lines().toList();
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      Object status = ((Map<?, ?>) JsonLite.parse(expected.get(i))).get("status");
+      assertThat(((Map<?, ?>) JsonLite.parse(actual.get(i))).get("status"))
+          .as(expected.get(i))
+          .isEqualTo(status);
+    }
+    var json =
+        ParseCommandTest.run(
+            "coverage",
+            "--docroot",
+            docroot.toString(),
+            "--requests",
+            requests.toString(),
+            "--format",
+            "json");
+    assertThat(json.exit()).isZero();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> lines =
+        (List<Map<String, Object>>) ((Map<String, Object>) JsonLite.parse(json.out())).get("lines");
+    assertThat(lines)
+        .extracting(
+            l ->
+                l.get("line")
+                    + " "
+                    + l.get("kind")
+                    + " "
+                    + l.get("reached")
+                    + "/"
+                    + l.get("matched")
+                    + "/"
+                    + l.get("decided"))
+        .containsExactly("1 redirect 3/1/1", "2 redirect 2/1/1", "4 require 1/0/1");
+  }
+
   @Test
   void noRequestsIsAUsageError() {
     var run = ParseCommandTest.run("coverage", "--docroot", CASE.resolve("docroot").toString());

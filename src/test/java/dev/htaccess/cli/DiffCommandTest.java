@@ -122,11 +122,11 @@ class DiffCommandTest {
             "--access-log",
             log.toString());
     // Require all denied in wp-content/ answers before the root's [P] rule would run (mod_rewrite's
-    // per-directory rules run in the fixups, after the access check).
+    // per-directory rules run in the fixups, after the access check): that Require line decided.
     assertThat(run.out())
         .startsWith("8 of 12 requests change")
         .contains("200 -> 403: 4 requests (2 distinct)")
-        .contains("    new: 403  [no rule]\n");
+        .contains("    new: 403  [wp-content/.htaccess:1]\n");
 
     assumeTrue(git(site, "init", "-q") == 0, "git is not installed");
     git(site, "add", "-A");

@@ -70,33 +70,35 @@ class AccessPolicyTest {
     }
     AuthzTree.Verdict v =
         AuthzTree.decide(
-            policy.authz(),
-            new AuthzTree.Request() {
-              @Override
-              public String user() {
-                return null;
-              }
+                policy.authz(),
+                new AuthzTree.Request() {
+                  @Override
+                  public String user() {
+                    return null;
+                  }
 
-              @Override
-              public String remoteAddr() {
-                return remote;
-              }
+                  @Override
+                  public String remoteAddr() {
+                    return remote;
+                  }
 
-              @Override
-              public String method() {
-                return "GET";
-              }
+                  @Override
+                  public String method() {
+                    return "GET";
+                  }
 
-              @Override
-              public String env(String name) {
-                return null;
-              }
+                  @Override
+                  public String env(String name) {
+                    return null;
+                  }
 
-              @Override
-              public String variable(String name) {
-                return "";
-              }
-            });
+                  @Override
+                  public String variable(String name) {
+                    return "";
+                  }
+                },
+                (line, verdict) -> {})
+            .verdict();
     return switch (v) {
       case GRANTED -> 0;
       case DENIED_NO_USER -> 401;

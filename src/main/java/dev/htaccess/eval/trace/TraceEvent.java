@@ -173,11 +173,39 @@ public sealed interface TraceEvent {
    *
    * @param step which ({@code hosts}, {@code authz}, {@code authn})
    * @param detail what it found
+   * @param span the Require line whose answer refused the request, or null
    */
-  record AccessStep(String step, String detail) implements TraceEvent {
+  record AccessStep(String step, String detail, SourceSpan span) implements TraceEvent {
     @Override
     public String message() {
       return step + ": " + detail;
+    }
+  }
+
+  /** A Redirect line was tried (a full trace only). */
+  record RedirectTried(SourceSpan span, boolean matched) implements TraceEvent {
+    @Override
+    public String message() {
+      return matched ? "Redirect matched" : "Redirect no match";
+    }
+  }
+
+  /**
+   * A Require line was decided (a full trace only).
+   *
+   * @param line the provider and its words ({@code ip 10.0.0.0/8})
+   * @param verdict the provider's answer ({@code granted}, {@code denied}, {@code denied, no user},
+   *     {@code neutral}, {@code error}), before a {@code Require not} turns it
+   */
+  record RequireTried(SourceSpan span, String line, String verdict) implements TraceEvent {
+    @Override
+    public String message() {
+      return "Require " + line + ": " + verdict;
+    }
+
+    /** Whether the line let the request in. */
+    public boolean granted() {
+      return verdict.equals("granted");
     }
   }
 
@@ -197,8 +225,10 @@ public sealed interface TraceEvent {
    *
    * @param from for ProxyPass, the URL prefix (or regex) that matched; else null
    * @param status for redirects, the status; else 0
+   * @param span the Redirect line that decided, or null
    */
-  record AliasDecision(AliasDecision.Kind kind, String from, int status, String target)
+  record AliasDecision(
+      AliasDecision.Kind kind, String from, int status, String target, SourceSpan span)
       implements Decision {
     /** Which directive decided. */
     public enum Kind {
