@@ -2,6 +2,7 @@ package dev.htaccess.httpd;
 
 import dev.htaccess.source.RawText;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,9 +93,11 @@ public enum ServerVariable {
     LA_F("a variable as a file-based subrequest would see it (look-ahead)");
 
     private final String holds;
+    private final String spelling;
 
     Prefix(String holds) {
       this.holds = holds;
+      this.spelling = name().replace('_', '-');
     }
 
     /** What the form gives, in a few words. */
@@ -104,7 +107,7 @@ public enum ServerVariable {
 
     /** The prefix as written before the colon. */
     public String spelling() {
-      return name().replace('_', '-');
+      return spelling;
     }
 
     /**
@@ -112,17 +115,18 @@ public enum ServerVariable {
      * colon at the fourth or fifth character and a non-empty argument after it.
      */
     public static Optional<Prefix> of(String name) {
+      // Names are byte strings: no char of one folds to an ASCII letter but an ASCII letter.
       if (name.length() > 4 && name.charAt(3) == ':') {
-        String p = RawText.asciiUpper(name.substring(0, 3));
-        return p.equals("ENV") ? Optional.of(ENV) : p.equals("SSL") ? Optional.of(SSL) : none();
+        return name.regionMatches(true, 0, "ENV", 0, 3)
+            ? Optional.of(ENV)
+            : name.regionMatches(true, 0, "SSL", 0, 3) ? Optional.of(SSL) : none();
       }
       if (name.length() > 5 && name.charAt(4) == ':') {
-        return switch (RawText.asciiUpper(name.substring(0, 4))) {
-          case "HTTP" -> Optional.of(HTTP);
-          case "LA-U" -> Optional.of(LA_U);
-          case "LA-F" -> Optional.of(LA_F);
-          default -> none();
-        };
+        for (Prefix p : FOUR_LETTERS) {
+          if (name.regionMatches(true, 0, p.spelling, 0, 4)) {
+            return Optional.of(p);
+          }
+        }
       }
       return none();
     }
@@ -131,6 +135,8 @@ public enum ServerVariable {
     public String argument(String name) {
       return name.substring(spelling().length() + 1);
     }
+
+    private static final List<Prefix> FOUR_LETTERS = List.of(HTTP, LA_U, LA_F);
 
     private static Optional<Prefix> none() {
       return Optional.empty();

@@ -99,8 +99,38 @@ public final class CompiledRule {
   /** [H=...], or null. */
   final String handler;
 
-  final List<Template> env;
+  final List<EnvFlag> env;
   final List<Template> cookies;
+
+  /**
+   * An [E=...] flag. When its name is plain text before the first colon ({@code
+   * E=HTTP_AUTHORIZATION:%{HTTP:Authorization}}), the name is read here and only the value is
+   * expanded per request; otherwise ({@code name} null) the whole flag is expanded and split at its
+   * first colon, as do_expand_env does. Both give the same: the first colon of the expansion is the
+   * literal's.
+   */
+  record EnvFlag(Template whole, String name, Template value) {
+    static EnvFlag of(Template whole) {
+      List<Template.Part> parts = whole.parts();
+      if (!parts.isEmpty() && parts.get(0) instanceof Template.Literal l) {
+        int colon = l.text().indexOf(':');
+        if (colon >= 0) {
+          List<Template.Part> rest = new java.util.ArrayList<>();
+          if (colon + 1 < l.text().length()) {
+            rest.add(new Template.Literal(l.text().substring(colon + 1)));
+          }
+          rest.addAll(parts.subList(1, parts.size()));
+          String source = whole.source();
+          int sourceColon = source.indexOf(':');
+          return new EnvFlag(
+              whole,
+              l.text().substring(0, colon),
+              new Template(sourceColon < 0 ? "" : source.substring(sourceColon + 1), rest));
+        }
+      }
+      return new EnvFlag(whole, null, null);
+    }
+  }
 
   public CompiledRule(RewriteRule rule, List<RewriteCond> conditions) {
     this.source = rule;
@@ -127,7 +157,7 @@ public final class CompiledRule {
     this.unc = rule.has(RuleFlagKind.UNC);
     this.type = v.type == null ? null : TemplateParser.parse(v.type);
     this.handler = v.handler;
-    this.env = List.copyOf(v.env);
+    this.env = v.env.stream().map(EnvFlag::of).toList();
     this.cookies = List.copyOf(v.cookies);
     // A literal '?' at the end of the substitution: with QSA it marks QSL; otherwise it drops
     // the query string and is itself removed (cmd_rewriterule).

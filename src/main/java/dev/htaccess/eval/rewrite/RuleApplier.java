@@ -152,17 +152,29 @@ final class RuleApplier {
 
   /** [E=name:value] and [E=!name], in order (do_expand_env). */
   private static void applyEnvironment(CompiledRule p, RewriteContext ctx, RewriteHost host) {
-    for (Template envSpec : p.env) {
-      String v = Expander.expand(envSpec, ctx, null, false, null, host).text();
-      int colon = v.indexOf(':');
-      String name = colon >= 0 ? v.substring(0, colon) : v;
-      String value = colon >= 0 ? v.substring(colon + 1) : "";
+    boolean full = host.trace().full();
+    for (CompiledRule.EnvFlag envSpec : p.env) {
+      String name;
+      String value;
+      if (envSpec.name() != null) {
+        name = envSpec.name();
+        value = Expander.expand(envSpec.value(), ctx, null, false, null, host).text();
+      } else {
+        String v = Expander.expand(envSpec.whole(), ctx, null, false, null, host).text();
+        int colon = v.indexOf(':');
+        name = colon >= 0 ? v.substring(0, colon) : v;
+        value = colon >= 0 ? v.substring(colon + 1) : "";
+      }
       if (name.startsWith("!")) {
         host.env().remove(name.substring(1));
-        flag(host, p, "E", "unset " + name.substring(1));
+        if (full) {
+          flag(host, p, "E", "unset " + name.substring(1));
+        }
       } else {
         host.env().put(name, value);
-        flag(host, p, "E", "set " + name + "=\"" + value + "\"");
+        if (full) {
+          flag(host, p, "E", "set " + name + "=\"" + value + "\"");
+        }
       }
     }
   }
@@ -173,7 +185,7 @@ final class RuleApplier {
       String v = Expander.expand(cookieSpec, ctx, null, false, null, host).text();
       String name = CookieFlag.name(v);
       String cookie = CookieFlag.render(v);
-      if (cookie != null && host.setCookie(name, cookie)) {
+      if (cookie != null && host.setCookie(name, cookie) && host.trace().full()) {
         flag(host, p, "CO", "Set-Cookie: " + cookie);
       }
     }
