@@ -17,10 +17,17 @@ public final class JsonLine {
 
   private JsonLine() {}
 
-  /** The oracle's keys in order, for {@link Json}. */
+  /** The request and the oracle's keys in order, for {@link Json}. */
   public static Map<String, Object> fields(String request, Outcome o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("request", request);
+    m.putAll(oracleFields(o));
+    return m;
+  }
+
+  /** The oracle's keys of an outcome in order (a new map, to add to). */
+  public static Map<String, Object> oracleFields(Outcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", o.status());
     m.put("location", o.location());
     m.put("uri", o.uri());

@@ -265,25 +265,7 @@ public final class TraceRenderer {
 
   /** The directive a note is about, or null. */
   private static SourceSpan noteSpan(TraceEvent t) {
-    if (t instanceof TraceEvent.SectionApplies s) {
-      return s.span();
-    }
-    if (t instanceof TraceEvent.ConfigError e) {
-      return e.span();
-    }
-    if (t instanceof TraceEvent.MatchLimit m) {
-      return m.span();
-    }
-    if (t instanceof TraceEvent.RedirectTried r) {
-      return r.span();
-    }
-    if (t instanceof TraceEvent.RequireTried r) {
-      return r.span();
-    }
-    if (t instanceof TraceEvent.AccessStep a) {
-      return a.span();
-    }
-    return null;
+    return t instanceof TraceEvent.Located l ? l.span() : null;
   }
 
   private static void span(Map<String, Object> m, SourceSpan s) {

@@ -128,18 +128,7 @@ class CoverageCommandTest {
         .containsPattern("\\.htaccess:3 .* 0 .*can never fire: HT2012 ")
         .containsPattern("\\.htaccess:4 .*  never fired\n")
         .containsPattern("\\.htaccess:6 .* 0 .*can never fire: HT2007 unreachable");
-    var json =
-        ParseCommandTest.run(
-            "coverage",
-            "--docroot",
-            docroot.toString(),
-            "--requests",
-            requests.toString(),
-            "--format",
-            "json");
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> lines =
-        (List<Map<String, Object>>) ((Map<String, Object>) JsonLite.parse(json.out())).get("lines");
+    List<Map<String, Object>> lines = jsonLines(docroot, requests);
     assertThat(lines)
         .extracting(
             l -> l.get("line") + " " + l.get("matched") + " " + (l.get("cannot_fire") != null))
@@ -172,19 +161,7 @@ class CoverageCommandTest {
           .as(expected.get(i))
           .isEqualTo(status);
     }
-    var json =
-        ParseCommandTest.run(
-            "coverage",
-            "--docroot",
-            docroot.toString(),
-            "--requests",
-            requests.toString(),
-            "--format",
-            "json");
-    assertThat(json.exit()).isZero();
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> lines =
-        (List<Map<String, Object>>) ((Map<String, Object>) JsonLite.parse(json.out())).get("lines");
+    List<Map<String, Object>> lines = jsonLines(docroot, requests);
     assertThat(lines)
         .extracting(
             l ->
@@ -198,6 +175,25 @@ class CoverageCommandTest {
                     + "/"
                     + l.get("decided"))
         .containsExactly("1 redirect 3/1/1", "2 redirect 2/1/1", "4 require 1/0/1");
+  }
+
+  /** The lines of {@code coverage --format json} on a site and a request file. */
+  private static List<Map<String, Object>> jsonLines(Path docroot, Path requests) {
+    var json =
+        ParseCommandTest.run(
+            "coverage",
+            "--docroot",
+            docroot.toString(),
+            "--requests",
+            requests.toString(),
+            "--format",
+            "json");
+    assertThat(json.exit()).isZero();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> report = (Map<String, Object>) JsonLite.parse(json.out());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> lines = (List<Map<String, Object>>) report.get("lines");
+    return lines;
   }
 
   @Test

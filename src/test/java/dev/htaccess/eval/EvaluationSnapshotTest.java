@@ -7,6 +7,7 @@ import dev.htaccess.cli.RequestLines;
 import dev.htaccess.eval.trace.TraceLevel;
 import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.report.Json;
+import dev.htaccess.report.JsonLine;
 import dev.htaccess.report.TraceRenderer;
 import dev.htaccess.source.RawText;
 import dev.htaccess.testing.ProjectFiles;
@@ -171,15 +172,7 @@ class EvaluationSnapshotTest {
 
   /** Every field of an outcome, in a fixed order. */
   static Map<String, Object> outcomeFields(Outcome o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", o.status());
-    m.put("location", o.location());
-    m.put("uri", o.uri());
-    m.put("query", o.query());
-    m.put("proxy", o.proxy());
-    m.put("filename", o.filename());
-    m.put("content_type", o.contentType());
-    m.put("set_cookie", o.setCookie());
+    Map<String, Object> m = JsonLine.oracleFields(o);
     m.put("vary", o.vary());
     String servedPath =
         o instanceof Outcome.ServeFile f

@@ -18,6 +18,11 @@ public sealed interface TraceEvent {
   /** The line a person reads for this event. */
   String message();
 
+  /** A remark about a directive's work that names its line (null when it has none). */
+  interface Located {
+    SourceSpan span();
+  }
+
   /** How a round of request processing began. */
   enum RoundReason {
     REQUEST("request"),
@@ -115,7 +120,7 @@ public sealed interface TraceEvent {
    * A pattern stopped at the regex engine's match limit (PCRE2's, or the fallback's step budget):
    * Apache counts it as no match.
    */
-  record MatchLimit(SourceSpan span, String pattern, String input) implements TraceEvent {
+  record MatchLimit(SourceSpan span, String pattern, String input) implements TraceEvent, Located {
     @Override
     public String message() {
       return "the pattern " + pattern + " hit the match limit on \"" + input + "\": no match";
@@ -139,7 +144,7 @@ public sealed interface TraceEvent {
   }
 
   /** A conditional section ({@code <If>}, {@code <ElseIf>}, {@code <Else>}) applies. */
-  record SectionApplies(SourceSpan span, String section) implements TraceEvent {
+  record SectionApplies(SourceSpan span, String section) implements TraceEvent, Located {
     @Override
     public String message() {
       return "<" + section + "> applies";
@@ -160,7 +165,7 @@ public sealed interface TraceEvent {
    * @param span the offending directive
    * @param error Apache's complaint
    */
-  record ConfigError(SourceSpan span, String error) implements TraceEvent {
+  record ConfigError(SourceSpan span, String error) implements TraceEvent, Located {
     @Override
     public String message() {
       return "500: " + error;
@@ -175,7 +180,7 @@ public sealed interface TraceEvent {
    * @param detail what it found
    * @param span the Require line whose answer refused the request, or null
    */
-  record AccessStep(String step, String detail, SourceSpan span) implements TraceEvent {
+  record AccessStep(String step, String detail, SourceSpan span) implements TraceEvent, Located {
     @Override
     public String message() {
       return step + ": " + detail;
@@ -183,7 +188,7 @@ public sealed interface TraceEvent {
   }
 
   /** A Redirect line was tried (a full trace only). */
-  record RedirectTried(SourceSpan span, boolean matched) implements TraceEvent {
+  record RedirectTried(SourceSpan span, boolean matched) implements TraceEvent, Located {
     @Override
     public String message() {
       return matched ? "Redirect matched" : "Redirect no match";
@@ -197,7 +202,7 @@ public sealed interface TraceEvent {
    * @param verdict the provider's answer ({@code granted}, {@code denied}, {@code denied, no user},
    *     {@code neutral}, {@code error}), before a {@code Require not} turns it
    */
-  record RequireTried(SourceSpan span, String line, String verdict) implements TraceEvent {
+  record RequireTried(SourceSpan span, String line, String verdict) implements TraceEvent, Located {
     @Override
     public String message() {
       return "Require " + line + ": " + verdict;
