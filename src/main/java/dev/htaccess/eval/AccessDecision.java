@@ -245,7 +245,7 @@ final class AccessDecision {
 
   /** A Require line of the configuration decided: noted in a full trace. */
   private void tried(AuthzTree.Leaf line, Verdict verdict) {
-    if (line.span() == null) {
+    if (line.span() == null || !state.trace.full()) {
       return;
     }
     String words =

@@ -115,7 +115,10 @@ final class FileStats {
     }
     Listing listing = listings.get(parent);
     if (listing == null) {
-      listing = listings.size() < Listing.MAX_DIRECTORIES ? Listing.read(parent) : Listing.UNKNOWN;
+      if (listings.size() >= Listing.MAX_DIRECTORIES) {
+        return false; // a stat, as for a directory too big to list
+      }
+      listing = Listing.read(parent);
       listings.putIfAbsent(parent, listing);
     }
     return listing.names() != null && !listing.names().contains(name.toLowerCase(Locale.ROOT));
