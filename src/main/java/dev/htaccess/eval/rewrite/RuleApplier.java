@@ -44,9 +44,13 @@ final class RuleApplier {
     }
     ctx.ruleMatch = p.source.negated() ? null : m;
     ctx.condMatch = null;
-    if (!conditionsHold(p, ctx, host)) {
+    List<String> vary = new ArrayList<>(0);
+    if (!conditionsHold(p, ctx, host, vary)) {
       return RuleResult.NO_MATCH;
     }
+    // The headers the deciding conditions read go to Vary once the rule matched, whatever it
+    // does next (apply_rewrite_list merges ctx->vary only when the rule did not fail).
+    host.vary(vary);
     String newUri = null;
     if (p.substitution != null) {
       Expander.Expansion e = Expander.expand(p.substitution, ctx, p, !p.unsafeAllow3F, null, host);
@@ -122,9 +126,10 @@ final class RuleApplier {
 
   /**
    * The rule's conditions: each must hold, or one of an [OR] group. The request headers read by the
-   * conditions that decided go to Vary, unless [NV].
+   * conditions that decided are added to {@code vary}, unless [NV].
    */
-  private static boolean conditionsHold(CompiledRule p, RewriteContext ctx, RewriteHost host) {
+  private static boolean conditionsHold(
+      CompiledRule p, RewriteContext ctx, RewriteHost host, List<String> vary) {
     List<String> varyThis = new ArrayList<>();
     List<CompiledCondition> conds = p.conditions;
     for (int i = 0; i < conds.size(); i++) {
@@ -144,7 +149,7 @@ final class RuleApplier {
       } else if (!rc) {
         return false;
       }
-      host.vary(varyThis);
+      vary.addAll(varyThis);
       varyThis.clear();
     }
     return true;
