@@ -52,7 +52,7 @@ final class Answer {
       return new Outcome.Proxy(common, d.proxy());
     }
     if (d.location() != null) {
-      return new Outcome.Redirect(common, d.location());
+      return new Outcome.Redirect(common.withoutVary(), d.location());
     }
     if (script) {
       return new Outcome.RunScript(common, ScriptCalls.complete(state, round, processor));
@@ -69,7 +69,7 @@ final class Answer {
           ? new Outcome.ListDirectory(common, round.servedPath)
           : new Outcome.ServeFile(common, round.servedPath);
     }
-    return new Outcome.Status(common);
+    return new Outcome.Status(d.status() >= 300 ? common.withoutVary() : common);
   }
 
   /**

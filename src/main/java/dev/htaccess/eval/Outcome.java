@@ -44,6 +44,25 @@ public sealed interface Outcome {
       requestHeaders = List.copyOf(requestHeaders);
     }
 
+    /**
+     * These fields without mod_rewrite's Vary: a redirect or an error page the core writes
+     * (ap_send_error_response) goes out with the error headers only, and Vary was among the normal
+     * ones (measured: a [R], an [F] and a 404 after a condition on a header have none).
+     */
+    Common withoutVary() {
+      return new Common(
+          status,
+          uri,
+          query,
+          filename,
+          contentType,
+          setCookie,
+          null,
+          headers,
+          expiry,
+          requestHeaders);
+    }
+
     Common withResponseHeaders(
         List<ResponseHeader> headers, Expiry expiry, List<ResponseHeader> requestHeaders) {
       return new Common(

@@ -62,6 +62,9 @@ final class RoundLoop {
             currentUri = docPath.uri();
             currentArgs = qi < 0 ? null : doc.substring(qi + 1);
             round.unparsedUri = withoutFragment(doc);
+            // The error document is a new request with new response headers: only mod_rewrite's
+            // own internal redirects carry Vary over (the redirect-keeps-vary note).
+            round.vary.clear();
             state.trace.add(
                 new TraceEvent.Round(
                     redirects + 1,
