@@ -40,8 +40,10 @@ final class CoreResponses {
     byte[] body = echo.toString().getBytes(StandardCharsets.ISO_8859_1);
     response.setStatus(200);
     response.getHeaders().put("Content-Type", MediaTypes.TRACE);
-    response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    // ap_send_http_trace writes the echo as it goes, without a length (measured: no
+    // Content-Length, chunked to an HTTP/1.1 client): the headers go out first.
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.flush();
       out.write(body);
     }
     return body.length;

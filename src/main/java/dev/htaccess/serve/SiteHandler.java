@@ -225,7 +225,9 @@ final class SiteHandler extends Handler.Abstract {
     if (o instanceof Outcome.ListDirectory listing) {
       Path dir = Path.of(RawText.display(listing.path()));
       return new Sent(
-          o.status(), StaticResponses.listing(response, dir, RawText.display(o.uri()), o));
+          o.status(),
+          StaticResponses.listing(
+              response, dir, RawText.display(o.uri()), o, request.getMethod().equals("HEAD")));
     }
     if (o instanceof Outcome.ServeFile file) {
       Path path = Path.of(RawText.display(file.path()));

@@ -91,7 +91,11 @@ final class StaticResponses {
     }
     response.getHeaders().put("Last-Modified", plan.lastModified());
     response.getHeaders().put("ETag", plan.etag());
-    response.getHeaders().put("Accept-Ranges", "bytes");
+    if (plan.status() != 416) {
+      // A 416 is an error page the core writes, with the error headers only (measured: no
+      // Accept-Ranges on it, as on every 200 and 206).
+      response.getHeaders().put("Accept-Ranges", "bytes");
+    }
     ResponseDecorator.apply(response.getHeaders(), o, plan.status(), false, plan.modifiedMillis());
     if (plan.status() == 304) {
       return 0;
@@ -137,7 +141,8 @@ final class StaticResponses {
    * mod_autoindex's plain list (no FancyIndexing): byte-ordered names, directories with a slash,
    * the parent as an absolute path, and files a request could not fetch ({@code .ht*}) left out.
    */
-  static long listing(Response response, Path dir, String uri, Outcome o) throws IOException {
+  static long listing(Response response, Path dir, String uri, Outcome o, boolean head)
+      throws IOException {
     String shownUri =
         uri.length() > 1 && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     StringBuilder html =
@@ -181,7 +186,11 @@ final class StaticResponses {
     byte[] body = html.toString().getBytes(StandardCharsets.ISO_8859_1);
     response.setStatus(200);
     response.getHeaders().put("Content-Type", MediaTypes.LISTING);
-    response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    if (!head) {
+      // mod_autoindex writes no listing for HEAD, so nothing counts its length (measured: no
+      // Content-Length).
+      response.getHeaders().put("Content-Length", Integer.toString(body.length));
+    }
     ResponseDecorator.apply(response.getHeaders(), o, 200, false, -1);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       out.write(body);
