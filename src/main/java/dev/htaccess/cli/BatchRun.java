@@ -160,7 +160,7 @@ final class BatchRun {
     for (LineInput.Line line : lines) {
       String request = requestLine(block.kind(), line.text());
       if (request == null) {
-        if (block.kind() == Kind.ACCESS_LOG && !line.text().isBlank()) {
+        if (toldWhenSkipped(block.kind(), line.text())) {
           skipped.add(line.number());
         }
         continue;
@@ -207,6 +207,14 @@ final class BatchRun {
       rendered.put(request, r);
     }
     return r;
+  }
+
+  /**
+   * Whether a line that gives no request is told as skipped: a log line that is not an entry (a
+   * request file's comments and blank lines are no requests; a blank log line neither).
+   */
+  static boolean toldWhenSkipped(Kind kind, String line) {
+    return kind == Kind.ACCESS_LOG && !line.isBlank();
   }
 
   /** The request-file line a line of the input gives, or null for none. */

@@ -308,7 +308,7 @@ final class TestCommand implements Callable<Integer> {
             // a log entry a client cannot send (a request file was checked)
           }
           if (line == null) {
-            if (block.kind() == BatchRun.Kind.ACCESS_LOG && !input.text().isBlank()) {
+            if (BatchRun.toldWhenSkipped(block.kind(), input.text())) {
               err.println(file + ":" + input.number() + ": skipped: not a log entry");
             }
             continue;

@@ -113,39 +113,25 @@ final class Traffic {
     } catch (IOException e) {
       progress = null;
     }
-    try (InputStream body = open(log, read);
-        java.io.BufferedReader reader =
-            new java.io.BufferedReader(
-                new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.ISO_8859_1),
-                1 << 16)) {
+    try (LineInput input = new LineInput(open(log, read))) {
       // Lines are read in blocks and parsed on every core; counted in order.
-      int number = 0;
-      List<String> block = new java.util.ArrayList<>(BLOCK);
-      for (String line = reader.readLine(); ; line = reader.readLine()) {
-        if (line != null) {
-          block.add(line);
-        }
-        if (block.size() == BLOCK || (line == null && !block.isEmpty())) {
-          List<String> lines = block;
-          String[] requests = new String[lines.size()];
-          java.util.stream.IntStream.range(0, lines.size())
-              .parallel()
-              .forEach(i -> requests[i] = parse(lines.get(i)));
-          for (int i = 0; i < requests.length; i++) {
-            number++;
-            if (requests[i] == null) {
-              err.println(log + ":" + number + ": skipped: not a log entry");
-            } else if (!requests[i].isEmpty()) {
-              counts.merge(requests[i], 1L, Long::sum);
-            }
-          }
-          block = new java.util.ArrayList<>(BLOCK);
-          if (progress != null) {
-            progress.update(read[0], number);
+      for (List<LineInput.Line> block = input.next(BLOCK);
+          !block.isEmpty();
+          block = input.next(BLOCK)) {
+        List<LineInput.Line> lines = block;
+        String[] requests = new String[lines.size()];
+        java.util.stream.IntStream.range(0, lines.size())
+            .parallel()
+            .forEach(i -> requests[i] = parse(lines.get(i).text()));
+        for (int i = 0; i < requests.length; i++) {
+          if (requests[i] == null) {
+            err.println(log + ":" + lines.get(i).number() + ": skipped: not a log entry");
+          } else if (!requests[i].isEmpty()) {
+            counts.merge(requests[i], 1L, Long::sum);
           }
         }
-        if (line == null) {
-          break;
+        if (progress != null) {
+          progress.update(read[0], lines.get(lines.size() - 1).number());
         }
       }
       return true;
