@@ -29,6 +29,11 @@ public final class Evaluator {
     this.memo = new AnswerMemo(site.options.memo(), site.stats);
   }
 
+  /** The answer memo, for tests. */
+  AnswerMemo memo() {
+    return memo;
+  }
+
   /**
    * Creates an evaluator. Errors in the server configuration do not throw: they are in {@link
    * #configErrors()} (Apache would refuse to start). Throws IOException when the server

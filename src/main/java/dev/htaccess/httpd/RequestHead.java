@@ -69,6 +69,100 @@ public final class RequestHead {
     return -1;
   }
 
+  /**
+   * Whether the complete head in {@code bytes[from, to)} is one {@link #check} accepts as it is,
+   * found by one pass over the bytes without copying them: an HTTP/1.0 or 1.1 request line, plain
+   * header lines, no Expect and no Transfer-Encoding. False means "ask {@link #check}", not
+   * "refused": anything unusual (leading empty lines, folding, another version) goes the long way.
+   */
+  public static boolean plainlyAccepted(java.nio.ByteBuffer bytes, int from, int to) {
+    int i = from;
+    int methodStart = i;
+    while (i < to && TOKEN[bytes.get(i) & 0xff]) {
+      i++;
+    }
+    if (i == methodStart || i >= to || bytes.get(i) != ' ') {
+      return false;
+    }
+    int targetStart = ++i;
+    for (; i < to; i++) {
+      int c = bytes.get(i) & 0xff;
+      if (c <= 0x20 || c == 0x7f) {
+        break;
+      }
+    }
+    if (i == targetStart || i + 11 > to || bytes.get(i) != ' ') {
+      return false;
+    }
+    i++;
+    // "HTTP/1.0" or "HTTP/1.1", then CRLF
+    if (bytes.get(i) != 'H'
+        || bytes.get(i + 1) != 'T'
+        || bytes.get(i + 2) != 'T'
+        || bytes.get(i + 3) != 'P'
+        || bytes.get(i + 4) != '/'
+        || bytes.get(i + 5) != '1'
+        || bytes.get(i + 6) != '.'
+        || (bytes.get(i + 7) != '0' && bytes.get(i + 7) != '1')
+        || bytes.get(i + 8) != '\r'
+        || bytes.get(i + 9) != '\n') {
+      return false;
+    }
+    i += 10;
+    while (i < to) {
+      if (bytes.get(i) == '\r') {
+        // the empty line that ends the head
+        return i + 2 == to && bytes.get(i + 1) == '\n';
+      }
+      int nameStart = i;
+      while (i < to && TOKEN[bytes.get(i) & 0xff]) {
+        i++;
+      }
+      if (i == nameStart || i >= to || bytes.get(i) != ':' || special(bytes, nameStart, i)) {
+        return false;
+      }
+      for (i++; i < to; i++) {
+        int c = bytes.get(i) & 0xff;
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+          break;
+        }
+      }
+      if (i + 1 >= to || bytes.get(i) != '\r' || bytes.get(i + 1) != '\n') {
+        return false;
+      }
+      i += 2;
+    }
+    return false;
+  }
+
+  /** Whether a header name is one {@link #check} does more with: Expect or Transfer-Encoding. */
+  private static boolean special(java.nio.ByteBuffer bytes, int start, int end) {
+    int length = end - start;
+    if (length != 6 && length != 17) {
+      return false;
+    }
+    String name = length == 6 ? "expect" : "transfer-encoding";
+    for (int k = 0; k < length; k++) {
+      if ((bytes.get(start + k) | 0x20) != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The RFC 9110 tchar bytes. */
+  private static final boolean[] TOKEN = new boolean[256];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      TOKEN[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+  }
+
   /** Checks a complete head (as {@link #end} delimits it). */
   public static Verdict check(byte[] head) {
     int i = 0;
@@ -208,12 +302,7 @@ public final class RequestHead {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
+      if (c >= 128 || !TOKEN[c]) {
         return false;
       }
     }

@@ -23,7 +23,8 @@ final class ApacheHeadParser extends HttpParser {
   public boolean parseNext(ByteBuffer buffer) {
     if (isStart() && buffer.hasRemaining()) {
       int end = headEnd(buffer);
-      if (end > 0) {
+      if (end > 0
+          && !RequestHead.plainlyAccepted(buffer, buffer.position(), buffer.position() + end)) {
         // Only the head is copied: the buffer may hold a body or the next requests too.
         byte[] head = new byte[end];
         buffer.get(buffer.position(), head);

@@ -53,6 +53,42 @@ class AnswerMemoTest {
     assertThat(third.outcome().status()).isEqualTo(301);
   }
 
+  /**
+   * A missing path in a directory that has not changed for a while is vouched for by the
+   * directory's stat alone; a file created there changes the directory's time, and so the answer.
+   */
+  @Test
+  void aSettledDirectoryVouchesForTheFilesMissingInIt() throws Exception {
+    Path dir = Files.createDirectory(docroot.resolve("static"));
+    Files.writeString(dir.resolve("page.html"), "page\n");
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+    Files.setLastModifiedTime(dir, old);
+    Files.setLastModifiedTime(docroot, old);
+    Evaluator e = Evaluator.create(EvaluatorOptions.of(docroot).withMemo(MemoPolicy.REVALIDATE));
+    Evaluation first = e.evaluate(get("/static/page.html"), TraceLevel.DECISIONS);
+    assertThat(first.outcome().status()).isEqualTo(200);
+    String root = docroot.toString();
+    assertThat(e.memo().checkedPaths(get("/static/page.html")))
+        .contains(root + "/static", root + "/static/page.html", root)
+        .doesNotContain(root + "/.htaccess", root + "/static/.htaccess");
+    assertThat(e.evaluate(get("/static/page.html"), TraceLevel.DECISIONS)).isSameAs(first);
+
+    // An .htaccess appears in the settled directory: its time changes, and the answer with it.
+    Files.writeString(dir.resolve(".htaccess"), "Require all denied\n");
+    assertThat(e.evaluate(get("/static/page.html"), TraceLevel.DECISIONS).outcome().status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aRecentlyChangedDirectoryDoesNotVouchForWhatIsMissing() throws Exception {
+    Files.writeString(docroot.resolve("page.html"), "page\n");
+    Evaluator e = Evaluator.create(EvaluatorOptions.of(docroot).withMemo(MemoPolicy.REVALIDATE));
+    e.evaluate(get("/page.html"), TraceLevel.DECISIONS);
+    assertThat(e.memo().checkedPaths(get("/page.html")))
+        .contains(docroot.resolve(".htaccess").toString());
+  }
+
   @Test
   void answersThatReadTheClockAreNotReused() throws Exception {
     Files.writeString(
