@@ -30,4 +30,49 @@ measure() {
     END { printf "%.0f %.2f", rps, p99 }'
 }
 
+# Apache as Debian runs it (the event MPM with Debian's default worker settings, LogLevel warn)
+# on loopback: start_apache DOCUMENT_ROOT PORT. The document root allows every override.
+start_apache() {
+  local site=$1 ap=$2 mods=/usr/lib/apache2/modules
+  cat > "$work/httpd.conf" <<CONF
+ServerRoot /etc/apache2
+LoadModule mpm_event_module $mods/mod_mpm_event.so
+LoadModule authz_core_module $mods/mod_authz_core.so
+LoadModule mime_module $mods/mod_mime.so
+LoadModule dir_module $mods/mod_dir.so
+LoadModule rewrite_module $mods/mod_rewrite.so
+LoadModule proxy_module $mods/mod_proxy.so
+LoadModule proxy_http_module $mods/mod_proxy_http.so
+User www-data
+Group www-data
+PidFile $work/httpd.pid
+ErrorLog $work/apache.err
+LogLevel warn
+Listen 127.0.0.1:$ap
+ServerName example.com
+TypesConfig /etc/mime.types
+StartServers 2
+MinSpareThreads 25
+MaxSpareThreads 75
+ThreadLimit 64
+ThreadsPerChild 25
+MaxRequestWorkers 150
+MaxConnectionsPerChild 0
+DocumentRoot $site
+DirectoryIndex index.html index.php
+<Directory />
+  AllowOverride None
+  Require all denied
+</Directory>
+<Directory $site>
+  AllowOverride All
+  Options FollowSymLinks
+  Require all granted
+</Directory>
+CONF
+  chmod -R a+rX "$work"
+  /usr/sbin/apache2 -f "$work/httpd.conf" -DFOREGROUND &
+  pids+=($!)
+}
+
 "$root/bin/htaccess" --version > /dev/null # build first, outside the timings

@@ -208,6 +208,50 @@ final class FileResponder {
         cached.bytes(), (int) plan.start(), (int) (plan.start() + plan.length()));
   }
 
+  /** A larger file mapped into memory, with the size and mtime it had when mapped. */
+  private record MappedBody(long size, long modifiedMillis, java.nio.MappedByteBuffer bytes) {}
+
+  /**
+   * Files up to this size are mapped (and the mapping kept) rather than copied through the heap.
+   */
+  static final long MAPPED_FILE_MAX = 16L << 20;
+
+  /** The most bytes of mappings kept at once (address space, and resident once sent). */
+  private static final long MAPPED_TOTAL_MAX = 64L << 20;
+
+  private static final Map<Path, MappedBody> MAPPED = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicLong MAPPED_BYTES =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * The bytes {@code plan} sends of a file up to {@link #MAPPED_FILE_MAX}, as a read-only view of
+   * the file mapped into memory: the socket write then copies them once, from the page cache, as
+   * Apache's EnableMMAP does (copying through a heap buffer halved the throughput of 1 MB files).
+   * The mapping is kept while the file's size and mtime stay as {@link #plan} just read them.
+   */
+  static java.nio.ByteBuffer mapped(Path file, Plan plan) throws IOException {
+    MappedBody body = MAPPED.get(file);
+    if (body == null
+        || body.size() != plan.size()
+        || body.modifiedMillis() != plan.modifiedMillis()) {
+      java.nio.MappedByteBuffer map;
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+        if (channel.size() != plan.size()) {
+          // changed while we looked: send what is there now, by the copying path
+          return null;
+        }
+        map = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, plan.size());
+      }
+      body = new MappedBody(plan.size(), plan.modifiedMillis(), map);
+      if (MAPPED_BYTES.addAndGet(plan.size()) > MAPPED_TOTAL_MAX) {
+        MAPPED.clear(); // the mappings go when the collector finds them unreachable
+        MAPPED_BYTES.set(plan.size());
+      }
+      MAPPED.put(file, body);
+    }
+    return body.bytes().slice((int) plan.start(), (int) plan.length()).asReadOnlyBuffer();
+  }
+
   private static byte[] readRange(Path file, long start, int length) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(start);

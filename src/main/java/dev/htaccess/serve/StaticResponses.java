@@ -131,6 +131,13 @@ final class StaticResponses {
       Content.Sink.write(response, true, java.nio.ByteBuffer.wrap(body));
       return plan.length();
     }
+    if (plan.size() <= FileResponder.MAPPED_FILE_MAX) {
+      java.nio.ByteBuffer mapped = FileResponder.mapped(file, plan);
+      if (mapped != null) {
+        Content.Sink.write(response, true, mapped);
+        return plan.length();
+      }
+    }
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       FileResponder.copy(file, plan.start(), plan.length(), out);
     }
