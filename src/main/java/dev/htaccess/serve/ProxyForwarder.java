@@ -291,7 +291,11 @@ final class ProxyForwarder {
         OutputStream copy =
             temp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(temp)) {
       OutputStream client = out.body();
-      byte[] buffer = new byte[64 * 1024];
+      // Sized to the body when its length is known: most proxied answers are small, and a 64 KB
+      // buffer per request was most of what a proxied request allocated.
+      long length = response.body().contentLength();
+      byte[] buffer =
+          new byte[(int) (length >= 0 ? Math.max(1, Math.min(64 * 1024, length)) : 16 * 1024)];
       int n;
       while ((n = upstream.read(buffer)) >= 0) {
         client.write(buffer, 0, n);
