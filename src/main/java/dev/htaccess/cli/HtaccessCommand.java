@@ -35,6 +35,7 @@ class HtaccessCommand {
         TestCommand.class,
         DiffCommand.class,
         CoverageCommand.class,
+        ConvertCommand.class,
         ParseCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class
@@ -60,6 +61,7 @@ class HtaccessCommand {
       case "parse" -> new ParseCommand();
       case "diff" -> new DiffCommand();
       case "coverage" -> new CoverageCommand();
+      case "convert" -> new ConvertCommand();
       default -> null;
     };
   }

@@ -82,6 +82,9 @@ class LayeringTest {
               "lint.probe",
               Set.of("source", "model", "syntax", "regex", "httpd", "eval", "eval.trace", "lint")),
           Map.entry("replay", Set.of("source", "eval", "eval.trace")),
+          // The converter reads the model; its verifier runs nginx against the engine.
+          Map.entry("convert", Set.of("source", "model", "syntax", "httpd")),
+          Map.entry("convert.verify", Set.of("source", "eval", "eval.trace", "convert")),
           Map.entry(
               "report",
               Set.of("source", "model", "syntax", "eval", "eval.trace", "lint", "replay")),
@@ -118,6 +121,8 @@ class LayeringTest {
                   "replay",
                   "report",
                   "serve",
+                  "convert",
+                  "convert.verify",
                   "picocli",
                   "okhttp3",
                   "org.eclipse.jetty")));

@@ -1,0 +1,149 @@
+package dev.htaccess.cli;
+
+import dev.htaccess.convert.Finding;
+import dev.htaccess.convert.NginxConverter;
+import dev.htaccess.convert.verify.EngineRefusals;
+import dev.htaccess.convert.verify.NginxVerifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code htaccess convert --to nginx}: the document root's .htaccess files as an nginx server. */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Convert a document root's .htaccess files to an nginx server block that behaves the same.",
+      "What cannot be converted exactly is reported as path:line:col: cannot convert: why.",
+      "--verify runs the result on a real nginx and compares its answers with Apache's (the engine)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:converted exactly (and, with --verify, every request agreed)",
+      "1:something could not be converted exactly (unless --allow-approximate), or a request"
+          + " answered differently",
+      "2:usage error",
+      "3:the document root or the requests could not be read, or nginx could not be run"
+    })
+final class ConvertCommand implements Callable<Integer> {
+
+  enum Target {
+    nginx
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--to", required = true, paramLabel = "SERVER", description = "nginx.")
+  Target to;
+
+  @Option(
+      names = "--docroot",
+      required = true,
+      paramLabel = "DIR",
+      description = "The document root.")
+  Path docroot;
+
+  @Option(names = "--server-name", paramLabel = "NAME", description = "The server_name line.")
+  String serverName;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = "The listen line (default: ${DEFAULT-VALUE}).")
+  String listen = "80";
+
+  @Option(
+      names = "--php",
+      paramLabel = "fpm:ADDR",
+      description = "Run .php files through php-fpm at ADDR (HOST:PORT or unix:/path.sock).")
+  String php;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the result here.")
+  Path output;
+
+  @Option(
+      names = "--allow-approximate",
+      description = "Exit 0 even when some constructs were approximated or left out.")
+  boolean allowApproximate;
+
+  @Option(
+      names = "--verify",
+      description = "Start nginx with the result and compare its answers with the engine's.")
+  boolean verify;
+
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE",
+      description =
+          "With --verify: the requests to compare (METHOD URL per line); default: one GET for"
+              + " each file and directory of the document root, and a missing path in each.")
+  Path requests;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(docroot)) {
+      err.println("htaccess convert: " + docroot + ": not a directory");
+      return ExitCodes.UNREADABLE;
+    }
+    String fastcgi = null;
+    if (php != null) {
+      if (!php.startsWith("fpm:") || php.length() == 4) {
+        err.println("htaccess convert: --php takes fpm:HOST:PORT or fpm:unix:/path.sock");
+        return ExitCodes.USAGE;
+      }
+      fastcgi = php.substring(4);
+    }
+    NginxConverter.Conversion conversion;
+    try {
+      conversion =
+          NginxConverter.convert(
+              new NginxConverter.Options(
+                  docroot, serverName, listen, fastcgi, new EngineRefusals(docroot)));
+    } catch (IOException e) {
+      err.println("htaccess convert: " + docroot + ": " + e.getMessage());
+      return ExitCodes.UNREADABLE;
+    }
+    for (Finding f : conversion.findings()) {
+      err.println(f.render());
+    }
+    try {
+      if (output != null) {
+        Files.writeString(output, conversion.config(), StandardCharsets.UTF_8);
+      } else {
+        out.print(conversion.config());
+        out.flush();
+      }
+    } catch (IOException e) {
+      err.println("htaccess convert: " + output + ": " + e.getMessage());
+      return ExitCodes.UNREADABLE;
+    }
+    int exit = conversion.exact() || allowApproximate ? ExitCodes.OK : ExitCodes.FINDINGS;
+    if (verify) {
+      try {
+        NginxVerifier.Report report =
+            NginxVerifier.verify(docroot, conversion.config(), requests, err);
+        err.println(report.summary());
+        if (!report.allAgree()) {
+          exit = ExitCodes.FINDINGS;
+        }
+      } catch (NginxVerifier.Unavailable e) {
+        err.println("htaccess convert: --verify: " + e.getMessage());
+        return ExitCodes.UNREADABLE;
+      }
+    }
+    return exit;
+  }
+}

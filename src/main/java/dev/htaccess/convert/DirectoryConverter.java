@@ -1,0 +1,453 @@
+package dev.htaccess.convert;
+
+import dev.htaccess.httpd.IfVersion;
+import dev.htaccess.httpd.ModuleSet;
+import dev.htaccess.httpd.RedirectArgs;
+import dev.htaccess.model.Argument;
+import dev.htaccess.model.ConfigNode;
+import dev.htaccess.model.Directive;
+import dev.htaccess.model.RewriteBase;
+import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteEngine;
+import dev.htaccess.model.RewriteOptions;
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.Section;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One directory's configuration (its .htaccess over its parents') as the body of its nginx {@code
+ * location}. What Apache merges down from a parent directory (DirectoryIndex, Options Indexes,
+ * ErrorDocument, access, Redirect) is merged here the same way; mod_rewrite's rules are the
+ * directory's own, as Apache's per-directory merge keeps them.
+ */
+final class DirectoryConverter {
+
+  /** The modules the engine simulates, so that {@code <IfModule>} reads as it does in a dry run. */
+  private static final ModuleSet MODULES = ModuleSet.ORACLE;
+
+  /** Directives that change nothing nginx does (or that nginx does the same way by default). */
+  private static final Set<String> NO_EFFECT =
+      Set.of("serversignature", "fileetag", "checkspelling", "contentdigest");
+
+  /** What a directory inherits from its parent and passes on to its children. */
+  static final class Settings {
+    List<String> index = List.of("index.html", "index.php");
+    boolean indexes;
+    boolean denied;
+    Map<Integer, String> errorPages = new LinkedHashMap<>();
+    List<String> redirects = new ArrayList<>();
+    boolean rewriteOn;
+    List<String> phpValues = new ArrayList<>();
+
+    Settings copy() {
+      Settings s = new Settings();
+      s.index = index;
+      s.indexes = indexes;
+      s.denied = denied;
+      s.errorPages = new LinkedHashMap<>(errorPages);
+      s.redirects = new ArrayList<>(redirects);
+      s.rewriteOn = rewriteOn;
+      s.phpValues = new ArrayList<>(phpValues);
+      return s;
+    }
+  }
+
+  private final String prefix;
+  private final List<Finding> findings;
+  private final Settings settings;
+  private final NginxText denials = new NginxText();
+  private final NginxText headers = new NginxText();
+  private final List<RewriteTranslator.Rule> rules = new ArrayList<>();
+  private final List<RewriteCond> pending = new ArrayList<>();
+  private String base;
+
+  /** The settings after this directory, for its children. */
+  Settings settings() {
+    return settings;
+  }
+
+  DirectoryConverter(String prefix, Settings inherited, List<Finding> findings) {
+    this.prefix = prefix;
+    this.settings = inherited.copy();
+    this.findings = findings;
+  }
+
+  /** Reads the directory's .htaccess nodes. */
+  void read(List<ConfigNode> nodes) {
+    for (ConfigNode node : nodes) {
+      if (node instanceof Directive d) {
+        directive(d);
+      }
+    }
+  }
+
+  private void directive(Directive d) {
+    if (d instanceof Section s) {
+      section(s);
+    } else if (d instanceof RewriteEngine e) {
+      settings.rewriteOn = e.on();
+    } else if (d instanceof RewriteBase b) {
+      base = b.url();
+    } else if (d instanceof RewriteCond c) {
+      pending.add(c);
+    } else if (d instanceof RewriteRule r) {
+      rules.add(new RewriteTranslator.Rule(List.copyOf(pending), r));
+      pending.clear();
+    } else if (d instanceof RewriteOptions o) {
+      cannot(d, "RewriteOptions (the rules of each directory are converted on their own)");
+    } else {
+      generic(d);
+    }
+  }
+
+  private void section(Section s) {
+    String key = s.key();
+    List<String> args = s.arguments().stream().map(Argument::value).toList();
+    switch (key) {
+      case "ifmodule" -> {
+        String spec = args.isEmpty() ? "" : args.get(0);
+        boolean negate = spec.startsWith("!");
+        if (MODULES.loadedForIfModule(negate ? spec.substring(1) : spec) != negate) {
+          read(s.children());
+        }
+      }
+      case "ifversion" -> {
+        try {
+          if (IfVersion.parse(args).holds(IfVersion.SERVER_VERSION)) {
+            read(s.children());
+          }
+        } catch (IfVersion.Invalid e) {
+          cannot(s, "an <IfVersion> Apache refuses");
+        }
+      }
+      case "ifdefine" -> {
+        String name = args.isEmpty() ? "" : args.get(0);
+        if (name.startsWith("!")) {
+          read(s.children());
+        }
+      }
+      case "files", "filesmatch" -> files(s, key.equals("filesmatch"), args);
+      default -> cannot(s, "the section <" + s.name() + ">");
+    }
+  }
+
+  /** {@code <Files>}/{@code <FilesMatch>} that deny access: a nested location answering 403. */
+  private void files(Section s, boolean regex, List<String> args) {
+    String pattern = args.isEmpty() ? "" : args.get(0);
+    boolean denies = false;
+    for (ConfigNode child : s.children()) {
+      if (child instanceof Directive d) {
+        if (deniesAll(d)) {
+          denies = true;
+        } else if (!isAllowOrOrder(d)) {
+          cannot(d, "inside <" + s.name() + "> only access control is converted");
+        }
+      }
+    }
+    if (!denies) {
+      return;
+    }
+    String location =
+        regex || pattern.startsWith("~") ? fromFilesMatch(pattern) : fromGlob(pattern);
+    denials.comment(
+        RewriteTranslator.line(s.span().file(), s.span().line(), "<" + s.name(), s.arguments())
+            + ">: denied");
+    denials.line("location ~ " + NginxText.quote(location) + " { return 403; }");
+  }
+
+  /** A FilesMatch regex (matched against the file's name) as a regex on the path. */
+  private static String fromFilesMatch(String regex) {
+    String r = regex.startsWith("~") ? regex.substring(1).trim() : regex;
+    return r.startsWith("^") ? "/" + r.substring(1) + "(?=[^/]*$)" : r + "(?=[^/]*$)";
+  }
+
+  /** A Files wildcard (matched against the file's name) as a regex on the path. */
+  private static String fromGlob(String glob) {
+    StringBuilder out = new StringBuilder("/");
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> out.append("[^/]*");
+        case '?' -> out.append("[^/]");
+        default -> out.append(PatternPrefix.quoteLiteral(String.valueOf(c)));
+      }
+    }
+    return out.append('$').toString();
+  }
+
+  private static boolean deniesAll(Directive d) {
+    List<String> a = d.arguments().stream().map(x -> x.value().toLowerCase(Locale.ROOT)).toList();
+    return (d.key().equals("require") && a.equals(List.of("all", "denied")))
+        || (d.key().equals("deny") && a.equals(List.of("from", "all")));
+  }
+
+  private static boolean isAllowOrOrder(Directive d) {
+    return d.key().equals("order") || d.key().equals("satisfy");
+  }
+
+  private void generic(Directive d) {
+    List<String> args = d.arguments().stream().map(Argument::value).toList();
+    switch (d.key()) {
+      case "directoryindex" -> {
+        if (args.size() == 1 && args.get(0).equalsIgnoreCase("disabled")) {
+          cannot(d, "DirectoryIndex disabled (nginx always has an index list)");
+        } else {
+          settings.index = args;
+        }
+      }
+      case "options" -> options(d, args);
+      case "errordocument" -> errorDocument(d, args);
+      case "require" -> {
+        if (deniesAll(d)) {
+          settings.denied = true;
+        } else if (args.size() == 2
+            && args.get(0).equalsIgnoreCase("all")
+            && args.get(1).equalsIgnoreCase("granted")) {
+          settings.denied = false;
+        } else {
+          cannot(d, "Require " + String.join(" ", args));
+        }
+      }
+      case "deny" -> {
+        if (deniesAll(d)) {
+          settings.denied = true;
+        } else {
+          cannot(d, "Deny " + String.join(" ", args));
+        }
+      }
+      case "allow" -> {
+        if (!(args.size() == 2 && args.get(1).equalsIgnoreCase("all"))) {
+          cannot(d, "Allow " + String.join(" ", args));
+        }
+      }
+      case "order", "satisfy" -> {
+        // with Allow/Deny from all alone, the order does not change the answer
+      }
+      case "redirect", "redirectmatch", "redirectpermanent", "redirecttemp" -> redirect(d, args);
+      case "php_value", "php_flag", "php_admin_value", "php_admin_flag" -> {
+        if (args.size() >= 2) {
+          settings.phpValues.add(args.get(0) + "=" + args.get(1));
+        }
+      }
+      case "header" -> header(d, args);
+      default -> {
+        if (!NO_EFFECT.contains(d.key())) {
+          cannot(d, d.name());
+        }
+      }
+    }
+  }
+
+  private void options(Directive d, List<String> args) {
+    for (String raw : args) {
+      String o = raw.toLowerCase(Locale.ROOT);
+      boolean on = !o.startsWith("-");
+      String name = o.startsWith("+") || o.startsWith("-") ? o.substring(1) : o;
+      switch (name) {
+        case "indexes" -> settings.indexes = on;
+        case "multiviews" -> {
+          if (on) {
+            cannot(d, "Options MultiViews (nginx has no content negotiation)");
+          }
+        }
+        case "followsymlinks", "symlinksifownermatch" -> {
+          if (!on) {
+            approximate(d, "Options -" + raw.substring(1) + ": nginx follows symbolic links");
+          }
+        }
+        case "all" -> settings.indexes = on;
+        case "none" -> settings.indexes = false;
+        default -> {
+          if (on) {
+            cannot(d, "Options " + raw);
+          }
+        }
+      }
+    }
+  }
+
+  private void errorDocument(Directive d, List<String> args) {
+    if (args.size() < 2) {
+      return;
+    }
+    int status;
+    try {
+      status = Integer.parseInt(args.get(0));
+    } catch (NumberFormatException e) {
+      cannot(d, "ErrorDocument " + args.get(0));
+      return;
+    }
+    String target = args.get(1);
+    if (d.arguments().get(1).quoted() || !(target.startsWith("/") || target.contains("://"))) {
+      cannot(d, "an ErrorDocument message (only a local path or a URL is converted)");
+      return;
+    }
+    if (target.equals("default")) {
+      settings.errorPages.remove(status);
+    } else {
+      settings.errorPages.put(status, target);
+    }
+  }
+
+  private void redirect(Directive d, List<String> args) {
+    RedirectArgs r;
+    try {
+      r = RedirectArgs.parse(d.key(), args, true);
+    } catch (IllegalArgumentException e) {
+      cannot(d, e.getMessage());
+      return;
+    }
+    String source =
+        RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments());
+    String answer =
+        r.target() == null
+            ? "return " + r.status() + ";"
+            : "return "
+                + r.status()
+                + " "
+                + NginxText.quote(
+                    r.target()
+                        + (d.key().equals("redirectmatch") ? "" : "${htaccess_rest}$is_args$args"))
+                + ";";
+    if (r.directory()) {
+      settings.redirects.add("# " + source + "\n" + answer.replace("${htaccess_rest}", ""));
+      return;
+    }
+    if (r.target() != null && r.target().contains("$") && !d.key().equals("redirectmatch")) {
+      cannot(d, "a literal $ in the target");
+      return;
+    }
+    String test;
+    if (d.key().equals("redirectmatch")) {
+      test = "$uri ~ " + NginxText.quote(r.match());
+    } else {
+      String path = r.match();
+      test =
+          "$uri ~ "
+              + NginxText.quote(
+                  "^"
+                      + PatternPrefix.quoteLiteral(path)
+                      + (path.endsWith("/") ? "(?<htaccess_rest>.*)$" : "(?<htaccess_rest>/.*)?$"));
+    }
+    settings.redirects.add("# " + source + "\nif (" + test + ") { " + answer + " }");
+  }
+
+  private void header(Directive d, List<String> args) {
+    List<String> a = new ArrayList<>(args);
+    boolean always = !a.isEmpty() && a.get(0).equalsIgnoreCase("always");
+    if (!a.isEmpty() && (always || a.get(0).equalsIgnoreCase("onsuccess"))) {
+      a.remove(0);
+    }
+    if (a.size() == 3
+        && (a.get(0).equalsIgnoreCase("set") || a.get(0).equalsIgnoreCase("append"))
+        && !a.get(2).contains("%{")
+        && !a.get(2).contains("$")) {
+      approximate(
+          d,
+          "Header "
+              + a.get(0)
+              + " becomes add_header, which nginx also adds to 3xx answers"
+              + (a.get(0).equalsIgnoreCase("append") ? " (as a second field, not joined)" : ""));
+      headers.comment(
+          RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments()));
+      headers.line(
+          "add_header " + a.get(1) + " " + NginxText.quote(a.get(2)) + (always ? " always;" : ";"));
+    } else {
+      cannot(d, "Header " + String.join(" ", args));
+    }
+  }
+
+  /**
+   * The location's body.
+   *
+   * @param fastcgi php-fpm's address, or null to serve .php files as files
+   */
+  NginxText body(String fastcgi) {
+    NginxText out = new NginxText();
+    if (settings.denied) {
+      // Apache refuses before any rule runs; nginx's access phase comes after the rewrites.
+      out.line("return 403;");
+      return out;
+    }
+    NginxText common = new NginxText();
+    common.append(denials);
+    for (String r : settings.redirects) {
+      for (String l : r.split("\n")) {
+        common.line(l);
+      }
+    }
+    RewriteTranslator.Result rewrite = null;
+    if (settings.rewriteOn && !rules.isEmpty()) {
+      rewrite = new RewriteTranslator(prefix, base, findings).translate(rules);
+      common.append(rewrite.text());
+      if (rewrite.proxies()) {
+        // the request headers mod_proxy_http adds
+        common.line("proxy_http_version 1.1;");
+        common.line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        common.line("proxy_set_header X-Forwarded-Host $http_host;");
+        common.line("proxy_set_header X-Forwarded-Server $host;");
+      }
+    }
+    common.line("index " + String.join(" ", settings.index) + ";");
+    if (settings.indexes) {
+      common.line("autoindex on;");
+    }
+    for (Map.Entry<Integer, String> e : settings.errorPages.entrySet()) {
+      common.line("error_page " + e.getKey() + " " + NginxText.quote(e.getValue()) + ";");
+    }
+    common.append(headers);
+    out.append(common);
+    String tryFiles = rewrite == null ? null : rewrite.tryFiles();
+    if (tryFiles != null) {
+      out.line(tryFiles);
+      // For the front controller itself Apache's rules run again and rewrite it to itself, which
+      // ends the loop: served if it exists, else 404. nginx's try_files would redirect again.
+      out.comment("the front controller: served if it exists, else 404, as Apache ends there");
+      out.open("location = " + rewrite.frontController());
+      out.append(common);
+      out.line("try_files $uri =404;");
+      if (fastcgi != null && rewrite.frontController().endsWith(".php")) {
+        fastcgi(out, fastcgi);
+      }
+      out.close();
+    }
+    if (fastcgi != null) {
+      out.comment(
+          "PHP through php-fpm (a nested location runs only its own rules: the same again)");
+      out.open("location ~ [^/]\\.php$");
+      out.append(common);
+      out.line(tryFiles != null ? tryFiles : "try_files $uri =404;");
+      fastcgi(out, fastcgi);
+      out.close();
+    }
+    return out;
+  }
+
+  private void fastcgi(NginxText out, String address) {
+    out.line("fastcgi_pass " + address + ";");
+    out.line("include fastcgi_params;");
+    out.line("fastcgi_param SCRIPT_FILENAME $request_filename;");
+    if (!settings.phpValues.isEmpty()) {
+      out.line(
+          "fastcgi_param PHP_VALUE "
+              + NginxText.quote(String.join("\n", settings.phpValues))
+              + ";");
+    }
+  }
+
+  List<String> phpValues() {
+    return settings.phpValues;
+  }
+
+  private void cannot(Directive d, String why) {
+    findings.add(new Finding(d.span(), true, why));
+  }
+
+  private void approximate(Directive d, String why) {
+    findings.add(new Finding(d.span(), false, why));
+  }
+}

@@ -1,0 +1,741 @@
+package dev.htaccess.convert;
+
+import dev.htaccess.model.CondFlag;
+import dev.htaccess.model.CondPattern;
+import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.RuleFlag;
+import dev.htaccess.model.RuleFlagKind;
+import dev.htaccess.model.Template;
+import dev.htaccess.syntax.TemplateParser;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One directory's mod_rewrite rules as nginx rewrite-module directives inside its {@code location}.
+ * Two forms:
+ *
+ * <ul>
+ *   <li><b>plain</b>, when every rule is unconditional (and a last front-controller rule may test
+ *       {@code !-f}/{@code !-d}): {@code rewrite} lines on the full path, the per-directory prefix
+ *       put in front of the pattern, and the front controller as {@code try_files};
+ *   <li><b>chained</b> otherwise: the path relative to the directory in {@code $htaccess_path}
+ *       (matched with the rule's own pattern, unchanged), each condition an {@code if} that adds
+ *       its letter to {@code $htaccess_ok}, the captures saved to variables, and the action under
+ *       one last {@code if} on the letters. nginx's {@code if} switches the request's configuration
+ *       when it matches, which loses {@code try_files}: a chained location has none.
+ * </ul>
+ *
+ * Both keep Apache's per-directory loop: {@code last} searches the locations again and runs the
+ * rules again, as Apache re-runs a directory's rules after an internal redirect.
+ */
+final class RewriteTranslator {
+
+  /** A rule with the conditions before it. */
+  record Rule(List<RewriteCond> conds, RewriteRule rule) {}
+
+  /** What a directory's rules became. */
+  record Result(NginxText text, String tryFiles, String frontController, boolean proxies) {}
+
+  private static final Set<RuleFlagKind> PLAIN_FLAGS =
+      EnumSet.of(
+          RuleFlagKind.LAST,
+          RuleFlagKind.END,
+          RuleFlagKind.NO_CASE,
+          RuleFlagKind.QUERY_APPEND,
+          RuleFlagKind.QUERY_DISCARD,
+          RuleFlagKind.NO_ESCAPE,
+          RuleFlagKind.REDIRECT,
+          RuleFlagKind.ENV,
+          RuleFlagKind.NO_SUBREQUESTS);
+
+  private static final Set<RuleFlagKind> CHAINED_FLAGS =
+      EnumSet.of(
+          RuleFlagKind.LAST,
+          RuleFlagKind.END,
+          RuleFlagKind.NO_CASE,
+          RuleFlagKind.QUERY_APPEND,
+          RuleFlagKind.QUERY_DISCARD,
+          RuleFlagKind.NO_ESCAPE,
+          RuleFlagKind.REDIRECT,
+          RuleFlagKind.ENV,
+          RuleFlagKind.NO_SUBREQUESTS,
+          RuleFlagKind.FORBIDDEN,
+          RuleFlagKind.GONE,
+          RuleFlagKind.PROXY,
+          RuleFlagKind.PASS_THROUGH);
+
+  private final String prefix;
+  private final String base;
+  private final List<Finding> findings;
+
+  /**
+   * @param prefix the directory's URL path with a trailing slash ({@code /} for the document root)
+   * @param base the RewriteBase, or null
+   */
+  RewriteTranslator(String prefix, String base, List<Finding> findings) {
+    this.prefix = prefix;
+    this.base = base;
+    this.findings = findings;
+  }
+
+  Result translate(List<Rule> rules) {
+    List<Rule> kept = new ArrayList<>();
+    NginxText out = new NginxText();
+    for (Rule r : rules) {
+      if (unsupported(r) == null) {
+        kept.add(r);
+      } else {
+        out.comment(source(r.rule()) + "\ncannot convert: " + unsupported(r));
+        findings.add(new Finding(r.rule().span(), true, unsupported(r)));
+      }
+    }
+    boolean plain = true;
+    for (int i = 0; i < kept.size(); i++) {
+      Rule r = kept.get(i);
+      boolean last = i == kept.size() - 1;
+      if (!(plainRule(r) || (last && frontController(r) != null))) {
+        plain = false;
+      }
+    }
+    if (plain) {
+      String tryFiles = null;
+      for (int i = 0; i < kept.size(); i++) {
+        Rule r = kept.get(i);
+        String front = i == kept.size() - 1 && !plainRule(r) ? frontController(r) : null;
+        out.comment(source(r));
+        if (front != null) {
+          tryFiles = front;
+          out.comment("  -> the try_files line of this location");
+        } else {
+          plainRewrite(r, out);
+        }
+      }
+      String frontPath = null;
+      if (tryFiles != null) {
+        String t = kept.get(kept.size() - 1).rule().substitution().source();
+        frontPath = absolute(t.contains("?") ? t.substring(0, t.indexOf('?')) : t);
+      }
+      return new Result(out, tryFiles, frontPath, false);
+    }
+    out.comment("the path relative to this directory, which the rules' patterns match");
+    out.line("set $htaccess_path \"\";");
+    relativePath(out);
+    boolean proxies = false;
+    for (Rule r : kept) {
+      out.comment(source(r));
+      chained(r, out);
+      proxies |= r.rule().has(RuleFlagKind.PROXY);
+    }
+    return new Result(out, null, null, proxies);
+  }
+
+  private void relativePath(NginxText out) {
+    out.line(
+        "if ($uri ~ "
+            + NginxText.quote("^" + PatternPrefix.quoteLiteral(prefix) + "(.*)$")
+            + ") { set $htaccess_path $1; }");
+  }
+
+  /** Why the rule cannot be converted at all, or null. */
+  private static String unsupported(Rule r) {
+    for (RuleFlag f : r.rule().flags()) {
+      if (!CHAINED_FLAGS.contains(f.kind())) {
+        return "the flag [" + f.text() + "] has no nginx counterpart";
+      }
+    }
+    RuleFlag redirect = r.rule().flag(RuleFlagKind.REDIRECT);
+    if (redirect != null && redirect.value() != null && !redirect.value().isEmpty()) {
+      String v = redirect.value();
+      if (!v.matches("30[0-8]|[0-9]{3}|permanent|temp|seeother")) {
+        return "the redirect status " + v;
+      }
+    }
+    for (RewriteCond c : r.conds()) {
+      String why = condUnsupported(c);
+      if (why != null) {
+        return why;
+      }
+    }
+    Set<Integer> ruleGroups = new java.util.TreeSet<>();
+    Set<Integer> condGroups = new java.util.TreeSet<>();
+    referencedGroups(r, ruleGroups, condGroups);
+    if (condGroups.contains(0)) {
+      return "%0 (nginx has no whole-match capture)";
+    }
+    if (ruleGroups.contains(0) && !fullyAnchored(r.rule().pattern())) {
+      return "$0 of a pattern not anchored at both ends (nginx has no whole-match capture)";
+    }
+    for (int n : ruleGroups) {
+      if (n > 0 && r.rule().negated()) {
+        return "$" + n + " of a negated pattern";
+      }
+    }
+    for (RuleFlag f : r.rule().flags()) {
+      if (f.kind() == RuleFlagKind.ENV && f.value() != null) {
+        for (Template.Part p : TemplateParser.parse(f.value()).parts()) {
+          if (partUnsupported(p) != null) {
+            return "[" + f.text() + "]: " + partUnsupported(p);
+          }
+        }
+      }
+    }
+    for (Template.Part p : r.rule().substitution().parts()) {
+      String why = partUnsupported(p);
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
+  }
+
+  private static boolean fullyAnchored(String pattern) {
+    return pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$");
+  }
+
+  private static String condUnsupported(RewriteCond c) {
+    for (CondFlag f : c.flags()) {
+      if (f.kind() == null) {
+        return "the condition flag [" + f.key() + "]";
+      }
+    }
+    if (c.pattern() instanceof CondPattern.FileTest t) {
+      if ("fdx".indexOf(t.test()) < 0) {
+        return "the file test -" + t.test() + " (nginx tests -f, -d, -e and -x only)";
+      }
+    } else if (c.pattern() instanceof CondPattern.Lexical l) {
+      if (l.operator() != CondPattern.Operator.EQUAL) {
+        return "the comparison " + l.operator().symbol() + " (nginx compares for equality only)";
+      }
+      if (l.operand().contains("$")) {
+        return "a literal $ (nginx has no escape for it)";
+      }
+    } else if (!(c.pattern() instanceof CondPattern.Regex)) {
+      return "the condition " + c.rawPattern();
+    }
+    for (Template.Part p : c.testString().parts()) {
+      String why = partUnsupported(p);
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
+  }
+
+  private static String partUnsupported(Template.Part p) {
+    if (p instanceof Template.Variable v && NginxVariables.of(v.name()) == null) {
+      return "the variable %{" + v.name() + "} has no nginx counterpart";
+    }
+    if (p instanceof Template.MapLookup m) {
+      return "the RewriteMap lookup ${" + m.map() + ":...}";
+    }
+    if (p instanceof Template.Literal l && l.text().contains("$")) {
+      return "a literal $ (nginx has no escape for it)";
+    }
+    return null;
+  }
+
+  // ---- the plain form ----
+
+  private boolean plainRule(Rule r) {
+    RewriteRule rule = r.rule();
+    if (!r.conds().isEmpty()
+        || rule.negated()
+        || PatternPrefix.of(prefix, rule.pattern()) == null) {
+      return false;
+    }
+    for (RuleFlag f : rule.flags()) {
+      if (!PLAIN_FLAGS.contains(f.kind())) {
+        return false;
+      }
+    }
+    if (rule.has(RuleFlagKind.REDIRECT)
+        && redirectStatus(rule) != 301
+        && redirectStatus(rule) != 302) {
+      return false;
+    }
+    if (!envOnly(rule)) {
+      return false; // setting a variable needs an if
+    }
+    if (rule.noSubstitution()) {
+      return true;
+    }
+    List<Template.Part> parts = rule.substitution().parts();
+    return !parts.isEmpty()
+        && parts.get(0) instanceof Template.Literal
+        && parts.stream()
+            .allMatch(
+                p ->
+                    p instanceof Template.Literal
+                        || (p instanceof Template.RuleBackref b && b.group() > 0)
+                        || p instanceof Template.Variable);
+  }
+
+  /** A rule that only sets variables nginx passes to FastCGI anyway ({@code HTTP_X} from X). */
+  private static boolean envOnly(RewriteRule rule) {
+    for (RuleFlag f : rule.flags()) {
+      if (f.kind() == RuleFlagKind.ENV && !passThroughEnv(f.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean passThroughEnv(String value) {
+    if (value == null) {
+      return false;
+    }
+    int colon = value.indexOf(':');
+    if (colon < 0) {
+      return false;
+    }
+    String name = value.substring(0, colon);
+    String v = value.substring(colon + 1);
+    return name.startsWith("HTTP_")
+        && v.equalsIgnoreCase("%{HTTP:" + name.substring(5).replace('_', '-') + "}");
+  }
+
+  private void plainRewrite(Rule r, NginxText out) {
+    RewriteRule rule = r.rule();
+    if (rule.noSubstitution() && !rule.has(RuleFlagKind.LAST) && !rule.has(RuleFlagKind.END)) {
+      out.comment("  nginx passes each request header to FastCGI as HTTP_* itself: nothing to do");
+      return;
+    }
+    String regex = PatternPrefix.of(prefix, rule.pattern());
+    if (rule.has(RuleFlagKind.NO_CASE)) {
+      regex = "(?i)" + regex;
+    }
+    if (rule.noSubstitution()) {
+      out.line("rewrite " + NginxText.quote(regex) + " $uri break;");
+      return;
+    }
+    String[] split = split(rule.substitution(), new Captures(n -> "$" + n, (c, n) -> ""));
+    String target = replacement(rule, absolute(split[0]), split[1]);
+    String flag;
+    if (rule.has(RuleFlagKind.REDIRECT)) {
+      flag = redirectStatus(rule) == 301 ? " permanent" : " redirect";
+    } else if (rule.has(RuleFlagKind.END)) {
+      flag = " break";
+    } else if (rule.has(RuleFlagKind.LAST)) {
+      flag = " last";
+    } else {
+      flag = "";
+    }
+    out.line("rewrite " + NginxText.quote(regex) + " " + NginxText.quote(target) + flag + ";");
+  }
+
+  /**
+   * The try_files line for a front controller ({@code !-f} and {@code !-d} on REQUEST_FILENAME, or
+   * {@code !-f} with a pattern that matches every path, to a fixed script), or null.
+   */
+  private String frontController(Rule r) {
+    RewriteRule rule = r.rule();
+    Set<Character> tests = new java.util.HashSet<>();
+    for (RewriteCond c : r.conds()) {
+      if (!(c.pattern() instanceof CondPattern.FileTest t)
+          || !c.negated()
+          || !c.flags().isEmpty()
+          || !c.testString().source().equals("%{REQUEST_FILENAME}")) {
+        return null;
+      }
+      tests.add(t.test());
+    }
+    String p = rule.pattern();
+    boolean everyPath = Set.of("^", ".*", "^.*$", "^(.*)$", "(.*)", "^(.*)").contains(p);
+    boolean nonEmpty = Set.of(".", "^(.+)$", ".+", "^.+$", "(.+)").contains(p);
+    boolean filesAndDirs = tests.equals(Set.of('f', 'd'));
+    boolean filesOnly = tests.equals(Set.of('f'));
+    if (!(filesAndDirs && (everyPath || nonEmpty)) && !(filesOnly && everyPath)) {
+      return null;
+    }
+    if (rule.negated() || rule.noSubstitution() || !rule.substitution().isLiteral()) {
+      return null;
+    }
+    for (RuleFlag f : rule.flags()) {
+      if (f.kind() != RuleFlagKind.LAST && f.kind() != RuleFlagKind.NO_CASE) {
+        return null;
+      }
+    }
+    String target = rule.substitution().source();
+    if (target.contains("://") || target.contains("$") || target.contains("#")) {
+      return null;
+    }
+    String path = absolute(target);
+    String uri;
+    if (path.contains("?")) {
+      uri = path.endsWith("?") ? path.substring(0, path.length() - 1) : path;
+    } else {
+      uri = path + "$is_args$args";
+    }
+    return "try_files $uri " + (filesAndDirs ? "$uri/ " : "") + NginxText.quote(uri) + ";";
+  }
+
+  // ---- the chained form ----
+
+  private void chained(Rule r, NginxText out) {
+    RewriteRule rule = r.rule();
+    out.line("set $htaccess_ok \"\";");
+    String op = (rule.negated() ? "!" : "") + (rule.has(RuleFlagKind.NO_CASE) ? "~*" : "~");
+    Set<Integer> ruleGroups = new java.util.TreeSet<>();
+    Set<Integer> condGroups = new java.util.TreeSet<>();
+    referencedGroups(r, ruleGroups, condGroups);
+    StringBuilder saveRule = new StringBuilder();
+    if (!rule.negated()) {
+      for (int n : ruleGroups) {
+        if (n > 0) {
+          saveRule.append(" set $htaccess_r").append(n).append(" \"$").append(n).append("\";");
+        }
+      }
+    }
+    out.line(
+        "if ($htaccess_path "
+            + op
+            + " "
+            + NginxText.quote(rule.pattern())
+            + ") { set $htaccess_ok \"m\";"
+            + saveRule
+            + " }");
+    // %N are the captures of the last regex condition that matched and was evaluated (Apache
+    // skips the rest of an [OR] group once one matched): kept up to date in $htaccess_pN.
+    for (int n : condGroups) {
+      out.line("set $htaccess_p" + n + " \"\";");
+    }
+    StringBuilder wanted = new StringBuilder("^m");
+    StringBuilder group = new StringBuilder();
+    for (int k = 0; k < r.conds().size(); k++) {
+      RewriteCond c = r.conds().get(k);
+      char letter = (char) ('a' + k);
+      String subject = subject(c, out);
+      String test = condTest(c, subject);
+      boolean captures = c.pattern() instanceof CondPattern.Regex && !c.negated();
+      StringBuilder save = new StringBuilder();
+      if (captures) {
+        for (int n : condGroups) {
+          save.append(" set $htaccess_c").append(k).append('_').append(n);
+          save.append(" \"$").append(n).append("\";");
+        }
+      }
+      out.line(
+          "if (" + test + ") { set $htaccess_ok \"${htaccess_ok}" + letter + "\";" + save + " }");
+      if (captures && !condGroups.isEmpty()) {
+        String evaluated =
+            group.length() == 0 ? String.valueOf(letter) : "^(?!.*[" + group + "]).*" + letter;
+        StringBuilder take = new StringBuilder();
+        for (int n : condGroups) {
+          take.append(" set $htaccess_p").append(n).append(" \"${htaccess_c");
+          take.append(k).append('_').append(n).append("}\";");
+        }
+        out.line("if ($htaccess_ok ~ " + NginxText.quote(evaluated) + ") {" + take + " }");
+      }
+      group.append(letter);
+      if (!c.has(CondFlag.Kind.OR_NEXT) || k == r.conds().size() - 1) {
+        wanted.append(group.length() == 1 ? group.toString() : "[" + group + "]+");
+        group.setLength(0);
+      }
+    }
+    wanted.append("$");
+    Captures captures = CHAINED;
+    NginxText before = new NginxText(); // nginx allows no if inside an if
+    NginxText act = new NginxText();
+    for (RuleFlag f : rule.flags()) {
+      if (f.kind() == RuleFlagKind.ENV) {
+        env(f, rule, captures, act);
+      }
+    }
+    String same = action(rule, captures, act, before);
+    out.append(before);
+    if (same != null) {
+      // Apache ends the round when the rewritten path is the path it had (no internal
+      // redirect); nginx would search the locations again, and loop.
+      out.line("set $htaccess_same \"\";");
+      out.line("if ($uri = " + NginxText.quote(same) + ") { set $htaccess_same \"=\"; }");
+      out.line("set $htaccess_ok \"${htaccess_ok}${htaccess_same}\";");
+      out.line(
+          "if ($htaccess_ok ~ "
+              + NginxText.quote(wanted.substring(0, wanted.length() - 1) + "=$")
+              + ") { break; }");
+    }
+    out.open("if ($htaccess_ok ~ " + NginxText.quote(wanted.toString()) + ")");
+    out.append(act);
+    out.close();
+    if (!rule.noSubstitution()
+        && !rule.has(RuleFlagKind.LAST)
+        && !rule.has(RuleFlagKind.END)
+        && !rule.has(RuleFlagKind.PASS_THROUGH)
+        && !rule.has(RuleFlagKind.REDIRECT)
+        && !rule.has(RuleFlagKind.PROXY)) {
+      relativePath(out); // the next rule matches the rewritten path
+    }
+  }
+
+  /** The $N and %N a rule and its conditions refer to (in the substitution, tests and flags). */
+  private static void referencedGroups(Rule r, Set<Integer> ruleGroups, Set<Integer> condGroups) {
+    List<Template> templates = new ArrayList<>();
+    templates.add(r.rule().substitution());
+    for (RewriteCond c : r.conds()) {
+      templates.add(c.testString());
+    }
+    for (RuleFlag f : r.rule().flags()) {
+      if (f.kind() == RuleFlagKind.ENV && f.value() != null) {
+        templates.add(TemplateParser.parse(f.value()));
+      }
+    }
+    for (Template t : templates) {
+      for (Template.Part p : t.parts()) {
+        if (p instanceof Template.RuleBackref b) {
+          ruleGroups.add(b.group());
+        } else if (p instanceof Template.CondBackref b) {
+          condGroups.add(b.group());
+        }
+      }
+    }
+  }
+
+  private static final Captures CHAINED =
+      new Captures(n -> "${htaccess_r" + n + "}", (unused, n) -> "${htaccess_p" + n + "}");
+
+  /** The test string as one nginx variable (set first when it is made of several parts). */
+  private String subject(RewriteCond c, NginxText out) {
+    List<Template.Part> parts = c.testString().parts();
+    if (parts.size() == 1 && parts.get(0) instanceof Template.Variable v) {
+      return NginxVariables.of(v.name());
+    }
+    String value = expand(c.testString(), CHAINED);
+    out.line("set $htaccess_test " + NginxText.quote(value) + ";");
+    return "$htaccess_test";
+  }
+
+  private static String condTest(RewriteCond c, String subject) {
+    String not = c.negated() ? "!" : "";
+    if (c.pattern() instanceof CondPattern.FileTest t) {
+      return not + "-" + t.test() + " " + subject;
+    }
+    if (c.pattern() instanceof CondPattern.Lexical l) {
+      return subject + " " + (c.negated() ? "!=" : "=") + " " + NginxText.quote(l.operand());
+    }
+    String regex = ((CondPattern.Regex) c.pattern()).regex();
+    String op = not + (c.has(CondFlag.Kind.NO_CASE) ? "~*" : "~");
+    return subject + " " + op + " " + NginxText.quote(regex);
+  }
+
+  private void env(RuleFlag f, RewriteRule rule, Captures captures, NginxText out) {
+    if (passThroughEnv(f.value())) {
+      out.comment("[" + f.text() + "]: nginx passes the header to FastCGI as HTTP_* itself");
+      return;
+    }
+    String value = f.value() == null ? "" : f.value();
+    int colon = value.indexOf(':');
+    String name = colon < 0 ? value : value.substring(0, colon);
+    String v = colon < 0 ? "1" : value.substring(colon + 1);
+    if (name.startsWith("!") || !name.matches("[A-Za-z0-9_]+")) {
+      findings.add(new Finding(rule.span(), true, "the environment flag [" + f.text() + "]"));
+      return;
+    }
+    Template t = TemplateParser.parse(v);
+    for (Template.Part p : t.parts()) {
+      if (partUnsupported(p) != null) {
+        findings.add(new Finding(rule.span(), true, "[" + f.text() + "]: " + partUnsupported(p)));
+        return;
+      }
+    }
+    findings.add(
+        new Finding(
+            rule.span(),
+            false,
+            "["
+                + f.text()
+                + "] sets an environment variable; nginx has none: it becomes $htaccess_env_"
+                + name
+                + " (pass it on with fastcgi_param where a script needs it)"));
+    out.line("set $htaccess_env_" + name + " " + NginxText.quote(expand(t, captures)) + ";");
+  }
+
+  /**
+   * Writes the rule's action; returns the path an internal {@code last} rewrite goes to (for the
+   * same-path check), or null.
+   */
+  private String action(RewriteRule rule, Captures captures, NginxText out, NginxText before) {
+    if (rule.has(RuleFlagKind.FORBIDDEN)) {
+      out.line("return 403;");
+      return null;
+    }
+    if (rule.has(RuleFlagKind.GONE)) {
+      out.line("return 410;");
+      return null;
+    }
+    if (rule.noSubstitution()) {
+      if (rule.has(RuleFlagKind.LAST) || rule.has(RuleFlagKind.END)) {
+        out.line("break;");
+      }
+      return null;
+    }
+    String[] split = split(rule.substitution(), captures);
+    String path = runtimeAbsolute(rule.substitution(), split[0], before);
+    String query = split[1];
+    boolean url = path.matches("(?i)https?://.*");
+    if (rule.has(RuleFlagKind.PROXY)) {
+      out.line("proxy_pass " + NginxText.quote(withQuery(rule, path, query)) + ";");
+      out.line("break;");
+      return null;
+    }
+    if (rule.has(RuleFlagKind.REDIRECT) || url) {
+      if (url && !rule.has(RuleFlagKind.REDIRECT)) {
+        findings.add(
+            new Finding(
+                rule.span(),
+                false,
+                "a URL substitution without [R]: Apache redirects (302) unless the URL names this"
+                    + " server, when it rewrites to its path; converted as the redirect"));
+      }
+      int status = rule.has(RuleFlagKind.REDIRECT) ? redirectStatus(rule) : 302;
+      out.line("return " + status + " " + NginxText.quote(withQuery(rule, path, query)) + ";");
+      return null;
+    }
+    String flag =
+        rule.has(RuleFlagKind.END)
+            ? " break"
+            : rule.has(RuleFlagKind.LAST) || rule.has(RuleFlagKind.PASS_THROUGH) ? " last" : "";
+    out.line("rewrite ^ " + NginxText.quote(replacement(rule, path, query)) + flag + ";");
+    return flag.equals(" last") ? path : null;
+  }
+
+  /**
+   * The substitution's path made absolute as mod_rewrite makes it: at conversion time when it
+   * starts with literal text, else by an {@code if} on the expanded value (a $N or %{VAR} may or
+   * may not start with a slash).
+   */
+  private String runtimeAbsolute(Template t, String path, NginxText out) {
+    if (!t.parts().isEmpty() && t.parts().get(0) instanceof Template.Literal) {
+      return absolute(path);
+    }
+    String b = base != null ? base : prefix;
+    out.line("set $htaccess_target " + NginxText.quote(path) + ";");
+    out.line(
+        "if ($htaccess_target !~ \"^/|^[A-Za-z][A-Za-z0-9+.-]*://\") { set $htaccess_target "
+            + NginxText.quote((b.endsWith("/") ? b : b + "/") + "${htaccess_target}")
+            + "; }");
+    return "${htaccess_target}";
+  }
+
+  /**
+   * The substitution expanded and split at its first literal {@code ?}: path, and query or null.
+   */
+  private static String[] split(Template t, Captures captures) {
+    StringBuilder path = new StringBuilder();
+    StringBuilder query = null;
+    for (Template.Part p : t.parts()) {
+      if (p instanceof Template.Literal l && query == null && l.text().indexOf('?') >= 0) {
+        int q = l.text().indexOf('?');
+        path.append(l.text(), 0, q);
+        query = new StringBuilder(l.text().substring(q + 1));
+        continue;
+      }
+      String one = expand(new Template("", List.of(p)), captures);
+      (query == null ? path : query).append(one);
+    }
+    return new String[] {path.toString(), query == null ? null : query.toString()};
+  }
+
+  /**
+   * The replacement of an internal rewrite, written for nginx's own query rules: a replacement with
+   * a {@code ?} gets the old arguments appended unless it ends in {@code ?}.
+   */
+  private static String replacement(RewriteRule rule, String path, String query) {
+    if (query == null) {
+      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path + "?" : path;
+    }
+    if (query.isEmpty()) {
+      return path + "?"; // an empty query: none
+    }
+    return path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "" : "?");
+  }
+
+  /** A redirect's or a proxy's URL with the query string as mod_rewrite leaves it. */
+  private String withQuery(RewriteRule rule, String path, String query) {
+    if (query == null) {
+      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path : path + "$is_args$args";
+    }
+    if (query.isEmpty()) {
+      return path;
+    }
+    if (rule.has(RuleFlagKind.QUERY_APPEND)) {
+      findings.add(
+          new Finding(
+              rule.span(),
+              false,
+              "[QSA] on a redirect or proxy: the old query is appended after '&' even when empty"));
+      return path + "?" + query + "&$args";
+    }
+    return path + "?" + query;
+  }
+
+  /** A relative substitution made absolute as mod_rewrite does: RewriteBase or the directory. */
+  private String absolute(String target) {
+    if (target.startsWith("/") || target.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
+      return target;
+    }
+    String b = base != null ? base : prefix;
+    return b.endsWith("/") ? b + target : b + "/" + target;
+  }
+
+  private static int redirectStatus(RewriteRule rule) {
+    RuleFlag f = rule.flag(RuleFlagKind.REDIRECT);
+    String v = f == null || f.value() == null ? "" : f.value();
+    switch (v) {
+      case "":
+      case "temp":
+        return 302;
+      case "permanent":
+        return 301;
+      case "seeother":
+        return 303;
+      default:
+        return Integer.parseInt(v);
+    }
+  }
+
+  /** How $N and %N are written in an nginx string. */
+  private record Captures(
+      java.util.function.IntFunction<String> rule,
+      java.util.function.BiFunction<Integer, Integer, String> cond) {}
+
+  private static String expand(Template t, Captures captures) {
+    StringBuilder out = new StringBuilder();
+    for (Template.Part p : t.parts()) {
+      if (p instanceof Template.Literal l) {
+        out.append(l.text());
+      } else if (p instanceof Template.RuleBackref b) {
+        out.append(b.group() == 0 ? "${htaccess_path}" : captures.rule().apply(b.group()));
+      } else if (p instanceof Template.CondBackref b) {
+        out.append(captures.cond().apply(0, b.group()));
+      } else if (p instanceof Template.Variable v) {
+        String n = NginxVariables.of(v.name());
+        out.append("${").append(n.substring(1)).append('}');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String source(Rule r) {
+    StringBuilder s = new StringBuilder();
+    for (RewriteCond c : r.conds()) {
+      s.append(line(c.span().file(), c.span().line(), c.name(), c.arguments())).append('\n');
+    }
+    return s.append(source(r.rule())).toString();
+  }
+
+  private static String source(RewriteRule rule) {
+    return line(rule.span().file(), rule.span().line(), rule.name(), rule.arguments());
+  }
+
+  static String line(
+      String file, int line, String name, List<dev.htaccess.model.Argument> arguments) {
+    StringBuilder s = new StringBuilder(file + ":" + line + ": " + name);
+    for (dev.htaccess.model.Argument a : arguments) {
+      s.append(' ').append(a.raw());
+    }
+    return s.toString();
+  }
+}

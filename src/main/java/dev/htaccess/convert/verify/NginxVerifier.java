@@ -1,0 +1,339 @@
+package dev.htaccess.convert.verify;
+
+import dev.htaccess.eval.Evaluation;
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.EvaluatorOptions;
+import dev.htaccess.eval.Outcome;
+import dev.htaccess.eval.RequestSpec;
+import dev.htaccess.eval.trace.TraceLevel;
+import dev.htaccess.source.RawText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs a converted server block on a real nginx (Debian's {@code nginx}, on loopback, in a
+ * temporary prefix of its own) over the same document root, sends it requests, and compares each
+ * answer with what Apache does (the engine's dry run): the status, the Location of a redirect, and
+ * for a file the bytes of the file.
+ */
+public final class NginxVerifier {
+
+  private NginxVerifier() {}
+
+  /** nginx is missing, or refused the configuration, or did not start. */
+  public static final class Unavailable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  /** A request both answered differently. */
+  public record Difference(String request, String apache, String nginx) {}
+
+  /** What the comparison found. */
+  public record Report(int requests, List<Difference> differences) {
+    public boolean allAgree() {
+      return differences.isEmpty();
+    }
+
+    public String summary() {
+      return "verify: "
+          + (requests - differences.size())
+          + " of "
+          + requests
+          + " requests answered the same by nginx and Apache";
+    }
+  }
+
+  private static final List<String> NGINX = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx");
+
+  /** The nginx binary, if installed. */
+  public static Optional<Path> nginx() {
+    return NGINX.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+  }
+
+  /**
+   * Verifies {@code config} (the converter's output) against the engine on {@code docroot}.
+   *
+   * @param requestsFile lines of {@code METHOD URL}, or null for requests made from the files on
+   *     disk
+   * @param err where each difference is printed as it is found
+   */
+  public static Report verify(Path docroot, String config, Path requestsFile, PrintWriter err)
+      throws Unavailable {
+    Path binary = nginx().orElseThrow(() -> new Unavailable("nginx is not installed"));
+    List<String[]> requests;
+    try {
+      requests = requestsFile != null ? readRequests(requestsFile) : synthesise(docroot);
+    } catch (IOException e) {
+      throw new Unavailable("cannot read the requests: " + e.getMessage());
+    }
+    Path prefix;
+    try {
+      prefix = Files.createTempDirectory("htaccess-nginx");
+    } catch (IOException e) {
+      throw new Unavailable("no temporary directory: " + e.getMessage());
+    }
+    Process nginx = null;
+    try {
+      int port = freePort();
+      Path conf = prefix.resolve("nginx.conf");
+      Files.writeString(conf, wrap(config, prefix, port), StandardCharsets.UTF_8);
+      Process test =
+          new ProcessBuilder(
+                  binary.toString(), "-t", "-q", "-p", prefix.toString(), "-c", conf.toString())
+              .redirectErrorStream(true)
+              .start();
+      String testOutput = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (test.waitFor() != 0) {
+        throw new Unavailable("nginx -t refused the configuration:\n" + testOutput.strip());
+      }
+      nginx =
+          new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(prefix.resolve("nginx.out").toFile())
+              .start();
+      waitForPort(port, nginx);
+      return compare(docroot, port, requests, err);
+    } catch (IOException e) {
+      throw new Unavailable("cannot run nginx: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("interrupted");
+    } finally {
+      if (nginx != null) {
+        nginx.destroy();
+        try {
+          nginx.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      deleteTree(prefix);
+    }
+  }
+
+  /** The http {} around the server block, its listen line moved to the loopback port. */
+  static String wrap(String config, Path prefix, int port) {
+    String server =
+        config.replaceFirst("(?m)^(\\s*)listen [^;]*;", "$1listen 127.0.0.1:" + port + ";");
+    String temp = prefix.toString();
+    return "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+        + "pid "
+        + temp
+        + "/nginx.pid;\nerror_log "
+        + temp
+        + "/error.log;\nevents { worker_connections 256; }\nhttp {\n"
+        + "    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
+        + "    access_log off;\n"
+        + "    client_body_temp_path "
+        + temp
+        + "/body;\n    proxy_temp_path "
+        + temp
+        + "/proxy;\n    fastcgi_temp_path "
+        + temp
+        + "/fastcgi;\n    uwsgi_temp_path "
+        + temp
+        + "/uwsgi;\n    scgi_temp_path "
+        + temp
+        + "/scgi;\n"
+        + server
+        + "}\n";
+  }
+
+  private static Report compare(Path docroot, int port, List<String[]> requests, PrintWriter err)
+      throws IOException, InterruptedException {
+    Evaluator engine = Evaluator.create(EvaluatorOptions.of(docroot));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    String host = "127.0.0.1:" + port;
+    List<Difference> differences = new ArrayList<>();
+    int compared = 0;
+    for (String[] r : requests) {
+      URI uri;
+      try {
+        uri = URI.create("http://" + host + r[1]);
+      } catch (IllegalArgumentException e) {
+        err.println("verify: " + r[0] + " " + r[1] + ": skipped (not a URL the client can send)");
+        continue;
+      }
+      compared++;
+      Evaluation e =
+          engine.evaluate(
+              new RequestSpec(
+                  r[0],
+                  RawText.fromText(r[1]),
+                  List.of(new RequestSpec.Header("Host", host)),
+                  false,
+                  "127.0.0.1"),
+              TraceLevel.DECISIONS);
+      HttpResponse<byte[]> n =
+          client.send(
+              HttpRequest.newBuilder(uri)
+                  .method(r[0], HttpRequest.BodyPublishers.noBody())
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      String apache = describe(e.outcome());
+      String got = describe(n);
+      String why = disagreement(e.outcome(), n);
+      if (why != null) {
+        Difference d = new Difference(r[0] + " " + r[1], apache, got + " (" + why + ")");
+        differences.add(d);
+        err.println("verify: " + d.request() + ": Apache " + d.apache() + ", nginx " + d.nginx());
+      }
+    }
+    return new Report(compared, List.copyOf(differences));
+  }
+
+  /** Why nginx's answer is not Apache's, or null when they agree. */
+  private static String disagreement(Outcome o, HttpResponse<byte[]> n) throws IOException {
+    if (o.status() != n.statusCode()) {
+      return "status";
+    }
+    if (o instanceof Outcome.Redirect r) {
+      String location = n.headers().firstValue("Location").orElse(null);
+      if (!RawText.display(r.location()).equals(location)) {
+        return "Location";
+      }
+    }
+    if (o instanceof Outcome.ServeFile f
+        && o.status() == 200
+        && !"HEAD".equals(n.request().method())) {
+      byte[] file = Files.readAllBytes(Path.of(RawText.display(f.path())));
+      if (!Arrays.equals(file, n.body())) {
+        return "body: not the file " + RawText.display(f.path());
+      }
+    }
+    return null;
+  }
+
+  private static String describe(Outcome o) {
+    String s = String.valueOf(o.status());
+    if (o instanceof Outcome.Redirect r) {
+      s += " -> " + RawText.display(r.location());
+    } else if (o instanceof Outcome.ServeFile f) {
+      s += " " + RawText.display(f.path());
+    } else if (o instanceof Outcome.Proxy p) {
+      s += " proxied to " + RawText.display(p.url());
+    }
+    return s;
+  }
+
+  private static String describe(HttpResponse<byte[]> n) {
+    return n.statusCode()
+        + n.headers().firstValue("Location").map(l -> " -> " + l).orElse("")
+        + " ("
+        + n.body().length
+        + " bytes)";
+  }
+
+  /** {@code METHOD URL} per line; blank lines and {@code #} comments skipped. */
+  static List<String[]> readRequests(Path file) throws IOException {
+    List<String[]> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      String[] parts = l.split("[ \t]+");
+      if (parts.length >= 2) {
+        out.add(new String[] {parts[0].toUpperCase(Locale.ROOT), parts[1]});
+      } else if (parts[0].startsWith("/")) {
+        out.add(new String[] {"GET", parts[0]});
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Requests made from the document root: each file and directory (with and without its slash), a
+   * missing name in each directory, and a made-up pretty URL below it (what a front controller
+   * answers), at most 2,000.
+   */
+  static List<String[]> synthesise(Path docroot) throws IOException {
+    List<String[]> out = new ArrayList<>();
+    Path root = docroot.toAbsolutePath().normalize();
+    try (Stream<Path> walk = Files.walk(root, 8)) {
+      for (Path p : walk.sorted(Comparator.comparing(Path::toString)).toList()) {
+        if (out.size() >= 2_000) {
+          break;
+        }
+        String rel = root.relativize(p).toString().replace('\\', '/');
+        if (rel.contains(" ") || rel.contains("%")) {
+          continue;
+        }
+        String url = "/" + rel;
+        if (Files.isDirectory(p)) {
+          String dir = rel.isEmpty() ? "/" : url + "/";
+          out.add(new String[] {"GET", dir});
+          if (!rel.isEmpty()) {
+            out.add(new String[] {"GET", url});
+          }
+          out.add(new String[] {"GET", dir + "missing-file.html"});
+          out.add(new String[] {"GET", dir + "some/pretty/url"});
+          out.add(new String[] {"GET", dir + "some/pretty/url/?q=1"});
+        } else {
+          out.add(new String[] {"GET", url});
+          out.add(new String[] {"GET", url + "?a=1"});
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void waitForPort(int port, Process nginx)
+      throws Unavailable, InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        if (!nginx.isAlive()) {
+          throw new Unavailable("nginx stopped at start (exit " + nginx.exitValue() + ")");
+        }
+        Thread.sleep(50);
+      }
+    }
+    throw new Unavailable("nginx did not listen on 127.0.0.1:" + port + " within 5 s");
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary directory left behind
+    }
+  }
+}
