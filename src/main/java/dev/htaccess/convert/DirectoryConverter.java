@@ -108,29 +108,14 @@ final class DirectoryConverter {
   private void section(Section s) {
     String key = s.key();
     List<String> args = s.arguments().stream().map(Argument::value).toList();
+    Boolean conditional = applies(s);
+    if (conditional != null) {
+      if (conditional) {
+        read(s.children());
+      }
+      return;
+    }
     switch (key) {
-      case "ifmodule" -> {
-        String spec = args.isEmpty() ? "" : args.get(0);
-        boolean negate = spec.startsWith("!");
-        if (MODULES.loadedForIfModule(negate ? spec.substring(1) : spec) != negate) {
-          read(s.children());
-        }
-      }
-      case "ifversion" -> {
-        try {
-          if (IfVersion.parse(args).holds(IfVersion.SERVER_VERSION)) {
-            read(s.children());
-          }
-        } catch (IfVersion.Invalid e) {
-          cannot(s, "an <IfVersion> Apache refuses");
-        }
-      }
-      case "ifdefine" -> {
-        String name = args.isEmpty() ? "" : args.get(0);
-        if (name.startsWith("!")) {
-          read(s.children());
-        }
-      }
       case "files", "filesmatch" -> files(s, key.equals("filesmatch"), args);
       default -> cannot(s, "the section <" + s.name() + ">");
     }
@@ -140,8 +125,8 @@ final class DirectoryConverter {
   private void files(Section s, boolean regex, List<String> args) {
     String pattern = args.isEmpty() ? "" : args.get(0);
     boolean denies = false;
-    for (ConfigNode child : s.children()) {
-      if (child instanceof Directive d) {
+    for (Directive d : applying(s.children())) {
+      {
         if (deniesAll(d)) {
           denies = true;
         } else if (!isAllowOrOrder(d)) {
@@ -160,10 +145,80 @@ final class DirectoryConverter {
     denials.line("location ~ " + NginxText.quote(location) + " { return 403; }");
   }
 
-  /** A FilesMatch regex (matched against the file's name) as a regex on the path. */
-  private static String fromFilesMatch(String regex) {
+  /** The directives that apply, the conditional sections among them resolved as Apache does. */
+  private List<Directive> applying(List<ConfigNode> nodes) {
+    List<Directive> out = new ArrayList<>();
+    for (ConfigNode node : nodes) {
+      if (!(node instanceof Directive d)) {
+        continue;
+      }
+      Boolean applies = d instanceof Section s ? applies(s) : null;
+      if (applies == null) {
+        out.add(d);
+      } else if (applies) {
+        out.addAll(applying(((Section) d).children()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a conditional section's content applies, or null when it is not conditional. */
+  private Boolean applies(Section s) {
+    List<String> args = s.arguments().stream().map(Argument::value).toList();
+    String first = args.isEmpty() ? "" : args.get(0);
+    switch (s.key()) {
+      case "ifmodule" -> {
+        boolean negate = first.startsWith("!");
+        return MODULES.loadedForIfModule(negate ? first.substring(1) : first) != negate;
+      }
+      case "ifversion" -> {
+        try {
+          return IfVersion.parse(args).holds(IfVersion.SERVER_VERSION);
+        } catch (IfVersion.Invalid e) {
+          cannot(s, "an <IfVersion> Apache refuses");
+          return false;
+        }
+      }
+      case "ifdefine" -> {
+        return first.startsWith("!");
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * A FilesMatch regex (matched against the file's name) as a regex on the path: the match starts
+   * after the path's last slash (a name has none), and each {@code ^} (the name's start) becomes
+   * "just after a slash".
+   */
+  static String fromFilesMatch(String regex) {
     String r = regex.startsWith("~") ? regex.substring(1).trim() : regex;
-    return r.startsWith("^") ? "/" + r.substring(1) + "(?=[^/]*$)" : r + "(?=[^/]*$)";
+    StringBuilder out = new StringBuilder("/(?=[^/]*$)[^/]*?(?:");
+    boolean inClass = false;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (c == '\\' && i + 1 < r.length()) {
+        out.append(c).append(r.charAt(++i));
+        continue;
+      }
+      if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < r.length() && r.charAt(i + 1) == '^') {
+          out.append("[^");
+          i++;
+          continue;
+        }
+      } else if (c == '^') {
+        out.append("(?<=/)");
+        continue;
+      }
+      out.append(c);
+    }
+    return out.append(')').toString();
   }
 
   /** A Files wildcard (matched against the file's name) as a regex on the path. */

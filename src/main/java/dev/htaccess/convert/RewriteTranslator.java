@@ -82,6 +82,17 @@ final class RewriteTranslator {
   }
 
   Result translate(List<Rule> rules) {
+    for (Rule r : rules) {
+      for (RuleFlag f : r.rule().flags()) {
+        if (f.kind() == RuleFlagKind.ENV && f.value() != null && !f.value().startsWith("!")) {
+          int colon = f.value().indexOf(':');
+          String name = colon < 0 ? f.value() : f.value().substring(0, colon);
+          if (name.matches("[A-Za-z0-9_]+")) {
+            envNames.add(name);
+          }
+        }
+      }
+    }
     List<Rule> kept = new ArrayList<>();
     NginxText out = new NginxText();
     for (Rule r : rules) {
@@ -123,6 +134,13 @@ final class RewriteTranslator {
     out.comment("the path relative to this directory, which the rules' patterns match");
     out.line("set $htaccess_path \"\";");
     relativePath(out);
+    // The environment after an internal redirect (each set twice: nginx knows a variable only
+    // where some set names it, and a rewrite's last keeps the values, as a redirect keeps them).
+    List<String> redirected = new ArrayList<>(List.of("REDIRECT_STATUS"));
+    envNames.stream().sorted().forEach(n -> redirected.add("REDIRECT_" + n));
+    for (String n : redirected) {
+      out.line("set $htaccess_env_" + n + " \"${htaccess_env_" + n + "}\";");
+    }
     boolean proxies = false;
     for (Rule r : kept) {
       out.comment(source(r));
@@ -140,7 +158,7 @@ final class RewriteTranslator {
   }
 
   /** Why the rule cannot be converted at all, or null. */
-  private static String unsupported(Rule r) {
+  private String unsupported(Rule r) {
     for (RuleFlag f : r.rule().flags()) {
       if (!CHAINED_FLAGS.contains(f.kind())) {
         return "the flag [" + f.text() + "] has no nginx counterpart";
@@ -162,8 +180,15 @@ final class RewriteTranslator {
     Set<Integer> ruleGroups = new java.util.TreeSet<>();
     Set<Integer> condGroups = new java.util.TreeSet<>();
     referencedGroups(r, ruleGroups, condGroups);
-    if (condGroups.contains(0)) {
-      return "%0 (nginx has no whole-match capture)";
+    if (condGroups.contains(0)
+        && r.conds().stream()
+            .anyMatch(
+                c ->
+                    c.pattern() instanceof CondPattern.Regex x
+                        && !c.negated()
+                        && !fullyAnchored(x.regex()))) {
+      return "%0 of a condition that may match part of its string (nginx has no whole-match"
+          + " capture)";
     }
     if (ruleGroups.contains(0) && !fullyAnchored(r.rule().pattern())) {
       return "$0 of a pattern not anchored at both ends (nginx has no whole-match capture)";
@@ -191,11 +216,36 @@ final class RewriteTranslator {
     return null;
   }
 
+  /** Whether the pattern's match is always its whole subject, so that $0 is the subject. */
   private static boolean fullyAnchored(String pattern) {
-    return pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$");
+    boolean start = pattern.startsWith("^") || pattern.startsWith(".*") || pattern.startsWith(".+");
+    boolean end =
+        (pattern.endsWith("$") && !pattern.endsWith("\\$"))
+            || ((pattern.endsWith(".*") || pattern.endsWith(".+"))
+                && !pattern.endsWith("\\.*")
+                && !pattern.endsWith("\\.+"));
+    return start && end;
   }
 
-  private static String condUnsupported(RewriteCond c) {
+  /** The names [E=] sets in this directory's rules: %{ENV:name} reads them. */
+  private final Set<String> envNames = new java.util.HashSet<>();
+
+  /**
+   * The nginx variable for {@code %{name}}: a server variable, or an environment variable the rules
+   * set (and REDIRECT_STATUS, which Apache sets on an internal redirect), or null.
+   */
+  private String variable(String name) {
+    if (name.regionMatches(true, 0, "ENV:", 0, 4)) {
+      String env = name.substring(4);
+      String base = env.startsWith("REDIRECT_") ? env.substring(9) : env;
+      return env.equals("REDIRECT_STATUS") || envNames.contains(base)
+          ? "$htaccess_env_" + env
+          : null;
+    }
+    return NginxVariables.of(name);
+  }
+
+  private String condUnsupported(RewriteCond c) {
     for (CondFlag f : c.flags()) {
       if (f.kind() == null) {
         return "the condition flag [" + f.key() + "]";
@@ -224,8 +274,8 @@ final class RewriteTranslator {
     return null;
   }
 
-  private static String partUnsupported(Template.Part p) {
-    if (p instanceof Template.Variable v && NginxVariables.of(v.name()) == null) {
+  private String partUnsupported(Template.Part p) {
+    if (p instanceof Template.Variable v && variable(v.name()) == null) {
       return "the variable %{" + v.name() + "} has no nginx counterpart";
     }
     if (p instanceof Template.MapLookup m) {
@@ -414,7 +464,7 @@ final class RewriteTranslator {
       if (captures) {
         for (int n : condGroups) {
           save.append(" set $htaccess_c").append(k).append('_').append(n);
-          save.append(" \"$").append(n).append("\";");
+          save.append(" \"").append(n == 0 ? subject : "$" + n).append("\";");
         }
       }
       out.line(
@@ -500,14 +550,14 @@ final class RewriteTranslator {
   private String subject(RewriteCond c, NginxText out) {
     List<Template.Part> parts = c.testString().parts();
     if (parts.size() == 1 && parts.get(0) instanceof Template.Variable v) {
-      return NginxVariables.of(v.name());
+      return variable(v.name());
     }
     String value = expand(c.testString(), CHAINED);
     out.line("set $htaccess_test " + NginxText.quote(value) + ";");
     return "$htaccess_test";
   }
 
-  private static String condTest(RewriteCond c, String subject) {
+  private String condTest(RewriteCond c, String subject) {
     String not = c.negated() ? "!" : "";
     if (c.pattern() instanceof CondPattern.FileTest t) {
       return not + "-" + t.test() + " " + subject;
@@ -597,6 +647,14 @@ final class RewriteTranslator {
         rule.has(RuleFlagKind.END)
             ? " break"
             : rule.has(RuleFlagKind.LAST) || rule.has(RuleFlagKind.PASS_THROUGH) ? " last" : "";
+    if (flag.equals(" last")) {
+      // Apache's internal redirect: REDIRECT_STATUS, and each variable renamed REDIRECT_name
+      out.line("set $htaccess_env_REDIRECT_STATUS \"200\";");
+      for (String n : new java.util.TreeSet<>(envNames)) {
+        out.line("set $htaccess_env_REDIRECT_" + n + " \"${htaccess_env_" + n + "}\";");
+        out.line("set $htaccess_env_" + n + " \"\";");
+      }
+    }
     out.line("rewrite ^ " + NginxText.quote(replacement(rule, path, query)) + flag + ";");
     return flag.equals(" last") ? path : null;
   }
@@ -622,7 +680,7 @@ final class RewriteTranslator {
   /**
    * The substitution expanded and split at its first literal {@code ?}: path, and query or null.
    */
-  private static String[] split(Template t, Captures captures) {
+  private String[] split(Template t, Captures captures) {
     StringBuilder path = new StringBuilder();
     StringBuilder query = null;
     for (Template.Part p : t.parts()) {
@@ -701,7 +759,7 @@ final class RewriteTranslator {
       java.util.function.IntFunction<String> rule,
       java.util.function.BiFunction<Integer, Integer, String> cond) {}
 
-  private static String expand(Template t, Captures captures) {
+  private String expand(Template t, Captures captures) {
     StringBuilder out = new StringBuilder();
     for (Template.Part p : t.parts()) {
       if (p instanceof Template.Literal l) {
@@ -711,7 +769,7 @@ final class RewriteTranslator {
       } else if (p instanceof Template.CondBackref b) {
         out.append(captures.cond().apply(0, b.group()));
       } else if (p instanceof Template.Variable v) {
-        String n = NginxVariables.of(v.name());
+        String n = variable(v.name());
         out.append("${").append(n.substring(1)).append('}');
       }
     }
