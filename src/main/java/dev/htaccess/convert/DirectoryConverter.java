@@ -57,6 +57,7 @@ final class DirectoryConverter {
     }
   }
 
+  private final java.nio.file.Path docroot;
   private final String prefix;
   private final List<Finding> findings;
   private final Settings settings;
@@ -71,7 +72,9 @@ final class DirectoryConverter {
     return settings;
   }
 
-  DirectoryConverter(String prefix, Settings inherited, List<Finding> findings) {
+  DirectoryConverter(
+      java.nio.file.Path docroot, String prefix, Settings inherited, List<Finding> findings) {
+    this.docroot = docroot;
     this.prefix = prefix;
     this.settings = inherited.copy();
     this.findings = findings;
@@ -342,6 +345,14 @@ final class DirectoryConverter {
       return;
     }
     if (target.equals("default")) {
+      settings.errorPages.remove(status);
+    } else if (target.startsWith("/")
+        && !target.contains("?")
+        && !java.nio.file.Files.exists(docroot.resolve(target.substring(1)))) {
+      // Apache then answers the original status (and says the error document failed); nginx
+      // would answer the missing document's 404.
+      approximate(
+          d, "ErrorDocument " + status + " " + target + ": the document does not exist; left out");
       settings.errorPages.remove(status);
     } else {
       settings.errorPages.put(status, target);

@@ -69,7 +69,7 @@ public final class NginxConverter {
       DirectoryConverter.Settings inherited = inheritedSettings(settings, root, dir);
       SourceFile source = SourceFile.read(file);
       ParseResult parsed = HtaccessReader.read(source);
-      DirectoryConverter converter = new DirectoryConverter(prefix, inherited, findings);
+      DirectoryConverter converter = new DirectoryConverter(root, prefix, inherited, findings);
       NginxText body;
       List<Diagnostic> errors =
           parsed.diagnostics().stream()
@@ -103,7 +103,7 @@ public final class NginxConverter {
     }
     if (!rootSeen) {
       DirectoryConverter converter =
-          new DirectoryConverter("/", new DirectoryConverter.Settings(), findings);
+          new DirectoryConverter(root, "/", new DirectoryConverter.Settings(), findings);
       NginxText body = converter.body(options.phpFastcgi());
       locations.blank();
       locations.open("location /");

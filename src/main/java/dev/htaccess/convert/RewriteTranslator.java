@@ -252,7 +252,8 @@ final class RewriteTranslator {
       }
     }
     if (c.pattern() instanceof CondPattern.FileTest t) {
-      if ("fdx".indexOf(t.test()) < 0) {
+      boolean symlinkTest = "lLh".indexOf(t.test()) >= 0;
+      if ("fdxs".indexOf(t.test()) < 0 && !(symlinkTest && c.negated())) {
         return "the file test -" + t.test() + " (nginx tests -f, -d, -e and -x only)";
       }
     } else if (c.pattern() instanceof CondPattern.Lexical l) {
@@ -310,7 +311,7 @@ final class RewriteTranslator {
       return false; // setting a variable needs an if
     }
     if (rule.noSubstitution()) {
-      return true;
+      return !rule.has(RuleFlagKind.REDIRECT);
     }
     List<Template.Part> parts = rule.substitution().parts();
     return !parts.isEmpty()
@@ -560,6 +561,20 @@ final class RewriteTranslator {
   private String condTest(RewriteCond c, String subject) {
     String not = c.negated() ? "!" : "";
     if (c.pattern() instanceof CondPattern.FileTest t) {
+      if ("lLh".indexOf(t.test()) >= 0) {
+        // nginx cannot test for a link: "not a link" is taken as true
+        findings.add(
+            new Finding(
+                c.span(),
+                false,
+                "!-" + t.test() + ": nginx cannot test for a symbolic link; taken as true"));
+        return "$htaccess_ok ~ \"\"";
+      }
+      if (t.test() == 's') {
+        findings.add(
+            new Finding(c.span(), false, "-s: nginx cannot test a file's size; tested as -f"));
+        return not + "-f " + subject;
+      }
       return not + "-" + t.test() + " " + subject;
     }
     if (c.pattern() instanceof CondPattern.Lexical l) {
@@ -613,6 +628,15 @@ final class RewriteTranslator {
     }
     if (rule.has(RuleFlagKind.GONE)) {
       out.line("return 410;");
+      return null;
+    }
+    if (rule.noSubstitution() && rule.has(RuleFlagKind.REDIRECT)) {
+      int status = redirectStatus(rule);
+      // R with a status that is not a redirect answers that status; a redirect goes to the URL
+      out.line(
+          status >= 300 && status < 400
+              ? "return " + status + " \"$scheme://$http_host$uri$is_args$args\";"
+              : "return " + status + ";");
       return null;
     }
     if (rule.noSubstitution()) {
