@@ -500,8 +500,13 @@ final class RewriteTranslator {
     if (same != null) {
       // Apache ends the round when the rewritten path is the path it had (no internal
       // redirect); nginx would search the locations again, and loop.
+      // (Apache compares the walk's filename, which is the path only when every directory on
+      // the way exists: else the rest is path info, the two differ, and Apache loops to 500.)
       out.line("set $htaccess_same \"\";");
       out.line("if ($uri = " + NginxText.quote(same) + ") { set $htaccess_same \"=\"; }");
+      out.line("set $htaccess_parent \"\";");
+      out.line("if ($uri ~ \"^(.*)/[^/]*$\") { set $htaccess_parent \"$1\"; }");
+      out.line("if (!-d \"$document_root$htaccess_parent/\") { set $htaccess_same \"\"; }");
       out.line("set $htaccess_ok \"${htaccess_ok}${htaccess_same}\";");
       out.line(
           "if ($htaccess_ok ~ "

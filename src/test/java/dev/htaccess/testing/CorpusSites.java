@@ -11,13 +11,16 @@ public final class CorpusSites {
 
   /**
    * Builds a case from a corpus entry as ../shared/oracle/corpus2case.py does: its .htaccess and
-   * requests, and a stand-in file (or directory) for every line of its files.txt.
+   * requests (when it has them), and a stand-in file (or directory) for every line of its
+   * files.txt.
    */
   public static void build(Path entry, Path caseDir) throws IOException {
     Path docroot = caseDir.resolve("docroot");
     Files.createDirectories(docroot);
     Files.copy(entry.resolve(".htaccess"), docroot.resolve(".htaccess"));
-    Files.copy(entry.resolve("requests.txt"), caseDir.resolve("requests.txt"));
+    if (Files.exists(entry.resolve("requests.txt"))) {
+      Files.copy(entry.resolve("requests.txt"), caseDir.resolve("requests.txt"));
+    }
     Path files = entry.resolve("files.txt");
     if (Files.exists(files)) {
       for (String line : Files.readAllLines(files)) {
