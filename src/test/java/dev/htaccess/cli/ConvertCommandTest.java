@@ -1,0 +1,98 @@
+package dev.htaccess.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.htaccess.convert.verify.NginxVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code convert} command as a user sees it: output, findings and exit codes. */
+class ConvertCommandTest {
+
+  @TempDir Path docroot;
+
+  @Test
+  void anExactConversionPrintsTheServerBlockAndExitsZero() throws Exception {
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteRule ^ index.php [L]\n");
+    ParseCommandTest.Run run =
+        ParseCommandTest.run(
+            "convert", "--to", "nginx", "--docroot", docroot.toString(), "--listen", "8080");
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("listen 8080;")
+        .contains("root \"" + docroot.toAbsolutePath().normalize() + "\";")
+        .contains("try_files $uri \"/index.php$is_args$args\";")
+        .contains("# " + docroot.resolve(".htaccess") + ":3: RewriteRule ^ index.php [L]");
+  }
+
+  @Test
+  void whatCannotBeConvertedIsReportedByLineAndExitsOneUnlessAllowed() throws Exception {
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\nRewriteCond %{TIME_HOUR} <12\nRewriteRule ^ /morning.html [L]\n");
+    Path out = docroot.resolve("out.conf");
+    ParseCommandTest.Run run =
+        ParseCommandTest.run(
+            "convert", "--to", "nginx", "--docroot", docroot.toString(), "-o", out.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(docroot.resolve(".htaccess") + ":3:1: cannot convert: the comparison <");
+    assertThat(Files.readString(out)).contains("# cannot convert: the comparison <");
+    ParseCommandTest.Run allowed =
+        ParseCommandTest.run(
+            "convert",
+            "--to",
+            "nginx",
+            "--docroot",
+            docroot.toString(),
+            "-o",
+            out.toString(),
+            "--allow-approximate");
+    assertThat(allowed.exit()).isZero();
+  }
+
+  @Test
+  void aMissingDocumentRootIsAClearError() {
+    ParseCommandTest.Run run =
+        ParseCommandTest.run("convert", "--to", "nginx", "--docroot", docroot + "/nope");
+    assertThat(run.exit()).isEqualTo(3);
+    assertThat(run.err()).contains("nope: not a directory").doesNotContain("Exception");
+  }
+
+  @Test
+  void verifyReportsEveryRequestThatDiffers() throws Exception {
+    assumeTrue(NginxVerifier.nginx().isPresent(), "nginx is not installed");
+    // mod_rewrite's lexical test cannot be converted: with --allow-approximate the rule is left
+    // out, and --verify shows what that changes.
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\nRewriteCond %{QUERY_STRING} >a\nRewriteRule ^page$ /other.html [L]\n");
+    Files.writeString(docroot.resolve("other.html"), "other\n");
+    Files.writeString(docroot.resolve("page"), "page\n");
+    Path requests = docroot.resolve("requests.txt");
+    Files.writeString(requests, "GET /page?b=1\nGET /other.html\n");
+    ParseCommandTest.Run run =
+        ParseCommandTest.run(
+            "convert",
+            "--to",
+            "nginx",
+            "--docroot",
+            docroot.toString(),
+            "--allow-approximate",
+            "--verify",
+            "--requests",
+            requests.toString(),
+            "-o",
+            docroot.resolve("out.conf").toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("verify: GET /page?b=1: Apache 200 " + docroot.toAbsolutePath().normalize())
+        .contains("verify: 1 of 2 requests answered the same by nginx and Apache");
+  }
+}
