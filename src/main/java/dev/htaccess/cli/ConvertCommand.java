@@ -90,6 +90,14 @@ final class ConvertCommand implements Callable<Integer> {
               + " each file and directory of the document root, and a missing path in each.")
   Path requests;
 
+  @Option(
+      names = "--access-log",
+      paramLabel = "LOG",
+      description =
+          "With --verify: replay the requests of an access log (common or combined format, .gz"
+              + " too), each distinct one once, at most 10,000.")
+  Path accessLog;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -132,9 +140,18 @@ final class ConvertCommand implements Callable<Integer> {
     }
     int exit = conversion.exact() || allowApproximate ? ExitCodes.OK : ExitCodes.FINDINGS;
     if (verify) {
+      Path requestFile = requests;
+      try {
+        if (accessLog != null) {
+          requestFile = requestsOf(accessLog);
+        }
+      } catch (IOException e) {
+        err.println("htaccess convert: " + accessLog + ": " + e.getMessage());
+        return ExitCodes.UNREADABLE;
+      }
       try {
         NginxVerifier.Report report =
-            NginxVerifier.verify(docroot, conversion.config(), requests, err);
+            NginxVerifier.verify(docroot, conversion.config(), requestFile, err);
         err.println(report.summary());
         if (!report.allAgree()) {
           exit = ExitCodes.FINDINGS;
@@ -142,8 +159,39 @@ final class ConvertCommand implements Callable<Integer> {
       } catch (NginxVerifier.Unavailable e) {
         err.println("htaccess convert: --verify: " + e.getMessage());
         return ExitCodes.UNREADABLE;
+      } finally {
+        if (accessLog != null && requestFile != null) {
+          try {
+            Files.deleteIfExists(requestFile);
+          } catch (IOException e) {
+            // a temporary file left behind
+          }
+        }
       }
     }
     return exit;
+  }
+
+  /** The distinct requests of an access log as a temporary request file. */
+  private static Path requestsOf(Path log) throws IOException {
+    java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+    java.io.InputStream raw = Files.newInputStream(log);
+    if (log.getFileName().toString().endsWith(".gz")) {
+      raw = new java.util.zip.GZIPInputStream(raw);
+    }
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(raw, StandardCharsets.ISO_8859_1))) {
+      String line;
+      while ((line = in.readLine()) != null && lines.size() < 10_000) {
+        String request = AccessLog.requestLine(line);
+        if (request != null) {
+          lines.add(request);
+        }
+      }
+    }
+    Path file = Files.createTempFile("htaccess-convert", ".requests");
+    Files.write(file, lines, StandardCharsets.ISO_8859_1);
+    return file;
   }
 }

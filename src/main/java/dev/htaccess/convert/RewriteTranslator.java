@@ -51,21 +51,19 @@ final class RewriteTranslator {
           RuleFlagKind.ENV,
           RuleFlagKind.NO_SUBREQUESTS);
 
-  private static final Set<RuleFlagKind> CHAINED_FLAGS =
-      EnumSet.of(
-          RuleFlagKind.LAST,
-          RuleFlagKind.END,
-          RuleFlagKind.NO_CASE,
-          RuleFlagKind.QUERY_APPEND,
-          RuleFlagKind.QUERY_DISCARD,
-          RuleFlagKind.NO_ESCAPE,
-          RuleFlagKind.REDIRECT,
-          RuleFlagKind.ENV,
-          RuleFlagKind.NO_SUBREQUESTS,
-          RuleFlagKind.FORBIDDEN,
-          RuleFlagKind.GONE,
-          RuleFlagKind.PROXY,
-          RuleFlagKind.PASS_THROUGH);
+  /** The chained form does what the plain one does, and answers and proxies too. */
+  private static final Set<RuleFlagKind> CHAINED_FLAGS = chainedFlags();
+
+  private static Set<RuleFlagKind> chainedFlags() {
+    EnumSet<RuleFlagKind> flags = EnumSet.copyOf(PLAIN_FLAGS);
+    flags.addAll(
+        List.of(
+            RuleFlagKind.FORBIDDEN,
+            RuleFlagKind.GONE,
+            RuleFlagKind.PROXY,
+            RuleFlagKind.PASS_THROUGH));
+    return flags;
+  }
 
   private final String prefix;
   private final String base;

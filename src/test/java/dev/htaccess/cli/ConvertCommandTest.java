@@ -94,5 +94,31 @@ class ConvertCommandTest {
     assertThat(run.err())
         .contains("verify: GET /page?b=1: Apache 200 " + docroot.toAbsolutePath().normalize())
         .contains("verify: 1 of 2 requests answered the same by nginx and Apache");
+
+    // The same two requests from an access log, one of them logged twice: replayed once each.
+    Path log = docroot.resolve("access.log");
+    Files.writeString(
+        log,
+        "127.0.0.1 - - [02/Dec/2026:06:00:00 +0000] \"GET /page?b=1 HTTP/1.1\" 200 5 \"-\" \"curl\"\n"
+            + "not a log line\n"
+            + "127.0.0.1 - - [02/Dec/2026:06:00:01 +0000] \"GET /other.html HTTP/1.1\" 200 6\n"
+            + "127.0.0.1 - - [02/Dec/2026:06:00:02 +0000] \"GET /other.html HTTP/1.1\" 200 6\n");
+    ParseCommandTest.Run fromLog =
+        ParseCommandTest.run(
+            "convert",
+            "--to",
+            "nginx",
+            "--docroot",
+            docroot.toString(),
+            "--allow-approximate",
+            "--verify",
+            "--access-log",
+            log.toString(),
+            "-o",
+            docroot.resolve("out.conf").toString());
+    assertThat(fromLog.exit()).isEqualTo(1);
+    assertThat(fromLog.err())
+        .contains("verify: GET /page?b=1: Apache 200 ")
+        .contains("verify: 1 of 2 requests answered the same by nginx and Apache");
   }
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The converted configurations on a real nginx (skipped when nginx is not installed): each
- * construct's case answers its requests as Apache does (the engine, itself held to real Apache by
- * the agreement tests), and every ../shared/corpus site converts to a configuration nginx accepts
- * and that agrees on at least 95% of its requests and of requests made from its files.
+ * construct's case answers its requests as Apache does (the engine, which EvalConformanceTest holds
+ * to the case's answers recorded from real Apache), and every ../shared/corpus site converts to a
+ * configuration nginx accepts and that agrees on at least 95% of its requests and of requests made
+ * from its files.
  */
 class ConvertNginxVerifyTest {
 
