@@ -149,6 +149,8 @@ public final class NginxConverter {
           .filter(Files::isRegularFile)
           .sorted(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString))
           .toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // a directory that cannot be read, met during the walk
     }
   }
 

@@ -330,6 +330,8 @@ public final class NginxVerifier {
           out.add(new String[] {"GET", url + "?a=1"});
         }
       }
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // a directory that cannot be read, met during the walk
     }
     return out;
   }
