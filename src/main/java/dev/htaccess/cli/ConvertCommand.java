@@ -151,7 +151,8 @@ final class ConvertCommand implements Callable<Integer> {
       }
       try {
         NginxVerifier.Report report =
-            NginxVerifier.verify(docroot, conversion.config(), requestFile, err);
+            NginxVerifier.verify(
+                docroot, conversion.config(), requestFile, err, conversion.unconvertedLines());
         err.println(report.summary());
         if (!report.allAgree()) {
           exit = ExitCodes.FINDINGS;

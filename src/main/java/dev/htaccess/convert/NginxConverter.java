@@ -47,6 +47,17 @@ public final class NginxConverter {
     public boolean exact() {
       return findings.isEmpty();
     }
+
+    /** The {@code file:line} of each construct left out (not approximated). */
+    public java.util.Set<String> unconvertedLines() {
+      java.util.Set<String> lines = new java.util.HashSet<>();
+      for (Finding f : findings) {
+        if (f.exact()) {
+          lines.add(f.span().file() + ":" + f.span().line());
+        }
+      }
+      return lines;
+    }
   }
 
   private NginxConverter() {}

@@ -311,6 +311,9 @@ final class RewriteTranslator {
     if (rule.noSubstitution()) {
       return !rule.has(RuleFlagKind.REDIRECT);
     }
+    if (climbsAboveRoot(absolute(rule.substitution().source()))) {
+      return false;
+    }
     List<Template.Part> parts = rule.substitution().parts();
     return !parts.isEmpty()
         && parts.get(0) instanceof Template.Literal
@@ -670,6 +673,11 @@ final class RewriteTranslator {
       out.line("return " + status + " " + NginxText.quote(withQuery(rule, path, query)) + ";");
       return null;
     }
+    if (climbsAboveRoot(path)) {
+      // Apache refuses an internal redirect to a path above the document root (400)
+      out.line("return 400;");
+      return null;
+    }
     String flag =
         rule.has(RuleFlagKind.END)
             ? " break"
@@ -754,6 +762,27 @@ final class RewriteTranslator {
       return path + "?" + query + "&$args";
     }
     return path + "?" + query;
+  }
+
+  /** Whether the literal start of a path has more {@code ..} segments than directories. */
+  static boolean climbsAboveRoot(String path) {
+    if (!path.startsWith("/")) {
+      return false;
+    }
+    int depth = 0;
+    for (String segment : path.substring(1).split("/", -1)) {
+      if (segment.contains("$") || segment.contains("?")) {
+        return false; // a variable: known only when the request comes
+      }
+      if (segment.equals("..")) {
+        if (--depth < 0) {
+          return true;
+        }
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        depth++;
+      }
+    }
+    return false;
   }
 
   /** A relative substitution made absolute as mod_rewrite does: RewriteBase or the directory. */

@@ -90,10 +90,13 @@ class ConvertCommandTest {
             requests.toString(),
             "-o",
             docroot.resolve("out.conf").toString());
-    assertThat(run.exit()).isEqualTo(1);
+    // the difference follows from the line left out, which the report names: not a failure
+    assertThat(run.exit()).isZero();
     assertThat(run.err())
         .contains("verify: GET /page?b=1: Apache 200 " + docroot.toAbsolutePath().normalize())
-        .contains("verify: 1 of 2 requests answered the same by nginx and Apache");
+        .contains(
+            "known limitation: Apache's answer goes through " + docroot.resolve(".htaccess") + ":3")
+        .contains("verify: 1 of 2 requests answered the same by nginx and Apache (1 more differ");
 
     // The same two requests from an access log, one of them logged twice: replayed once each.
     Path log = docroot.resolve("access.log");
@@ -116,7 +119,7 @@ class ConvertCommandTest {
             log.toString(),
             "-o",
             docroot.resolve("out.conf").toString());
-    assertThat(fromLog.exit()).isEqualTo(1);
+    assertThat(fromLog.exit()).isZero();
     assertThat(fromLog.err())
         .contains("verify: GET /page?b=1: Apache 200 ")
         .contains("verify: 1 of 2 requests answered the same by nginx and Apache");

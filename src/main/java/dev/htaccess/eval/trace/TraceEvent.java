@@ -18,7 +18,7 @@ public sealed interface TraceEvent {
   /** The line a person reads for this event. */
   String message();
 
-  /** A remark about a directive's work that names its line (null when it has none). */
+  /** An event about a directive's work that names its line (null when it has none). */
   interface Located {
     SourceSpan span();
   }
@@ -89,7 +89,7 @@ public sealed interface TraceEvent {
       String input,
       boolean matched,
       List<String> captures)
-      implements TraceEvent {
+      implements TraceEvent, Located {
     @Override
     public String message() {
       return "RewriteRule " + (negated ? "!" : "") + pattern + (matched ? " matched" : " no match");
@@ -109,7 +109,7 @@ public sealed interface TraceEvent {
       String pattern,
       boolean matched,
       List<String> captures)
-      implements TraceEvent {
+      implements TraceEvent, Located {
     @Override
     public String message() {
       return "RewriteCond " + testString + " " + pattern + (matched ? " true" : " false");
@@ -128,7 +128,7 @@ public sealed interface TraceEvent {
   }
 
   /** The substitution was expanded: the URL path before and the result. */
-  record Substituted(SourceSpan span, String before, String after) implements TraceEvent {
+  record Substituted(SourceSpan span, String before, String after) implements TraceEvent, Located {
     @Override
     public String message() {
       return "rewrite " + before + " -> " + after;
@@ -136,7 +136,7 @@ public sealed interface TraceEvent {
   }
 
   /** A flag took effect, e.g. [L] ended the round or [S=2] skipped two rules. */
-  record FlagApplied(SourceSpan span, String flag, String effect) implements TraceEvent {
+  record FlagApplied(SourceSpan span, String flag, String effect) implements TraceEvent, Located {
     @Override
     public String message() {
       return "[" + flag + "] " + effect;
