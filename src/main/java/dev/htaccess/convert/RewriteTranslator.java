@@ -9,7 +9,6 @@ import dev.htaccess.model.RuleFlagKind;
 import dev.htaccess.model.Template;
 import dev.htaccess.syntax.TemplateParser;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,35 +38,12 @@ final class RewriteTranslator {
   /** What a directory's rules became. */
   record Result(NginxText text, String tryFiles, String frontController, boolean proxies) {}
 
-  private static final Set<RuleFlagKind> PLAIN_FLAGS =
-      EnumSet.of(
-          RuleFlagKind.LAST,
-          RuleFlagKind.END,
-          RuleFlagKind.NO_CASE,
-          RuleFlagKind.QUERY_APPEND,
-          RuleFlagKind.QUERY_DISCARD,
-          RuleFlagKind.NO_ESCAPE,
-          RuleFlagKind.REDIRECT,
-          RuleFlagKind.ENV,
-          RuleFlagKind.NO_SUBREQUESTS);
-
-  /** The chained form does what the plain one does, and answers and proxies too. */
-  private static final Set<RuleFlagKind> CHAINED_FLAGS = chainedFlags();
-
-  private static Set<RuleFlagKind> chainedFlags() {
-    EnumSet<RuleFlagKind> flags = EnumSet.copyOf(PLAIN_FLAGS);
-    flags.addAll(
-        List.of(
-            RuleFlagKind.FORBIDDEN,
-            RuleFlagKind.GONE,
-            RuleFlagKind.PROXY,
-            RuleFlagKind.PASS_THROUGH));
-    return flags;
-  }
-
   private final String prefix;
   private final String base;
   private final List<Finding> findings;
+
+  /** What converts, and the nginx variables, for the rules being translated. */
+  private RuleSupport support;
 
   /**
    * @param prefix the directory's URL path with a trailing slash ({@code /} for the document root)
@@ -80,25 +56,15 @@ final class RewriteTranslator {
   }
 
   Result translate(List<Rule> rules) {
-    for (Rule r : rules) {
-      for (RuleFlag f : r.rule().flags()) {
-        if (f.kind() == RuleFlagKind.ENV && f.value() != null && !f.value().startsWith("!")) {
-          int colon = f.value().indexOf(':');
-          String name = colon < 0 ? f.value() : f.value().substring(0, colon);
-          if (name.matches("[A-Za-z0-9_]+")) {
-            envNames.add(name);
-          }
-        }
-      }
-    }
+    support = new RuleSupport(rules);
     List<Rule> kept = new ArrayList<>();
     NginxText out = new NginxText();
     for (Rule r : rules) {
-      if (unsupported(r) == null) {
+      if (support.unsupported(r) == null) {
         kept.add(r);
       } else {
-        out.comment(source(r.rule()) + "\ncannot convert: " + unsupported(r));
-        findings.add(new Finding(r.rule().span(), true, unsupported(r)));
+        out.comment(source(r.rule()) + "\ncannot convert: " + support.unsupported(r));
+        findings.add(new Finding(r.rule().span(), true, support.unsupported(r)));
       }
     }
     boolean plain = true;
@@ -135,7 +101,7 @@ final class RewriteTranslator {
     // The environment after an internal redirect (each set twice: nginx knows a variable only
     // where some set names it, and a rewrite's last keeps the values, as a redirect keeps them).
     List<String> redirected = new ArrayList<>(List.of("REDIRECT_STATUS"));
-    envNames.stream().sorted().forEach(n -> redirected.add("REDIRECT_" + n));
+    support.envNames().stream().sorted().forEach(n -> redirected.add("REDIRECT_" + n));
     for (String n : redirected) {
       out.line("set $htaccess_env_" + n + " \"${htaccess_env_" + n + "}\";");
     }
@@ -155,137 +121,6 @@ final class RewriteTranslator {
             + ") { set $htaccess_path $1; }");
   }
 
-  /** Why the rule cannot be converted at all, or null. */
-  private String unsupported(Rule r) {
-    for (RuleFlag f : r.rule().flags()) {
-      if (!CHAINED_FLAGS.contains(f.kind())) {
-        return "the flag [" + f.text() + "] has no nginx counterpart";
-      }
-    }
-    RuleFlag redirect = r.rule().flag(RuleFlagKind.REDIRECT);
-    if (redirect != null && redirect.value() != null && !redirect.value().isEmpty()) {
-      String v = redirect.value();
-      if (!v.matches("30[0-8]|[0-9]{3}|permanent|temp|seeother")) {
-        return "the redirect status " + v;
-      }
-    }
-    for (RewriteCond c : r.conds()) {
-      String why = condUnsupported(c);
-      if (why != null) {
-        return why;
-      }
-    }
-    Set<Integer> ruleGroups = new java.util.TreeSet<>();
-    Set<Integer> condGroups = new java.util.TreeSet<>();
-    referencedGroups(r, ruleGroups, condGroups);
-    if (condGroups.contains(0)
-        && r.conds().stream()
-            .anyMatch(
-                c ->
-                    c.pattern() instanceof CondPattern.Regex x
-                        && !c.negated()
-                        && !fullyAnchored(x.regex()))) {
-      return "%0 of a condition that may match part of its string (nginx has no whole-match"
-          + " capture)";
-    }
-    if (ruleGroups.contains(0) && !fullyAnchored(r.rule().pattern())) {
-      return "$0 of a pattern not anchored at both ends (nginx has no whole-match capture)";
-    }
-    for (int n : ruleGroups) {
-      if (n > 0 && r.rule().negated()) {
-        return "$" + n + " of a negated pattern";
-      }
-    }
-    for (RuleFlag f : r.rule().flags()) {
-      if (f.kind() == RuleFlagKind.ENV && f.value() != null) {
-        for (Template.Part p : TemplateParser.parse(f.value()).parts()) {
-          if (partUnsupported(p) != null) {
-            return "[" + f.text() + "]: " + partUnsupported(p);
-          }
-        }
-      }
-    }
-    for (Template.Part p : r.rule().substitution().parts()) {
-      String why = partUnsupported(p);
-      if (why != null) {
-        return why;
-      }
-    }
-    return null;
-  }
-
-  /** Whether the pattern's match is always its whole subject, so that $0 is the subject. */
-  private static boolean fullyAnchored(String pattern) {
-    boolean start = pattern.startsWith("^") || pattern.startsWith(".*") || pattern.startsWith(".+");
-    boolean end =
-        (pattern.endsWith("$") && !pattern.endsWith("\\$"))
-            || ((pattern.endsWith(".*") || pattern.endsWith(".+"))
-                && !pattern.endsWith("\\.*")
-                && !pattern.endsWith("\\.+"));
-    return start && end;
-  }
-
-  /** The names [E=] sets in this directory's rules: %{ENV:name} reads them. */
-  private final Set<String> envNames = new java.util.HashSet<>();
-
-  /**
-   * The nginx variable for {@code %{name}}: a server variable, or an environment variable the rules
-   * set (and REDIRECT_STATUS, which Apache sets on an internal redirect), or null.
-   */
-  private String variable(String name) {
-    if (name.regionMatches(true, 0, "ENV:", 0, 4)) {
-      String env = name.substring(4);
-      String base = env.startsWith("REDIRECT_") ? env.substring(9) : env;
-      return env.equals("REDIRECT_STATUS") || envNames.contains(base)
-          ? "$htaccess_env_" + env
-          : null;
-    }
-    return NginxVariables.of(name);
-  }
-
-  private String condUnsupported(RewriteCond c) {
-    for (CondFlag f : c.flags()) {
-      if (f.kind() == null) {
-        return "the condition flag [" + f.key() + "]";
-      }
-    }
-    if (c.pattern() instanceof CondPattern.FileTest t) {
-      boolean symlinkTest = "lLh".indexOf(t.test()) >= 0;
-      if ("fdxs".indexOf(t.test()) < 0 && !(symlinkTest && c.negated())) {
-        return "the file test -" + t.test() + " (nginx tests -f, -d, -e and -x only)";
-      }
-    } else if (c.pattern() instanceof CondPattern.Lexical l) {
-      if (l.operator() != CondPattern.Operator.EQUAL) {
-        return "the comparison " + l.operator().symbol() + " (nginx compares for equality only)";
-      }
-      if (l.operand().contains("$")) {
-        return "a literal $ (nginx has no escape for it)";
-      }
-    } else if (!(c.pattern() instanceof CondPattern.Regex)) {
-      return "the condition " + c.rawPattern();
-    }
-    for (Template.Part p : c.testString().parts()) {
-      String why = partUnsupported(p);
-      if (why != null) {
-        return why;
-      }
-    }
-    return null;
-  }
-
-  private String partUnsupported(Template.Part p) {
-    if (p instanceof Template.Variable v && variable(v.name()) == null) {
-      return "the variable %{" + v.name() + "} has no nginx counterpart";
-    }
-    if (p instanceof Template.MapLookup m) {
-      return "the RewriteMap lookup ${" + m.map() + ":...}";
-    }
-    if (p instanceof Template.Literal l && l.text().contains("$")) {
-      return "a literal $ (nginx has no escape for it)";
-    }
-    return null;
-  }
-
   // ---- the plain form ----
 
   private boolean plainRule(Rule r) {
@@ -296,7 +131,7 @@ final class RewriteTranslator {
       return false;
     }
     for (RuleFlag f : rule.flags()) {
-      if (!PLAIN_FLAGS.contains(f.kind())) {
+      if (!RuleSupport.PLAIN_FLAGS.contains(f.kind())) {
         return false;
       }
     }
@@ -432,7 +267,7 @@ final class RewriteTranslator {
     String op = (rule.negated() ? "!" : "") + (rule.has(RuleFlagKind.NO_CASE) ? "~*" : "~");
     Set<Integer> ruleGroups = new java.util.TreeSet<>();
     Set<Integer> condGroups = new java.util.TreeSet<>();
-    referencedGroups(r, ruleGroups, condGroups);
+    RuleSupport.referencedGroups(r, ruleGroups, condGroups);
     StringBuilder saveRule = new StringBuilder();
     if (!rule.negated()) {
       for (int n : ruleGroups) {
@@ -527,29 +362,6 @@ final class RewriteTranslator {
     }
   }
 
-  /** The $N and %N a rule and its conditions refer to (in the substitution, tests and flags). */
-  private static void referencedGroups(Rule r, Set<Integer> ruleGroups, Set<Integer> condGroups) {
-    List<Template> templates = new ArrayList<>();
-    templates.add(r.rule().substitution());
-    for (RewriteCond c : r.conds()) {
-      templates.add(c.testString());
-    }
-    for (RuleFlag f : r.rule().flags()) {
-      if (f.kind() == RuleFlagKind.ENV && f.value() != null) {
-        templates.add(TemplateParser.parse(f.value()));
-      }
-    }
-    for (Template t : templates) {
-      for (Template.Part p : t.parts()) {
-        if (p instanceof Template.RuleBackref b) {
-          ruleGroups.add(b.group());
-        } else if (p instanceof Template.CondBackref b) {
-          condGroups.add(b.group());
-        }
-      }
-    }
-  }
-
   private static final Captures CHAINED =
       new Captures(n -> "${htaccess_r" + n + "}", (unused, n) -> "${htaccess_p" + n + "}");
 
@@ -557,7 +369,7 @@ final class RewriteTranslator {
   private String subject(RewriteCond c, NginxText out) {
     List<Template.Part> parts = c.testString().parts();
     if (parts.size() == 1 && parts.get(0) instanceof Template.Variable v) {
-      return variable(v.name());
+      return support.variable(v.name());
     }
     String value = expand(c.testString(), CHAINED);
     out.line("set $htaccess_test " + NginxText.quote(value) + ";");
@@ -606,8 +418,9 @@ final class RewriteTranslator {
     }
     Template t = TemplateParser.parse(v);
     for (Template.Part p : t.parts()) {
-      if (partUnsupported(p) != null) {
-        findings.add(new Finding(rule.span(), true, "[" + f.text() + "]: " + partUnsupported(p)));
+      if (support.partUnsupported(p) != null) {
+        findings.add(
+            new Finding(rule.span(), true, "[" + f.text() + "]: " + support.partUnsupported(p)));
         return;
       }
     }
@@ -685,7 +498,7 @@ final class RewriteTranslator {
     if (flag.equals(" last")) {
       // Apache's internal redirect: REDIRECT_STATUS, and each variable renamed REDIRECT_name
       out.line("set $htaccess_env_REDIRECT_STATUS \"200\";");
-      for (String n : new java.util.TreeSet<>(envNames)) {
+      for (String n : new java.util.TreeSet<>(support.envNames())) {
         out.line("set $htaccess_env_REDIRECT_" + n + " \"${htaccess_env_" + n + "}\";");
         out.line("set $htaccess_env_" + n + " \"\";");
       }
@@ -825,7 +638,7 @@ final class RewriteTranslator {
       } else if (p instanceof Template.CondBackref b) {
         out.append(captures.cond().apply(0, b.group()));
       } else if (p instanceof Template.Variable v) {
-        String n = variable(v.name());
+        String n = support.variable(v.name());
         out.append("${").append(n.substring(1)).append('}');
       }
     }
