@@ -45,6 +45,9 @@ final class RewriteTranslator {
   /** What converts, and the nginx variables, for the rules being translated. */
   private RuleSupport support;
 
+  /** How their substitutions are written. */
+  private SubstitutionWriter targets;
+
   /**
    * @param prefix the directory's URL path with a trailing slash ({@code /} for the document root)
    * @param base the RewriteBase, or null
@@ -57,6 +60,7 @@ final class RewriteTranslator {
 
   Result translate(List<Rule> rules) {
     support = new RuleSupport(rules);
+    targets = new SubstitutionWriter(prefix, base, support, findings);
     List<Rule> kept = new ArrayList<>();
     NginxText out = new NginxText();
     for (Rule r : rules) {
@@ -91,7 +95,7 @@ final class RewriteTranslator {
       String frontPath = null;
       if (tryFiles != null) {
         String t = kept.get(kept.size() - 1).rule().substitution().source();
-        frontPath = absolute(t.contains("?") ? t.substring(0, t.indexOf('?')) : t);
+        frontPath = targets.absolute(t.contains("?") ? t.substring(0, t.indexOf('?')) : t);
       }
       return new Result(out, tryFiles, frontPath, false);
     }
@@ -136,8 +140,8 @@ final class RewriteTranslator {
       }
     }
     if (rule.has(RuleFlagKind.REDIRECT)
-        && redirectStatus(rule) != 301
-        && redirectStatus(rule) != 302) {
+        && SubstitutionWriter.redirectStatus(rule) != 301
+        && SubstitutionWriter.redirectStatus(rule) != 302) {
       return false;
     }
     if (!envOnly(rule)) {
@@ -146,7 +150,7 @@ final class RewriteTranslator {
     if (rule.noSubstitution()) {
       return !rule.has(RuleFlagKind.REDIRECT);
     }
-    if (climbsAboveRoot(absolute(rule.substitution().source()))) {
+    if (SubstitutionWriter.climbsAboveRoot(targets.absolute(rule.substitution().source()))) {
       return false;
     }
     List<Template.Part> parts = rule.substitution().parts();
@@ -198,11 +202,12 @@ final class RewriteTranslator {
       out.line("rewrite " + NginxText.quote(regex) + " $uri break;");
       return;
     }
-    String[] split = split(rule.substitution(), new Captures(n -> "$" + n, (c, n) -> ""));
-    String target = replacement(rule, absolute(split[0]), split[1]);
+    String[] split =
+        targets.split(rule.substitution(), new SubstitutionWriter.Captures(n -> "$" + n, n -> ""));
+    String target = SubstitutionWriter.replacement(rule, targets.absolute(split[0]), split[1]);
     String flag;
     if (rule.has(RuleFlagKind.REDIRECT)) {
-      flag = redirectStatus(rule) == 301 ? " permanent" : " redirect";
+      flag = SubstitutionWriter.redirectStatus(rule) == 301 ? " permanent" : " redirect";
     } else if (rule.has(RuleFlagKind.END)) {
       flag = " break";
     } else if (rule.has(RuleFlagKind.LAST)) {
@@ -249,7 +254,7 @@ final class RewriteTranslator {
     if (target.contains("://") || target.contains("$") || target.contains("#")) {
       return null;
     }
-    String path = absolute(target);
+    String path = targets.absolute(target);
     String uri;
     if (path.contains("?")) {
       uri = path.endsWith("?") ? path.substring(0, path.length() - 1) : path;
@@ -323,7 +328,7 @@ final class RewriteTranslator {
       }
     }
     wanted.append("$");
-    Captures captures = CHAINED;
+    SubstitutionWriter.Captures captures = CHAINED;
     NginxText before = new NginxText(); // nginx allows no if inside an if
     NginxText act = new NginxText();
     for (RuleFlag f : rule.flags()) {
@@ -362,8 +367,8 @@ final class RewriteTranslator {
     }
   }
 
-  private static final Captures CHAINED =
-      new Captures(n -> "${htaccess_r" + n + "}", (unused, n) -> "${htaccess_p" + n + "}");
+  private static final SubstitutionWriter.Captures CHAINED =
+      new SubstitutionWriter.Captures(n -> "${htaccess_r" + n + "}", n -> "${htaccess_p" + n + "}");
 
   /** The test string as one nginx variable (set first when it is made of several parts). */
   private String subject(RewriteCond c, NginxText out) {
@@ -371,7 +376,7 @@ final class RewriteTranslator {
     if (parts.size() == 1 && parts.get(0) instanceof Template.Variable v) {
       return support.variable(v.name());
     }
-    String value = expand(c.testString(), CHAINED);
+    String value = targets.expand(c.testString(), CHAINED);
     out.line("set $htaccess_test " + NginxText.quote(value) + ";");
     return "$htaccess_test";
   }
@@ -403,7 +408,8 @@ final class RewriteTranslator {
     return subject + " " + op + " " + NginxText.quote(regex);
   }
 
-  private void env(RuleFlag f, RewriteRule rule, Captures captures, NginxText out) {
+  private void env(
+      RuleFlag f, RewriteRule rule, SubstitutionWriter.Captures captures, NginxText out) {
     if (passThroughEnv(f.value())) {
       out.comment("[" + f.text() + "]: nginx passes the header to FastCGI as HTTP_* itself");
       return;
@@ -433,14 +439,16 @@ final class RewriteTranslator {
                 + "] sets an environment variable; nginx has none: it becomes $htaccess_env_"
                 + name
                 + " (pass it on with fastcgi_param where a script needs it)"));
-    out.line("set $htaccess_env_" + name + " " + NginxText.quote(expand(t, captures)) + ";");
+    out.line(
+        "set $htaccess_env_" + name + " " + NginxText.quote(targets.expand(t, captures)) + ";");
   }
 
   /**
    * Writes the rule's action; returns the path an internal {@code last} rewrite goes to (for the
    * same-path check), or null.
    */
-  private String action(RewriteRule rule, Captures captures, NginxText out, NginxText before) {
+  private String action(
+      RewriteRule rule, SubstitutionWriter.Captures captures, NginxText out, NginxText before) {
     if (rule.has(RuleFlagKind.FORBIDDEN)) {
       out.line("return 403;");
       return null;
@@ -450,7 +458,7 @@ final class RewriteTranslator {
       return null;
     }
     if (rule.noSubstitution() && rule.has(RuleFlagKind.REDIRECT)) {
-      int status = redirectStatus(rule);
+      int status = SubstitutionWriter.redirectStatus(rule);
       // R with a status that is not a redirect answers that status; a redirect goes to the URL
       out.line(
           status >= 300 && status < 400
@@ -464,12 +472,12 @@ final class RewriteTranslator {
       }
       return null;
     }
-    String[] split = split(rule.substitution(), captures);
-    String path = runtimeAbsolute(rule.substitution(), split[0], before);
+    String[] split = targets.split(rule.substitution(), captures);
+    String path = targets.runtimeAbsolute(rule.substitution(), split[0], before);
     String query = split[1];
     boolean url = path.matches("(?i)https?://.*");
     if (rule.has(RuleFlagKind.PROXY)) {
-      out.line("proxy_pass " + NginxText.quote(withQuery(rule, path, query)) + ";");
+      out.line("proxy_pass " + NginxText.quote(targets.withQuery(rule, path, query)) + ";");
       out.line("break;");
       return null;
     }
@@ -482,11 +490,12 @@ final class RewriteTranslator {
                 "a URL substitution without [R]: Apache redirects (302) unless the URL names this"
                     + " server, when it rewrites to its path; converted as the redirect"));
       }
-      int status = rule.has(RuleFlagKind.REDIRECT) ? redirectStatus(rule) : 302;
-      out.line("return " + status + " " + NginxText.quote(withQuery(rule, path, query)) + ";");
+      int status = rule.has(RuleFlagKind.REDIRECT) ? SubstitutionWriter.redirectStatus(rule) : 302;
+      out.line(
+          "return " + status + " " + NginxText.quote(targets.withQuery(rule, path, query)) + ";");
       return null;
     }
-    if (climbsAboveRoot(path)) {
+    if (SubstitutionWriter.climbsAboveRoot(path)) {
       // Apache refuses an internal redirect to a path above the document root (400)
       out.line("return 400;");
       return null;
@@ -503,146 +512,12 @@ final class RewriteTranslator {
         out.line("set $htaccess_env_" + n + " \"\";");
       }
     }
-    out.line("rewrite ^ " + NginxText.quote(replacement(rule, path, query)) + flag + ";");
-    return flag.equals(" last") ? path : null;
-  }
-
-  /**
-   * The substitution's path made absolute as mod_rewrite makes it: at conversion time when it
-   * starts with literal text, else by an {@code if} on the expanded value (a $N or %{VAR} may or
-   * may not start with a slash).
-   */
-  private String runtimeAbsolute(Template t, String path, NginxText out) {
-    if (!t.parts().isEmpty() && t.parts().get(0) instanceof Template.Literal) {
-      return absolute(path);
-    }
-    String b = base != null ? base : prefix;
-    out.line("set $htaccess_target " + NginxText.quote(path) + ";");
     out.line(
-        "if ($htaccess_target !~ \"^/|^[A-Za-z][A-Za-z0-9+.-]*://\") { set $htaccess_target "
-            + NginxText.quote((b.endsWith("/") ? b : b + "/") + "${htaccess_target}")
-            + "; }");
-    return "${htaccess_target}";
-  }
-
-  /**
-   * The substitution expanded and split at its first literal {@code ?}: path, and query or null.
-   */
-  private String[] split(Template t, Captures captures) {
-    StringBuilder path = new StringBuilder();
-    StringBuilder query = null;
-    for (Template.Part p : t.parts()) {
-      if (p instanceof Template.Literal l && query == null && l.text().indexOf('?') >= 0) {
-        int q = l.text().indexOf('?');
-        path.append(l.text(), 0, q);
-        query = new StringBuilder(l.text().substring(q + 1));
-        continue;
-      }
-      String one = expand(new Template("", List.of(p)), captures);
-      (query == null ? path : query).append(one);
-    }
-    return new String[] {path.toString(), query == null ? null : query.toString()};
-  }
-
-  /**
-   * The replacement of an internal rewrite, written for nginx's own query rules: a replacement with
-   * a {@code ?} gets the old arguments appended unless it ends in {@code ?}.
-   */
-  private static String replacement(RewriteRule rule, String path, String query) {
-    if (query == null) {
-      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path + "?" : path;
-    }
-    if (query.isEmpty()) {
-      return path + "?"; // an empty query: none
-    }
-    return path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "" : "?");
-  }
-
-  /** A redirect's or a proxy's URL with the query string as mod_rewrite leaves it. */
-  private String withQuery(RewriteRule rule, String path, String query) {
-    if (query == null) {
-      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path : path + "$is_args$args";
-    }
-    if (query.isEmpty()) {
-      return path;
-    }
-    if (rule.has(RuleFlagKind.QUERY_APPEND)) {
-      findings.add(
-          new Finding(
-              rule.span(),
-              false,
-              "[QSA] on a redirect or proxy: the old query is appended after '&' even when empty"));
-      return path + "?" + query + "&$args";
-    }
-    return path + "?" + query;
-  }
-
-  /** Whether the literal start of a path has more {@code ..} segments than directories. */
-  static boolean climbsAboveRoot(String path) {
-    if (!path.startsWith("/")) {
-      return false;
-    }
-    int depth = 0;
-    for (String segment : path.substring(1).split("/", -1)) {
-      if (segment.contains("$") || segment.contains("?")) {
-        return false; // a variable: known only when the request comes
-      }
-      if (segment.equals("..")) {
-        if (--depth < 0) {
-          return true;
-        }
-      } else if (!segment.isEmpty() && !segment.equals(".")) {
-        depth++;
-      }
-    }
-    return false;
-  }
-
-  /** A relative substitution made absolute as mod_rewrite does: RewriteBase or the directory. */
-  private String absolute(String target) {
-    if (target.startsWith("/") || target.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
-      return target;
-    }
-    String b = base != null ? base : prefix;
-    return b.endsWith("/") ? b + target : b + "/" + target;
-  }
-
-  private static int redirectStatus(RewriteRule rule) {
-    RuleFlag f = rule.flag(RuleFlagKind.REDIRECT);
-    String v = f == null || f.value() == null ? "" : f.value();
-    switch (v) {
-      case "":
-      case "temp":
-        return 302;
-      case "permanent":
-        return 301;
-      case "seeother":
-        return 303;
-      default:
-        return Integer.parseInt(v);
-    }
-  }
-
-  /** How $N and %N are written in an nginx string. */
-  private record Captures(
-      java.util.function.IntFunction<String> rule,
-      java.util.function.BiFunction<Integer, Integer, String> cond) {}
-
-  private String expand(Template t, Captures captures) {
-    StringBuilder out = new StringBuilder();
-    for (Template.Part p : t.parts()) {
-      if (p instanceof Template.Literal l) {
-        out.append(l.text());
-      } else if (p instanceof Template.RuleBackref b) {
-        out.append(b.group() == 0 ? "${htaccess_path}" : captures.rule().apply(b.group()));
-      } else if (p instanceof Template.CondBackref b) {
-        out.append(captures.cond().apply(0, b.group()));
-      } else if (p instanceof Template.Variable v) {
-        String n = support.variable(v.name());
-        out.append("${").append(n.substring(1)).append('}');
-      }
-    }
-    return out.toString();
+        "rewrite ^ "
+            + NginxText.quote(SubstitutionWriter.replacement(rule, path, query))
+            + flag
+            + ";");
+    return flag.equals(" last") ? path : null;
   }
 
   private static String source(Rule r) {

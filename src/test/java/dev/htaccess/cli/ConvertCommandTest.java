@@ -14,14 +14,20 @@ class ConvertCommandTest {
 
   @TempDir Path docroot;
 
+  /** {@code convert --to nginx --docroot DOCROOT} with {@code more} after it. */
+  private ParseCommandTest.Run convert(String... more) {
+    String[] args = {"convert", "--to", "nginx", "--docroot", docroot.toString()};
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return ParseCommandTest.run(all);
+  }
+
   @Test
   void anExactConversionPrintsTheServerBlockAndExitsZero() throws Exception {
     Files.writeString(
         docroot.resolve(".htaccess"),
         "RewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteRule ^ index.php [L]\n");
-    ParseCommandTest.Run run =
-        ParseCommandTest.run(
-            "convert", "--to", "nginx", "--docroot", docroot.toString(), "--listen", "8080");
+    ParseCommandTest.Run run = convert("--listen", "8080");
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
@@ -37,23 +43,12 @@ class ConvertCommandTest {
         docroot.resolve(".htaccess"),
         "RewriteEngine On\nRewriteCond %{TIME_HOUR} <12\nRewriteRule ^ /morning.html [L]\n");
     Path out = docroot.resolve("out.conf");
-    ParseCommandTest.Run run =
-        ParseCommandTest.run(
-            "convert", "--to", "nginx", "--docroot", docroot.toString(), "-o", out.toString());
+    ParseCommandTest.Run run = convert("-o", out.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err())
         .contains(docroot.resolve(".htaccess") + ":3:1: cannot convert: the comparison <");
     assertThat(Files.readString(out)).contains("# cannot convert: the comparison <");
-    ParseCommandTest.Run allowed =
-        ParseCommandTest.run(
-            "convert",
-            "--to",
-            "nginx",
-            "--docroot",
-            docroot.toString(),
-            "-o",
-            out.toString(),
-            "--allow-approximate");
+    ParseCommandTest.Run allowed = convert("-o", out.toString(), "--allow-approximate");
     assertThat(allowed.exit()).isZero();
   }
 
@@ -78,12 +73,7 @@ class ConvertCommandTest {
     Path requests = docroot.resolve("requests.txt");
     Files.writeString(requests, "GET /page?b=1\nGET /other.html\n");
     ParseCommandTest.Run run =
-        ParseCommandTest.run(
-            "convert",
-            "--to",
-            "nginx",
-            "--docroot",
-            docroot.toString(),
+        convert(
             "--allow-approximate",
             "--verify",
             "--requests",
@@ -107,12 +97,7 @@ class ConvertCommandTest {
             + "127.0.0.1 - - [02/Dec/2026:06:00:01 +0000] \"GET /other.html HTTP/1.1\" 200 6\n"
             + "127.0.0.1 - - [02/Dec/2026:06:00:02 +0000] \"GET /other.html HTTP/1.1\" 200 6\n");
     ParseCommandTest.Run fromLog =
-        ParseCommandTest.run(
-            "convert",
-            "--to",
-            "nginx",
-            "--docroot",
-            docroot.toString(),
+        convert(
             "--allow-approximate",
             "--verify",
             "--access-log",

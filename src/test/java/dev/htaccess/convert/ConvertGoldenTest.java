@@ -7,7 +7,6 @@ import dev.htaccess.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,10 +21,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConvertGoldenTest {
 
-  static List<Path> cases() throws IOException {
+  /** One test per case of testdata/convert, given the case's document root and its folder. */
+  static Stream<DynamicTest> eachCase(CaseTest test) throws IOException {
     try (Stream<Path> dirs = Files.list(ProjectFiles.testdata("convert"))) {
-      return dirs.filter(d -> Files.isDirectory(d.resolve("docroot"))).sorted().toList();
+      return dirs.filter(d -> Files.isDirectory(d.resolve("docroot"))).sorted().toList().stream()
+          .map(
+              c ->
+                  DynamicTest.dynamicTest(
+                      c.getFileName().toString(),
+                      () -> test.run(c.resolve("docroot").toAbsolutePath().normalize(), c)));
     }
+  }
+
+  interface CaseTest {
+    void run(Path docroot, Path caseDir) throws Exception;
   }
 
   static NginxConverter.Conversion convert(Path docroot) throws IOException {
@@ -36,22 +45,17 @@ class ConvertGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> eachCaseConvertsAsRecorded() throws IOException {
-    return cases().stream()
-        .map(
-            c ->
-                DynamicTest.dynamicTest(
-                    c.getFileName().toString(),
-                    () -> {
-                      Path docroot = c.resolve("docroot").toAbsolutePath().normalize();
-                      NginxConverter.Conversion conversion = convert(docroot);
-                      String config = conversion.config().replace(docroot.toString(), "@DOCROOT@");
-                      String findings =
-                          conversion.findings().stream()
-                              .map(f -> f.render().replace(docroot.toString(), "@DOCROOT@") + "\n")
-                              .collect(Collectors.joining());
-                      check(c.resolve("expected.nginx"), config);
-                      check(c.resolve("expected.findings"), findings);
-                    }));
+    return eachCase(
+        (docroot, c) -> {
+          NginxConverter.Conversion conversion = convert(docroot);
+          String config = conversion.config().replace(docroot.toString(), "@DOCROOT@");
+          String findings =
+              conversion.findings().stream()
+                  .map(f -> f.render().replace(docroot.toString(), "@DOCROOT@") + "\n")
+                  .collect(Collectors.joining());
+          check(c.resolve("expected.nginx"), config);
+          check(c.resolve("expected.findings"), findings);
+        });
   }
 
   private static void check(Path golden, String actual) {

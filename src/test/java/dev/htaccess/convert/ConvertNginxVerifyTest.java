@@ -35,23 +35,18 @@ class ConvertNginxVerifyTest {
 
   @TestFactory
   Stream<DynamicTest> eachCaseAgreesWithApache() throws Exception {
-    return ConvertGoldenTest.cases().stream()
-        .map(
-            c ->
-                DynamicTest.dynamicTest(
-                    c.getFileName().toString(),
-                    () -> {
-                      Path docroot = c.resolve("docroot").toAbsolutePath().normalize();
-                      StringWriter log = new StringWriter();
-                      NginxVerifier.Report report =
-                          NginxVerifier.verify(
-                              docroot,
-                              ConvertGoldenTest.convert(docroot).config(),
-                              c.resolve("requests.txt"),
-                              new PrintWriter(log, true));
-                      assertThat(report.requests()).isGreaterThan(2);
-                      assertThat(report.differences()).as(log.toString()).isEmpty();
-                    }));
+    return ConvertGoldenTest.eachCase(
+        (docroot, c) -> {
+          StringWriter log = new StringWriter();
+          NginxVerifier.Report report =
+              NginxVerifier.verify(
+                  docroot,
+                  ConvertGoldenTest.convert(docroot).config(),
+                  c.resolve("requests.txt"),
+                  new PrintWriter(log, true));
+          assertThat(report.requests()).isGreaterThan(2);
+          assertThat(report.differences()).as(log.toString()).isEmpty();
+        });
   }
 
   @Test

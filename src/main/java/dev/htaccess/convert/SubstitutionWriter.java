@@ -1,0 +1,165 @@
+package dev.htaccess.convert;
+
+import dev.htaccess.model.RewriteRule;
+import dev.htaccess.model.RuleFlag;
+import dev.htaccess.model.RuleFlagKind;
+import dev.htaccess.model.Template;
+import java.util.List;
+
+/**
+ * A rule's substitution as nginx strings: expanded ($N, %N and %{VAR} as nginx variables), made
+ * absolute as mod_rewrite makes it (RewriteBase or the directory), and with the query string as
+ * mod_rewrite leaves it, for an internal rewrite (nginx's own query rules) or for a redirect or a
+ * proxy (written out).
+ */
+final class SubstitutionWriter {
+
+  private final String prefix;
+  private final String base;
+  private final RuleSupport support;
+  private final List<Finding> findings;
+
+  SubstitutionWriter(String prefix, String base, RuleSupport support, List<Finding> findings) {
+    this.prefix = prefix;
+    this.base = base;
+    this.support = support;
+    this.findings = findings;
+  }
+
+  /**
+   * The substitution's path made absolute as mod_rewrite makes it: at conversion time when it
+   * starts with literal text, else by an {@code if} on the expanded value (a $N or %{VAR} may or
+   * may not start with a slash).
+   */
+  String runtimeAbsolute(Template t, String path, NginxText out) {
+    if (!t.parts().isEmpty() && t.parts().get(0) instanceof Template.Literal) {
+      return absolute(path);
+    }
+    String b = base != null ? base : prefix;
+    out.line("set $htaccess_target " + NginxText.quote(path) + ";");
+    out.line(
+        "if ($htaccess_target !~ \"^/|^[A-Za-z][A-Za-z0-9+.-]*://\") { set $htaccess_target "
+            + NginxText.quote((b.endsWith("/") ? b : b + "/") + "${htaccess_target}")
+            + "; }");
+    return "${htaccess_target}";
+  }
+
+  /**
+   * The substitution expanded and split at its first literal {@code ?}: path, and query or null.
+   */
+  String[] split(Template t, Captures captures) {
+    StringBuilder path = new StringBuilder();
+    StringBuilder query = null;
+    for (Template.Part p : t.parts()) {
+      if (p instanceof Template.Literal l && query == null && l.text().indexOf('?') >= 0) {
+        int q = l.text().indexOf('?');
+        path.append(l.text(), 0, q);
+        query = new StringBuilder(l.text().substring(q + 1));
+        continue;
+      }
+      String one = expand(new Template("", List.of(p)), captures);
+      (query == null ? path : query).append(one);
+    }
+    return new String[] {path.toString(), query == null ? null : query.toString()};
+  }
+
+  /**
+   * The replacement of an internal rewrite, written for nginx's own query rules: a replacement with
+   * a {@code ?} gets the old arguments appended unless it ends in {@code ?}.
+   */
+  static String replacement(RewriteRule rule, String path, String query) {
+    if (query == null) {
+      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path + "?" : path;
+    }
+    if (query.isEmpty()) {
+      return path + "?"; // an empty query: none
+    }
+    return path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "" : "?");
+  }
+
+  /** A redirect's or a proxy's URL with the query string as mod_rewrite leaves it. */
+  String withQuery(RewriteRule rule, String path, String query) {
+    if (query == null) {
+      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path : path + "$is_args$args";
+    }
+    if (query.isEmpty()) {
+      return path;
+    }
+    if (rule.has(RuleFlagKind.QUERY_APPEND)) {
+      findings.add(
+          new Finding(
+              rule.span(),
+              false,
+              "[QSA] on a redirect or proxy: the old query is appended after '&' even when empty"));
+      return path + "?" + query + "&$args";
+    }
+    return path + "?" + query;
+  }
+
+  /** Whether the literal start of a path has more {@code ..} segments than directories. */
+  static boolean climbsAboveRoot(String path) {
+    if (!path.startsWith("/")) {
+      return false;
+    }
+    int depth = 0;
+    for (String segment : path.substring(1).split("/", -1)) {
+      if (segment.contains("$") || segment.contains("?")) {
+        return false; // a variable: known only when the request comes
+      }
+      if (segment.equals("..")) {
+        if (--depth < 0) {
+          return true;
+        }
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        depth++;
+      }
+    }
+    return false;
+  }
+
+  /** A relative substitution made absolute as mod_rewrite does: RewriteBase or the directory. */
+  String absolute(String target) {
+    if (target.startsWith("/") || target.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
+      return target;
+    }
+    String b = base != null ? base : prefix;
+    return b.endsWith("/") ? b + target : b + "/" + target;
+  }
+
+  static int redirectStatus(RewriteRule rule) {
+    RuleFlag f = rule.flag(RuleFlagKind.REDIRECT);
+    String v = f == null || f.value() == null ? "" : f.value();
+    switch (v) {
+      case "":
+      case "temp":
+        return 302;
+      case "permanent":
+        return 301;
+      case "seeother":
+        return 303;
+      default:
+        return Integer.parseInt(v);
+    }
+  }
+
+  /** How $N and %N are written in an nginx string. */
+  record Captures(
+      java.util.function.IntFunction<String> rule, java.util.function.IntFunction<String> cond) {}
+
+  String expand(Template t, Captures captures) {
+    StringBuilder out = new StringBuilder();
+    for (Template.Part p : t.parts()) {
+      if (p instanceof Template.Literal l) {
+        out.append(l.text());
+      } else if (p instanceof Template.RuleBackref b) {
+        out.append(b.group() == 0 ? "${htaccess_path}" : captures.rule().apply(b.group()));
+      } else if (p instanceof Template.CondBackref b) {
+        out.append(captures.cond().apply(b.group()));
+      } else if (p instanceof Template.Variable v) {
+        String n = support.variable(v.name());
+        out.append("${").append(n.substring(1)).append('}');
+      }
+    }
+    return out.toString();
+  }
+}
