@@ -71,16 +71,16 @@ public final class NginxConverter {
     Path root = options.docroot().toAbsolutePath().normalize();
     List<Finding> findings = new ArrayList<>();
     List<Path> files = htaccessFiles(root);
-    Map<Path, DirectoryConverter.Settings> settings = new HashMap<>();
+    Map<Path, DirectoryReader.Settings> settings = new HashMap<>();
     NginxText locations = new NginxText();
     boolean rootSeen = false;
     for (Path file : files) {
       Path dir = file.getParent();
       String prefix = prefix(root, dir);
-      DirectoryConverter.Settings inherited = inheritedSettings(settings, root, dir);
+      DirectoryReader.Settings inherited = inheritedSettings(settings, root, dir);
       SourceFile source = SourceFile.read(file);
       ParseResult parsed = HtaccessReader.read(source);
-      DirectoryConverter converter = new DirectoryConverter(root, prefix, inherited, findings);
+      DirectoryReader converter = new DirectoryReader(root, prefix, inherited, findings);
       NginxText body;
       List<Diagnostic> errors =
           parsed.diagnostics().stream()
@@ -98,7 +98,7 @@ public final class NginxConverter {
         body.line("return 500;");
       } else {
         converter.read(parsed.nodes());
-        body = converter.body(options.phpFastcgi());
+        body = new NginxDirectoryWriter(converter, findings).body(options.phpFastcgi());
       }
       settings.put(dir, converter.settings());
       rootSeen |= dir.equals(root);
@@ -113,9 +113,9 @@ public final class NginxConverter {
       locations.close();
     }
     if (!rootSeen) {
-      DirectoryConverter converter =
-          new DirectoryConverter(root, "/", new DirectoryConverter.Settings(), findings);
-      NginxText body = converter.body(options.phpFastcgi());
+      DirectoryReader converter =
+          new DirectoryReader(root, "/", new DirectoryReader.Settings(), findings);
+      NginxText body = new NginxDirectoryWriter(converter, findings).body(options.phpFastcgi());
       locations.blank();
       locations.open("location /");
       locations.append(body);
@@ -136,15 +136,15 @@ public final class NginxConverter {
     return new Conversion(PRELUDE + "\n" + server.text(), List.copyOf(findings));
   }
 
-  private static DirectoryConverter.Settings inheritedSettings(
-      Map<Path, DirectoryConverter.Settings> settings, Path root, Path dir) {
+  private static DirectoryReader.Settings inheritedSettings(
+      Map<Path, DirectoryReader.Settings> settings, Path root, Path dir) {
     for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
-      DirectoryConverter.Settings s = settings.get(p);
+      DirectoryReader.Settings s = settings.get(p);
       if (s != null) {
         return s;
       }
     }
-    return new DirectoryConverter.Settings();
+    return new DirectoryReader.Settings();
   }
 
   /** The URL path of a directory below the document root, with a trailing slash. */

@@ -20,17 +20,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One directory's configuration (its .htaccess over its parents') as the body of its nginx {@code
- * location}. What Apache merges down from a parent directory (DirectoryIndex, Options Indexes,
- * ErrorDocument, access, Redirect) is merged here the same way; mod_rewrite's rules are the
- * directory's own, as Apache's per-directory merge keeps them.
+ * One directory's configuration (its .htaccess over its parents') read into what a converter writes
+ * for it, whatever the target server. What Apache merges down from a parent directory
+ * (DirectoryIndex, Options Indexes, ErrorDocument, access, Redirect) is merged here the same way;
+ * mod_rewrite's rules are the directory's own, as Apache's per-directory merge keeps them.
  */
-final class DirectoryConverter {
+final class DirectoryReader {
 
   /** The modules the engine simulates, so that {@code <IfModule>} reads as it does in a dry run. */
   private static final ModuleSet MODULES = ModuleSet.ORACLE;
 
-  /** Directives that change nothing nginx does (or that nginx does the same way by default). */
+  /** Directives that change nothing the target does (or that it does the same way by default). */
   private static final Set<String> NO_EFFECT =
       Set.of("serversignature", "fileetag", "checkspelling", "contentdigest");
 
@@ -40,7 +40,7 @@ final class DirectoryConverter {
     boolean indexes;
     boolean denied;
     Map<Integer, String> errorPages = new LinkedHashMap<>();
-    List<String> redirects = new ArrayList<>();
+    List<AliasRedirect> redirects = new ArrayList<>();
     boolean rewriteOn;
     List<String> phpValues = new ArrayList<>();
 
@@ -57,12 +57,36 @@ final class DirectoryConverter {
     }
   }
 
+  /**
+   * A mod_alias redirect.
+   *
+   * @param source the directive as the comment above what it became shows it
+   * @param matching true for RedirectMatch (a regex on the path), false for a path prefix
+   */
+  record AliasRedirect(String source, boolean matching, RedirectArgs args) {}
+
+  /**
+   * A {@code <Files>} or {@code <FilesMatch>} section that denies access.
+   *
+   * @param regex true for a regex on the file's name, false for a wildcard
+   */
+  record FileDenial(String source, boolean regex, String pattern) {}
+
+  /** {@code Header set|append name value} (a literal value). */
+  record HeaderLine(
+      Directive directive,
+      String source,
+      boolean append,
+      String name,
+      String value,
+      boolean always) {}
+
   private final java.nio.file.Path docroot;
   private final String prefix;
   private final List<Finding> findings;
   private final Settings settings;
-  private final NginxText denials = new NginxText();
-  private final NginxText headers = new NginxText();
+  private final List<FileDenial> denials = new ArrayList<>();
+  private final List<HeaderLine> headers = new ArrayList<>();
   private final List<RewriteTranslator.Rule> rules = new ArrayList<>();
   private final List<RewriteCond> pending = new ArrayList<>();
   private String base;
@@ -72,7 +96,29 @@ final class DirectoryConverter {
     return settings;
   }
 
-  DirectoryConverter(
+  String prefix() {
+    return prefix;
+  }
+
+  /** The RewriteBase, or null. */
+  String base() {
+    return base;
+  }
+
+  /** The directory's rules, each with its conditions. */
+  List<RewriteTranslator.Rule> rules() {
+    return rules;
+  }
+
+  List<FileDenial> denials() {
+    return denials;
+  }
+
+  List<HeaderLine> headers() {
+    return headers;
+  }
+
+  DirectoryReader(
       java.nio.file.Path docroot, String prefix, Settings inherited, List<Finding> findings) {
     this.docroot = docroot;
     this.prefix = prefix;
@@ -140,12 +186,12 @@ final class DirectoryConverter {
     if (!denies) {
       return;
     }
-    String location =
-        regex || pattern.startsWith("~") ? fromFilesMatch(pattern) : fromGlob(pattern);
-    denials.comment(
-        RewriteTranslator.line(s.span().file(), s.span().line(), "<" + s.name(), s.arguments())
-            + ">: denied");
-    denials.line("location ~ " + NginxText.quote(location) + " { return 403; }");
+    denials.add(
+        new FileDenial(
+            RewriteTranslator.line(s.span().file(), s.span().line(), "<" + s.name(), s.arguments())
+                + ">: denied",
+            regex || pattern.startsWith("~"),
+            regex || !pattern.startsWith("~") ? pattern : pattern.substring(1).trim()));
   }
 
   /** The directives that apply, the conditional sections among them resolved as Apache does. */
@@ -225,7 +271,7 @@ final class DirectoryConverter {
   }
 
   /** A Files wildcard (matched against the file's name) as a regex on the path. */
-  private static String fromGlob(String glob) {
+  static String fromGlob(String glob) {
     StringBuilder out = new StringBuilder("/");
     for (char c : glob.toCharArray()) {
       switch (c) {
@@ -252,7 +298,7 @@ final class DirectoryConverter {
     switch (d.key()) {
       case "directoryindex" -> {
         if (args.size() == 1 && args.get(0).equalsIgnoreCase("disabled")) {
-          cannot(d, "DirectoryIndex disabled (nginx always has an index list)");
+          cannot(d, "DirectoryIndex disabled (nginx and Caddy always have an index list)");
         } else {
           settings.index = args;
         }
@@ -309,12 +355,13 @@ final class DirectoryConverter {
         case "indexes" -> settings.indexes = on;
         case "multiviews" -> {
           if (on) {
-            cannot(d, "Options MultiViews (nginx has no content negotiation)");
+            cannot(d, "Options MultiViews (nginx and Caddy have no content negotiation)");
           }
         }
         case "followsymlinks", "symlinksifownermatch" -> {
           if (!on) {
-            approximate(d, "Options -" + raw.substring(1) + ": nginx follows symbolic links");
+            approximate(
+                d, "Options -" + raw.substring(1) + ": nginx and Caddy follow symbolic links");
           }
         }
         case "all" -> settings.indexes = on;
@@ -367,39 +414,18 @@ final class DirectoryConverter {
       cannot(d, e.getMessage());
       return;
     }
-    String source =
-        RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments());
-    String answer =
-        r.target() == null
-            ? "return " + r.status() + ";"
-            : "return "
-                + r.status()
-                + " "
-                + NginxText.quote(
-                    r.target()
-                        + (d.key().equals("redirectmatch") ? "" : "${htaccess_rest}$is_args$args"))
-                + ";";
-    if (r.directory()) {
-      settings.redirects.add("# " + source + "\n" + answer.replace("${htaccess_rest}", ""));
-      return;
-    }
-    if (r.target() != null && r.target().contains("$") && !d.key().equals("redirectmatch")) {
+    if (r.target() != null
+        && r.target().contains("$")
+        && !r.directory()
+        && !d.key().equals("redirectmatch")) {
       cannot(d, "a literal $ in the target");
       return;
     }
-    String test;
-    if (d.key().equals("redirectmatch")) {
-      test = "$uri ~ " + NginxText.quote(r.match());
-    } else {
-      String path = r.match();
-      test =
-          "$uri ~ "
-              + NginxText.quote(
-                  "^"
-                      + PatternPrefix.quoteLiteral(path)
-                      + (path.endsWith("/") ? "(?<htaccess_rest>.*)$" : "(?<htaccess_rest>/.*)?$"));
-    }
-    settings.redirects.add("# " + source + "\nif (" + test + ") { " + answer + " }");
+    settings.redirects.add(
+        new AliasRedirect(
+            RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments()),
+            d.key().equals("redirectmatch"),
+            r));
   }
 
   private void header(Directive d, List<String> args) {
@@ -412,101 +438,17 @@ final class DirectoryConverter {
         && (a.get(0).equalsIgnoreCase("set") || a.get(0).equalsIgnoreCase("append"))
         && !a.get(2).contains("%{")
         && !a.get(2).contains("$")) {
-      approximate(
-          d,
-          "Header "
-              + a.get(0)
-              + " becomes add_header, which nginx also adds to 3xx answers"
-              + (a.get(0).equalsIgnoreCase("append") ? " (as a second field, not joined)" : ""));
-      headers.comment(
-          RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments()));
-      headers.line(
-          "add_header " + a.get(1) + " " + NginxText.quote(a.get(2)) + (always ? " always;" : ";"));
+      headers.add(
+          new HeaderLine(
+              d,
+              RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments()),
+              a.get(0).equalsIgnoreCase("append"),
+              a.get(1),
+              a.get(2),
+              always));
     } else {
       cannot(d, "Header " + String.join(" ", args));
     }
-  }
-
-  /**
-   * The location's body.
-   *
-   * @param fastcgi php-fpm's address, or null to serve .php files as files
-   */
-  NginxText body(String fastcgi) {
-    NginxText out = new NginxText();
-    if (settings.denied) {
-      // Apache refuses before any rule runs; nginx's access phase comes after the rewrites.
-      out.line("return 403;");
-      return out;
-    }
-    NginxText common = new NginxText();
-    common.append(denials);
-    for (String r : settings.redirects) {
-      for (String l : r.split("\n")) {
-        common.line(l);
-      }
-    }
-    RewriteTranslator.Result rewrite = null;
-    if (settings.rewriteOn && !rules.isEmpty()) {
-      rewrite = new RewriteTranslator(prefix, base, findings).translate(rules);
-      common.append(rewrite.text());
-      if (rewrite.proxies()) {
-        // the request headers mod_proxy_http adds
-        common.line("proxy_http_version 1.1;");
-        common.line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
-        common.line("proxy_set_header X-Forwarded-Host $http_host;");
-        common.line("proxy_set_header X-Forwarded-Server $host;");
-      }
-    }
-    common.line("index " + String.join(" ", settings.index) + ";");
-    if (settings.indexes) {
-      common.line("autoindex on;");
-    }
-    for (Map.Entry<Integer, String> e : settings.errorPages.entrySet()) {
-      common.line("error_page " + e.getKey() + " " + NginxText.quote(e.getValue()) + ";");
-    }
-    common.append(headers);
-    out.append(common);
-    String tryFiles = rewrite == null ? null : rewrite.tryFiles();
-    if (tryFiles != null) {
-      out.line(tryFiles);
-      // For the front controller itself Apache's rules run again and rewrite it to itself, which
-      // ends the loop: served if it exists, else 404. nginx's try_files would redirect again.
-      out.comment("the front controller: served if it exists, else 404, as Apache ends there");
-      out.open("location = " + rewrite.frontController());
-      out.append(common);
-      out.line("try_files $uri =404;");
-      if (fastcgi != null && rewrite.frontController().endsWith(".php")) {
-        fastcgi(out, fastcgi);
-      }
-      out.close();
-    }
-    if (fastcgi != null) {
-      out.comment(
-          "PHP through php-fpm (a nested location runs only its own rules: the same again)");
-      out.open("location ~ [^/]\\.php$");
-      out.append(common);
-      out.line(tryFiles != null ? tryFiles : "try_files $uri =404;");
-      fastcgi(out, fastcgi);
-      out.close();
-    }
-    return out;
-  }
-
-  private void fastcgi(NginxText out, String address) {
-    out.line("fastcgi_pass " + address + ";");
-    out.line("include fastcgi_params;");
-    out.line("fastcgi_param SCRIPT_FILENAME $request_filename;");
-    if (!settings.phpValues.isEmpty()) {
-      out.line(
-          "fastcgi_param PHP_VALUE "
-              + NginxText.quote(String.join("\n", settings.phpValues))
-              + ";");
-    }
-  }
-
-  List<String> phpValues() {
-    return settings.phpValues;
   }
 
   private void cannot(Directive d, String why) {

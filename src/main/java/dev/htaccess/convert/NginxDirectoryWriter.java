@@ -1,0 +1,149 @@
+package dev.htaccess.convert;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A directory's configuration, as the {@link DirectoryReader} read it, as an nginx location body.
+ */
+final class NginxDirectoryWriter {
+
+  private final DirectoryReader dir;
+  private final List<Finding> findings;
+
+  NginxDirectoryWriter(DirectoryReader dir, List<Finding> findings) {
+    this.dir = dir;
+    this.findings = findings;
+  }
+
+  /**
+   * The location's body.
+   *
+   * @param fastcgi php-fpm's address, or null to serve .php files as files
+   */
+  NginxText body(String fastcgi) {
+    DirectoryReader.Settings settings = dir.settings();
+    NginxText out = new NginxText();
+    if (settings.denied) {
+      // Apache refuses before any rule runs; nginx's access phase comes after the rewrites.
+      out.line("return 403;");
+      return out;
+    }
+    NginxText common = new NginxText();
+    for (DirectoryReader.FileDenial f : dir.denials()) {
+      String location =
+          f.regex()
+              ? DirectoryReader.fromFilesMatch(f.pattern())
+              : DirectoryReader.fromGlob(f.pattern());
+      common.comment(f.source());
+      common.line("location ~ " + NginxText.quote(location) + " { return 403; }");
+    }
+    for (DirectoryReader.AliasRedirect r : settings.redirects) {
+      common.comment(r.source());
+      common.line(redirect(r));
+    }
+    RewriteTranslator.Result rewrite = null;
+    if (settings.rewriteOn && !dir.rules().isEmpty()) {
+      rewrite = new RewriteTranslator(dir.prefix(), dir.base(), findings).translate(dir.rules());
+      common.append(rewrite.text());
+      if (rewrite.proxies()) {
+        // the request headers mod_proxy_http adds
+        common.line("proxy_http_version 1.1;");
+        common.line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        common.line("proxy_set_header X-Forwarded-Host $http_host;");
+        common.line("proxy_set_header X-Forwarded-Server $host;");
+      }
+    }
+    common.line("index " + String.join(" ", settings.index) + ";");
+    if (settings.indexes) {
+      common.line("autoindex on;");
+    }
+    for (Map.Entry<Integer, String> e : settings.errorPages.entrySet()) {
+      common.line("error_page " + e.getKey() + " " + NginxText.quote(e.getValue()) + ";");
+    }
+    for (DirectoryReader.HeaderLine h : dir.headers()) {
+      findings.add(
+          new Finding(
+              h.directive().span(),
+              false,
+              "Header "
+                  + (h.append() ? "append" : "set")
+                  + " becomes add_header, which nginx also adds to 3xx answers"
+                  + (h.append() ? " (as a second field, not joined)" : "")));
+      common.comment(h.source());
+      common.line(
+          "add_header "
+              + h.name()
+              + " "
+              + NginxText.quote(h.value())
+              + (h.always() ? " always;" : ";"));
+    }
+    out.append(common);
+    String tryFiles = rewrite == null ? null : rewrite.tryFiles();
+    if (tryFiles != null) {
+      out.line(tryFiles);
+      // For the front controller itself Apache's rules run again and rewrite it to itself, which
+      // ends the loop: served if it exists, else 404. nginx's try_files would redirect again.
+      out.comment("the front controller: served if it exists, else 404, as Apache ends there");
+      out.open("location = " + rewrite.frontController());
+      out.append(common);
+      out.line("try_files $uri =404;");
+      if (fastcgi != null && rewrite.frontController().endsWith(".php")) {
+        fastcgi(out, fastcgi);
+      }
+      out.close();
+    }
+    if (fastcgi != null) {
+      out.comment(
+          "PHP through php-fpm (a nested location runs only its own rules: the same again)");
+      out.open("location ~ [^/]\\.php$");
+      out.append(common);
+      out.line(tryFiles != null ? tryFiles : "try_files $uri =404;");
+      fastcgi(out, fastcgi);
+      out.close();
+    }
+    return out;
+  }
+
+  private void fastcgi(NginxText out, String address) {
+    DirectoryReader.Settings settings = dir.settings();
+    out.line("fastcgi_pass " + address + ";");
+    out.line("include fastcgi_params;");
+    out.line("fastcgi_param SCRIPT_FILENAME $request_filename;");
+    if (!settings.phpValues.isEmpty()) {
+      out.line(
+          "fastcgi_param PHP_VALUE "
+              + NginxText.quote(String.join("\n", settings.phpValues))
+              + ";");
+    }
+  }
+
+  /** A mod_alias redirect as an nginx {@code return}, under an {@code if} on the path. */
+  private static String redirect(DirectoryReader.AliasRedirect a) {
+    dev.htaccess.httpd.RedirectArgs r = a.args();
+    String rest = a.matching() ? "" : "${htaccess_rest}$is_args$args";
+    if (r.directory()) {
+      rest = rest.replace("${htaccess_rest}", "");
+    }
+    String answer =
+        r.target() == null
+            ? "return " + r.status() + ";"
+            : "return " + r.status() + " " + NginxText.quote(r.target() + rest) + ";";
+    if (r.directory()) {
+      return answer;
+    }
+    String test;
+    if (a.matching()) {
+      test = "$uri ~ " + NginxText.quote(r.match());
+    } else {
+      String path = r.match();
+      test =
+          "$uri ~ "
+              + NginxText.quote(
+                  "^"
+                      + PatternPrefix.quoteLiteral(path)
+                      + (path.endsWith("/") ? "(?<htaccess_rest>.*)$" : "(?<htaccess_rest>/.*)?$"));
+    }
+    return "if (" + test + ") { " + answer + " }";
+  }
+}
