@@ -80,6 +80,7 @@ class ConvertNginxVerifyTest {
         report.add(site + ": " + r.summary());
       }
     }
+    System.out.printf("corpus: %d of %d alike, %d explained%n", agreed, requests, explained);
     assertThat(requests).isGreaterThan(100);
     // At least 95% answered alike, and each of the others differs by a limitation the tool names.
     assertThat(agreed * 100.0 / requests)

@@ -343,8 +343,9 @@ public final class NginxVerifier {
 
   /**
    * Requests made from the document root: each file and directory (with and without its slash), a
-   * missing name in each directory, and a made-up pretty URL below it (what a front controller
-   * answers), at most 2,000.
+   * missing name in each directory, a made-up pretty URL below it (what a front controller
+   * answers), and a path each rule's own pattern matches ({@link RulePatternRequests}), at most
+   * 2,000.
    */
   static List<String[]> synthesise(Path docroot) throws IOException {
     List<String[]> out = new ArrayList<>();
@@ -375,6 +376,13 @@ public final class NginxVerifier {
       }
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause(); // a directory that cannot be read, met during the walk
+    }
+    for (String url : RulePatternRequests.of(root)) {
+      if (out.size() >= 2_000) {
+        break;
+      }
+      out.add(new String[] {"GET", url});
+      out.add(new String[] {"GET", url + (url.contains("?") ? "&" : "?") + "a=1"});
     }
     return out;
   }

@@ -8,6 +8,7 @@ import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Template;
+import dev.htaccess.regex.Witness;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

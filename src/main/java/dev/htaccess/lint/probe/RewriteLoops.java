@@ -4,6 +4,7 @@ import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.trace.TraceEvent;
 import dev.htaccess.lint.LintContext;
 import dev.htaccess.model.RuleFlagKind;
+import dev.htaccess.regex.Witness;
 import dev.htaccess.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

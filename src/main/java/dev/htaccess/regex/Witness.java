@@ -1,8 +1,5 @@
-package dev.htaccess.lint.probe;
+package dev.htaccess.regex;
 
-import dev.htaccess.regex.PcreMatch;
-import dev.htaccess.regex.PcrePattern;
-import dev.htaccess.regex.PcreSyntaxException;
 import java.util.Map;
 import java.util.Optional;
 
