@@ -84,7 +84,9 @@ class LayeringTest {
           Map.entry("replay", Set.of("source", "eval", "eval.trace")),
           // The converter reads the model; its verifier runs nginx against the engine.
           Map.entry("convert", Set.of("source", "model", "syntax", "httpd")),
-          Map.entry("convert.verify", Set.of("source", "eval", "eval.trace", "convert")),
+          Map.entry(
+              "convert.verify",
+              Set.of("source", "model", "syntax", "regex", "eval", "eval.trace", "convert")),
           Map.entry(
               "report",
               Set.of("source", "model", "syntax", "eval", "eval.trace", "lint", "replay")),
