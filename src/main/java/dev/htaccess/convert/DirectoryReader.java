@@ -2,6 +2,7 @@ package dev.htaccess.convert;
 
 import dev.htaccess.httpd.IfVersion;
 import dev.htaccess.httpd.ModuleSet;
+import dev.htaccess.httpd.ReadTimeConditions;
 import dev.htaccess.httpd.RedirectArgs;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.ConfigNode;
@@ -213,27 +214,12 @@ final class DirectoryReader {
 
   /** Whether a conditional section's content applies, or null when it is not conditional. */
   private Boolean applies(Section s) {
-    List<String> args = s.arguments().stream().map(Argument::value).toList();
-    String first = args.isEmpty() ? "" : args.get(0);
-    switch (s.key()) {
-      case "ifmodule" -> {
-        boolean negate = first.startsWith("!");
-        return MODULES.loadedForIfModule(negate ? first.substring(1) : first) != negate;
-      }
-      case "ifversion" -> {
-        try {
-          return IfVersion.parse(args).holds(IfVersion.SERVER_VERSION);
-        } catch (IfVersion.Invalid e) {
-          cannot(s, "an <IfVersion> Apache refuses");
-          return false;
-        }
-      }
-      case "ifdefine" -> {
-        return first.startsWith("!");
-      }
-      default -> {
-        return null;
-      }
+    try {
+      return ReadTimeConditions.holds(
+          s.key(), s.arguments().stream().map(Argument::value).toList(), MODULES);
+    } catch (IfVersion.Invalid e) {
+      cannot(s, "an <IfVersion> Apache refuses");
+      return false;
     }
   }
 

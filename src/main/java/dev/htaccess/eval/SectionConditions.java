@@ -2,6 +2,7 @@ package dev.htaccess.eval;
 
 import dev.htaccess.httpd.IfVersion;
 import dev.htaccess.httpd.ModuleSet;
+import dev.htaccess.httpd.ReadTimeConditions;
 import dev.htaccess.model.Argument;
 import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.Section;
@@ -32,10 +33,11 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
    * header Apache refuses is an error of the file ({@link DirectiveValidator#sectionProblem}) and
    * its content does not apply.
    */
-  private static boolean versionHolds(Section s) {
+  private boolean readTimeHolds(Section s) {
     try {
-      return IfVersion.parse(s.arguments().stream().map(Argument::value).toList())
-          .holds(IfVersion.SERVER_VERSION);
+      return Boolean.TRUE.equals(
+          ReadTimeConditions.holds(
+              s.key(), s.arguments().stream().map(Argument::value).toList(), modules));
     } catch (IfVersion.Invalid e) {
       return false;
     }
@@ -58,8 +60,7 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
     boolean negate = arg.startsWith("!");
     String bare = negate ? arg.substring(1) : arg;
     return switch (s.key()) {
-      case "ifmodule" -> modules.loadedForIfModule(bare) != negate;
-      case "ifdefine" -> negate;
+      case "ifmodule", "ifdefine", "ifversion" -> readTimeHolds(s);
       case "ifdirective" ->
           DirectiveCatalog.standard()
                   .find(bare)
@@ -73,7 +74,6 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
                   .isPresent()
               != negate;
       case "iffile" -> stat.stat(serverRootRelative(bare)).exists() != negate;
-      case "ifversion" -> modules.loaded("version") && versionHolds(s);
       // Only access control looks at the method (see includesForAccess); everything else in
       // <Limit> applies to every method, as Apache's core reads the section.
       case "limit", "limitexcept" -> true;
