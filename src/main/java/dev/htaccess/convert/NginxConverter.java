@@ -148,13 +148,13 @@ public final class NginxConverter {
   }
 
   /** The URL path of a directory below the document root, with a trailing slash. */
-  private static String prefix(Path root, Path dir) {
+  public static String prefix(Path root, Path dir) {
     String rel = root.relativize(dir).toString().replace('\\', '/');
     return rel.isEmpty() ? "/" : "/" + rel + "/";
   }
 
   /** The .htaccess files below the document root, parents before children. */
-  private static List<Path> htaccessFiles(Path root) throws IOException {
+  public static List<Path> htaccessFiles(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root, 32)) {
       return walk.filter(p -> p.getFileName().toString().equals(".htaccess"))
           .filter(Files::isRegularFile)

@@ -121,10 +121,8 @@ final class NginxDirectoryWriter {
   /** A mod_alias redirect as an nginx {@code return}, under an {@code if} on the path. */
   private static String redirect(DirectoryReader.AliasRedirect a) {
     dev.htaccess.httpd.RedirectArgs r = a.args();
-    String rest = a.matching() ? "" : "${htaccess_rest}$is_args$args";
-    if (r.directory()) {
-      rest = rest.replace("${htaccess_rest}", "");
-    }
+    // Redirect keeps the rest of the path after its prefix and the query; RedirectMatch neither.
+    String rest = a.matching() ? "" : (r.directory() ? "" : "${htaccess_rest}") + "$is_args$args";
     String answer =
         r.target() == null
             ? "return " + r.status() + ";"

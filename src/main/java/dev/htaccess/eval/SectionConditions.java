@@ -29,9 +29,9 @@ record SectionConditions(ModuleSet modules, String method, Path serverRoot, Stat
       Set.of("ifmodule", "ifdefine", "ifdirective", "ifsection", "iffile", "ifversion");
 
   /**
-   * {@code <IfVersion>} on the simulated server (mod_version is compiled into Debian's Apache); a
-   * header Apache refuses is an error of the file ({@link DirectiveValidator#sectionProblem}) and
-   * its content does not apply.
+   * {@code <IfModule>}, {@code <IfDefine>} and {@code <IfVersion>} on the simulated server; an
+   * {@code <IfVersion>} header Apache refuses is an error of the file ({@link
+   * DirectiveValidator#sectionProblem}) and its content does not apply.
    */
   private boolean readTimeHolds(Section s) {
     try {

@@ -86,7 +86,8 @@ class LayeringTest {
           Map.entry("convert", Set.of("source", "model", "syntax", "httpd")),
           Map.entry(
               "convert.verify",
-              Set.of("source", "model", "syntax", "regex", "eval", "eval.trace", "convert")),
+              Set.of(
+                  "source", "model", "syntax", "regex", "httpd", "eval", "eval.trace", "convert")),
           Map.entry(
               "report",
               Set.of("source", "model", "syntax", "eval", "eval.trace", "lint", "replay")),
