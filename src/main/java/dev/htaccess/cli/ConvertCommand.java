@@ -1,9 +1,15 @@
 package dev.htaccess.cli;
 
+import dev.htaccess.convert.CaddyConverter;
+import dev.htaccess.convert.Conversion;
+import dev.htaccess.convert.ConvertOptions;
 import dev.htaccess.convert.Finding;
 import dev.htaccess.convert.NginxConverter;
+import dev.htaccess.convert.verify.CaddyServer;
+import dev.htaccess.convert.verify.ConversionVerifier;
 import dev.htaccess.convert.verify.EngineRefusals;
-import dev.htaccess.convert.verify.NginxVerifier;
+import dev.htaccess.convert.verify.NginxServer;
+import dev.htaccess.convert.verify.TargetServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +21,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code htaccess convert --to nginx}: the document root's .htaccess files as an nginx server. */
+/**
+ * {@code htaccess convert --to nginx|caddy}: the document root's .htaccess files as an nginx server
+ * block or a Caddyfile site.
+ */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Convert a document root's .htaccess files to an nginx server block that behaves the same.",
+      "Convert a document root's .htaccess files to an nginx server block or a Caddyfile site that"
+          + " behaves the same.",
       "What cannot be converted exactly is reported as path:line:col: cannot convert: why.",
-      "--verify runs the result on a real nginx and compares its answers with Apache's (the engine)."
+      "--verify runs the result on a real nginx or Caddy and compares its answers with Apache's"
+          + " (the engine)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -31,17 +42,18 @@ import picocli.CommandLine.Spec;
       "1:something could not be converted exactly (unless --allow-approximate), or a request"
           + " answered differently",
       "2:usage error",
-      "3:the document root or the requests could not be read, or nginx could not be run"
+      "3:the document root or the requests could not be read, or the server could not be run"
     })
 final class ConvertCommand implements Callable<Integer> {
 
   enum Target {
-    nginx
+    nginx,
+    caddy
   }
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--to", required = true, paramLabel = "SERVER", description = "nginx.")
+  @Option(names = "--to", required = true, paramLabel = "SERVER", description = "nginx or caddy.")
   Target to;
 
   @Option(
@@ -79,7 +91,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Option(
       names = "--verify",
-      description = "Start nginx with the result and compare its answers with the engine's.")
+      description = "Start the server with the result and compare its answers with the engine's.")
   boolean verify;
 
   @Option(
@@ -114,12 +126,12 @@ final class ConvertCommand implements Callable<Integer> {
       }
       fastcgi = php.substring(4);
     }
-    NginxConverter.Conversion conversion;
+    Conversion conversion;
     try {
+      ConvertOptions options =
+          new ConvertOptions(docroot, serverName, listen, fastcgi, new EngineRefusals(docroot));
       conversion =
-          NginxConverter.convert(
-              new NginxConverter.Options(
-                  docroot, serverName, listen, fastcgi, new EngineRefusals(docroot)));
+          to == Target.caddy ? CaddyConverter.convert(options) : NginxConverter.convert(options);
     } catch (IOException e) {
       err.println("htaccess convert: " + docroot + ": " + e.getMessage());
       return ExitCodes.UNREADABLE;
@@ -150,14 +162,20 @@ final class ConvertCommand implements Callable<Integer> {
         return ExitCodes.UNREADABLE;
       }
       try {
-        NginxVerifier.Report report =
-            NginxVerifier.verify(
-                docroot, conversion.config(), requestFile, err, conversion.unconvertedLines());
+        TargetServer server = to == Target.caddy ? new CaddyServer() : new NginxServer();
+        ConversionVerifier.Report report =
+            ConversionVerifier.verify(
+                server,
+                docroot,
+                conversion.config(),
+                requestFile,
+                err,
+                conversion.unconvertedLines());
         err.println(report.summary());
         if (!report.allAgree()) {
           exit = ExitCodes.FINDINGS;
         }
-      } catch (NginxVerifier.Unavailable e) {
+      } catch (ConversionVerifier.Unavailable e) {
         err.println("htaccess convert: --verify: " + e.getMessage());
         return ExitCodes.UNREADABLE;
       } finally {

@@ -69,9 +69,11 @@ final class DirectoryReader {
   /**
    * A {@code <Files>} or {@code <FilesMatch>} section that denies access.
    *
+   * @param span the directive inside that denies (what a request's trace names)
    * @param regex true for a regex on the file's name, false for a wildcard
    */
-  record FileDenial(String source, boolean regex, String pattern) {}
+  record FileDenial(
+      dev.htaccess.source.SourceSpan span, String source, boolean regex, String pattern) {}
 
   /** {@code Header set|append name value} (a literal value). */
   record HeaderLine(
@@ -99,6 +101,10 @@ final class DirectoryReader {
 
   String prefix() {
     return prefix;
+  }
+
+  java.nio.file.Path docroot() {
+    return docroot;
   }
 
   /** The RewriteBase, or null. */
@@ -174,21 +180,22 @@ final class DirectoryReader {
   /** {@code <Files>}/{@code <FilesMatch>} that deny access: a nested location answering 403. */
   private void files(Section s, boolean regex, List<String> args) {
     String pattern = args.isEmpty() ? "" : args.get(0);
-    boolean denies = false;
+    Directive denies = null;
     for (Directive d : applying(s.children())) {
       {
         if (deniesAll(d)) {
-          denies = true;
+          denies = d;
         } else if (!isAllowOrOrder(d)) {
           cannot(d, "inside <" + s.name() + "> only access control is converted");
         }
       }
     }
-    if (!denies) {
+    if (denies == null) {
       return;
     }
     denials.add(
         new FileDenial(
+            denies.span(),
             RewriteTranslator.line(s.span().file(), s.span().line(), "<" + s.name(), s.arguments())
                 + ">: denied",
             regex || pattern.startsWith("~"),

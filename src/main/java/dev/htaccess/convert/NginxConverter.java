@@ -1,18 +1,12 @@
 package dev.htaccess.convert;
 
-import dev.htaccess.source.Diagnostic;
-import dev.htaccess.source.SourceFile;
 import dev.htaccess.source.SourceSpan;
-import dev.htaccess.syntax.HtaccessReader;
-import dev.htaccess.syntax.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,44 +16,6 @@ import java.util.stream.Stream;
  */
 public final class NginxConverter {
 
-  /**
-   * What to convert.
-   *
-   * @param docroot the document root
-   * @param serverName the server_name, or null for none
-   * @param listen {@code HOST:PORT} or a port
-   * @param phpFastcgi the FastCGI address of php-fpm ({@code 127.0.0.1:9000}, {@code
-   *     unix:/run/php/php-fpm.sock}), or null to serve .php files as files
-   * @param refusal Apache's error for a .htaccess file it refuses (every request below is then a
-   *     500), or null when it reads the file
-   */
-  public record Options(
-      Path docroot,
-      String serverName,
-      String listen,
-      String phpFastcgi,
-      java.util.function.Function<Path, String> refusal) {}
-
-  /** The configuration and what could not be converted exactly. */
-  public record Conversion(String config, List<Finding> findings) {
-
-    /** True when everything was converted exactly. */
-    public boolean exact() {
-      return findings.isEmpty();
-    }
-
-    /** The {@code file:line} of each construct left out (not approximated). */
-    public java.util.Set<String> unconvertedLines() {
-      java.util.Set<String> lines = new java.util.HashSet<>();
-      for (Finding f : findings) {
-        if (f.exact()) {
-          lines.add(f.span().file() + ":" + f.span().line());
-        }
-      }
-      return lines;
-    }
-  }
-
   private NginxConverter() {}
 
   /** The maps the converted rules may use, written once before the server block. */
@@ -67,57 +23,29 @@ public final class NginxConverter {
       "# mod_rewrite's %{HTTPS} is \"on\" or \"off\"; nginx's $https is \"on\" or empty\n"
           + "map $https $htaccess_https { on on; default off; }\n";
 
-  public static Conversion convert(Options options) throws IOException {
+  public static Conversion convert(ConvertOptions options) throws IOException {
     Path root = options.docroot().toAbsolutePath().normalize();
     List<Finding> findings = new ArrayList<>();
-    List<Path> files = htaccessFiles(root);
-    Map<Path, DirectoryReader.Settings> settings = new HashMap<>();
     NginxText locations = new NginxText();
-    boolean rootSeen = false;
-    for (Path file : files) {
-      Path dir = file.getParent();
-      String prefix = prefix(root, dir);
-      DirectoryReader.Settings inherited = inheritedSettings(settings, root, dir);
-      SourceFile source = SourceFile.read(file);
-      ParseResult parsed = HtaccessReader.read(source);
-      DirectoryReader converter = new DirectoryReader(root, prefix, inherited, findings);
+    for (DocrootDirectories.Dir dir : DocrootDirectories.read(root, options, findings)) {
       NginxText body;
-      List<Diagnostic> errors =
-          parsed.diagnostics().stream()
-              .filter(d -> d.severity() == dev.htaccess.source.Severity.ERROR)
-              .toList();
-      String refused =
-          !errors.isEmpty()
-              ? errors.get(0).format()
-              : options.refusal() == null ? null : options.refusal().apply(file);
-      boolean refusedHere = refused != null;
-      if (refused != null) {
+      if (dir.refused() != null) {
         // Apache answers every request below this directory with 500.
         body = new NginxText();
-        body.comment(refused + "\nApache refuses this file: every request here is a 500");
+        body.comment(dir.refused() + "\nApache refuses this file: every request here is a 500");
         body.line("return 500;");
       } else {
-        converter.read(parsed.nodes());
-        body = new NginxDirectoryWriter(converter, findings).body(options.phpFastcgi());
+        body = new NginxDirectoryWriter(dir.reader(), findings).body(options.phpFastcgi());
       }
-      settings.put(dir, converter.settings());
-      rootSeen |= dir.equals(root);
       locations.blank();
-      locations.comment(
-          root.relativize(file).toString().isEmpty()
-              ? file.toString()
-              : "/" + root.relativize(file));
+      if (dir.file() != null) {
+        locations.comment(
+            root.relativize(dir.file()).toString().isEmpty()
+                ? dir.file().toString()
+                : "/" + root.relativize(dir.file()));
+      }
       // A refused directory answers 500 before anything else, .ht* files included.
-      locations.open("location " + (refusedHere ? "^~ " : "") + prefix);
-      locations.append(body);
-      locations.close();
-    }
-    if (!rootSeen) {
-      DirectoryReader converter =
-          new DirectoryReader(root, "/", new DirectoryReader.Settings(), findings);
-      NginxText body = new NginxDirectoryWriter(converter, findings).body(options.phpFastcgi());
-      locations.blank();
-      locations.open("location /");
+      locations.open("location " + (dir.refused() != null ? "^~ " : "") + dir.prefix());
       locations.append(body);
       locations.close();
     }
@@ -134,17 +62,6 @@ public final class NginxConverter {
     server.append(locations);
     server.close();
     return new Conversion(PRELUDE + "\n" + server.text(), List.copyOf(findings));
-  }
-
-  private static DirectoryReader.Settings inheritedSettings(
-      Map<Path, DirectoryReader.Settings> settings, Path root, Path dir) {
-    for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
-      DirectoryReader.Settings s = settings.get(p);
-      if (s != null) {
-        return s;
-      }
-    }
-    return new DirectoryReader.Settings();
   }
 
   /** The URL path of a directory below the document root, with a trailing slash. */

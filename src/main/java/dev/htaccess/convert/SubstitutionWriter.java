@@ -119,6 +119,16 @@ final class SubstitutionWriter {
 
   /** A relative substitution made absolute as mod_rewrite does: RewriteBase or the directory. */
   String absolute(String target) {
+    return absolute(base, prefix, target);
+  }
+
+  /**
+   * A relative substitution made absolute as mod_rewrite does.
+   *
+   * @param base the RewriteBase, or null
+   * @param prefix the directory's URL path
+   */
+  static String absolute(String base, String prefix, String target) {
     if (target.startsWith("/") || target.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
       return target;
     }

@@ -3,7 +3,7 @@ package dev.htaccess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.htaccess.convert.verify.NginxVerifier;
+import dev.htaccess.convert.verify.NginxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class ConvertCommandTest {
 
   @Test
   void verifyReportsEveryRequestThatDiffers() throws Exception {
-    assumeTrue(NginxVerifier.nginx().isPresent(), "nginx is not installed");
+    assumeTrue(new NginxServer().binary().isPresent(), "nginx is not installed");
     // mod_rewrite's lexical test cannot be converted: with --allow-approximate the rule is left
     // out, and --verify shows what that changes.
     Files.writeString(

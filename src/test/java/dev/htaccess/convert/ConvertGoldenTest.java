@@ -14,21 +14,27 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Each construct's conversion, held to a golden file: {@code testdata/convert/CASE/docroot} (the
- * .htaccess files and the site's files) converts to {@code CASE/expected.nginx}, with what could
- * not be converted exactly in {@code CASE/expected.findings} (the document root written as
- * {@code @DOCROOT@}). Rewrite them with {@code -Dgolden.update=true} and review the diff; {@link
- * ConvertNginxVerifyTest} runs each on a real nginx.
+ * .htaccess files and the site's files) converts to {@code CASE/expected.nginx} and {@code
+ * CASE/expected.caddy}, with what could not be converted exactly in {@code CASE/expected.findings}
+ * and {@code expected.findings.caddy} (the document root written as {@code @DOCROOT@}). Rewrite
+ * them with {@code -Dgolden.update=true} and review the diff; {@link ConvertVerifyTest} runs each
+ * on a real nginx and Caddy.
  */
 class ConvertGoldenTest {
 
   /** One test per case of testdata/convert, given the case's document root and its folder. */
   static Stream<DynamicTest> eachCase(CaseTest test) throws IOException {
+    return eachCase(test, "");
+  }
+
+  /** As {@link #eachCase(CaseTest)}, each test's name after {@code prefix}. */
+  static Stream<DynamicTest> eachCase(CaseTest test, String prefix) throws IOException {
     try (Stream<Path> dirs = Files.list(ProjectFiles.testdata("convert"))) {
       return dirs.filter(d -> Files.isDirectory(d.resolve("docroot"))).sorted().toList().stream()
           .map(
               c ->
                   DynamicTest.dynamicTest(
-                      c.getFileName().toString(),
+                      prefix + c.getFileName(),
                       () -> test.run(c.resolve("docroot").toAbsolutePath().normalize(), c)));
     }
   }
@@ -37,24 +43,30 @@ class ConvertGoldenTest {
     void run(Path docroot, Path caseDir) throws Exception;
   }
 
-  static NginxConverter.Conversion convert(Path docroot) throws IOException {
-    return NginxConverter.convert(
-        new NginxConverter.Options(
-            docroot, "example.com", "80", null, new EngineRefusals(docroot)));
+  /** The case's conversion to {@code nginx} or {@code caddy}. */
+  static Conversion convert(String target, Path docroot) throws IOException {
+    ConvertOptions options =
+        new ConvertOptions(docroot, "example.com", "80", null, new EngineRefusals(docroot));
+    return target.equals("caddy")
+        ? CaddyConverter.convert(options)
+        : NginxConverter.convert(options);
   }
 
   @TestFactory
   Stream<DynamicTest> eachCaseConvertsAsRecorded() throws IOException {
     return eachCase(
         (docroot, c) -> {
-          NginxConverter.Conversion conversion = convert(docroot);
-          String config = conversion.config().replace(docroot.toString(), "@DOCROOT@");
-          String findings =
-              conversion.findings().stream()
-                  .map(f -> f.render().replace(docroot.toString(), "@DOCROOT@") + "\n")
-                  .collect(Collectors.joining());
-          check(c.resolve("expected.nginx"), config);
-          check(c.resolve("expected.findings"), findings);
+          for (String target : java.util.List.of("nginx", "caddy")) {
+            Conversion conversion = convert(target, docroot);
+            String config = conversion.config().replace(docroot.toString(), "@DOCROOT@");
+            String findings =
+                conversion.findings().stream()
+                    .map(f -> f.render().replace(docroot.toString(), "@DOCROOT@") + "\n")
+                    .collect(Collectors.joining());
+            String suffix = target.equals("caddy") ? ".caddy" : "";
+            check(c.resolve(target.equals("caddy") ? "expected.caddy" : "expected.nginx"), config);
+            check(c.resolve("expected.findings" + suffix), findings);
+          }
         });
   }
 

@@ -38,7 +38,7 @@ class RulePatternRequestsTest {
   void syntheticRequestsIncludeTheRulesPatterns(@TempDir Path root) throws Exception {
     Files.writeString(root.resolve(".htaccess"), "RewriteRule ^feed/([0-9]+)$ index.php\n");
 
-    assertThat(NginxVerifier.synthesise(root))
+    assertThat(ConversionVerifier.synthesise(root))
         .anySatisfy(r -> assertThat(r).containsExactly("GET", "/feed/0"))
         .anySatisfy(r -> assertThat(r).containsExactly("GET", "/feed/0?a=1"));
   }

@@ -25,20 +25,19 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Runs a converted server block on a real nginx (Debian's {@code nginx}, on loopback, in a
- * temporary prefix of its own) over the same document root, sends it requests, and compares each
- * answer with what Apache does (the engine's dry run): the status, the Location of a redirect, and
- * for a file the bytes of the file.
+ * Runs a converted configuration on the real server it was written for ({@link TargetServer}: nginx
+ * or Caddy, on loopback, in a temporary directory of its own) over the same document root, sends it
+ * requests, and compares each answer with what Apache does (the engine's dry run): the status, the
+ * Location of a redirect, and for a file the bytes of the file.
  */
-public final class NginxVerifier {
+public final class ConversionVerifier {
 
-  private NginxVerifier() {}
+  private ConversionVerifier() {}
 
-  /** nginx is missing, or refused the configuration, or did not start. */
+  /** The server is missing, or refused the configuration, or did not start. */
   public static final class Unavailable extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -50,12 +49,16 @@ public final class NginxVerifier {
   /**
    * A request both answered differently.
    *
-   * @param known why nginx cannot answer as Apache does (a documented limitation), or null
+   * @param known why the server cannot answer as Apache does (a documented limitation), or null
    */
-  public record Difference(String request, String apache, String nginx, String known) {}
+  public record Difference(String request, String apache, String server, String known) {}
 
-  /** What the comparison found. */
-  public record Report(int requests, List<Difference> differences) {
+  /**
+   * What the comparison found.
+   *
+   * @param server the server's name
+   */
+  public record Report(String server, int requests, List<Difference> differences) {
 
     /** True when every difference is a known limitation. */
     public boolean allAgree() {
@@ -68,16 +71,11 @@ public final class NginxVerifier {
           + (requests - differences.size())
           + " of "
           + requests
-          + " requests answered the same by nginx and Apache"
+          + " requests answered the same by "
+          + server
+          + " and Apache"
           + (known == 0 ? "" : " (" + known + " more differ by a known limitation)");
     }
-  }
-
-  private static final List<String> NGINX = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx");
-
-  /** The nginx binary, if installed. */
-  public static Optional<Path> nginx() {
-    return NGINX.stream().map(Path::of).filter(Files::isExecutable).findFirst();
   }
 
   /**
@@ -86,25 +84,19 @@ public final class NginxVerifier {
    * @param requestsFile lines of {@code METHOD URL}, or null for requests made from the files on
    *     disk
    * @param err where each difference is printed as it is found
-   */
-  public static Report verify(Path docroot, String config, Path requestsFile, PrintWriter err)
-      throws Unavailable {
-    return verify(docroot, config, requestsFile, err, java.util.Set.of());
-  }
-
-  /**
-   * As {@link #verify(Path, String, Path, PrintWriter)}, with the lines the conversion left out
-   * ({@code file:line}): a request whose answer from Apache went through one of them differs by
-   * that known limitation.
+   * @param unconverted the lines the conversion left out ({@code file:line}): a request whose
+   *     answer from Apache went through one of them differs by that known limitation
    */
   public static Report verify(
+      TargetServer target,
       Path docroot,
       String config,
       Path requestsFile,
       PrintWriter err,
       java.util.Set<String> unconverted)
       throws Unavailable {
-    Path binary = nginx().orElseThrow(() -> new Unavailable("nginx is not installed"));
+    Path binary =
+        target.binary().orElseThrow(() -> new Unavailable(target.name() + " is not installed"));
     List<String[]> requests;
     try {
       requests = requestsFile != null ? readRequests(requestsFile) : synthesise(docroot);
@@ -113,41 +105,26 @@ public final class NginxVerifier {
     }
     Path prefix;
     try {
-      prefix = Files.createTempDirectory("htaccess-nginx");
+      prefix = Files.createTempDirectory("htaccess-" + target.name());
     } catch (IOException e) {
       throw new Unavailable("no temporary directory: " + e.getMessage());
     }
-    Process nginx = null;
+    Process server = null;
     try {
       int port = freePort();
-      Path conf = prefix.resolve("nginx.conf");
-      Files.writeString(conf, wrap(config, prefix, port), StandardCharsets.UTF_8);
-      Process test =
-          new ProcessBuilder(
-                  binary.toString(), "-t", "-q", "-p", prefix.toString(), "-c", conf.toString())
-              .redirectErrorStream(true)
-              .start();
-      String testOutput = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (test.waitFor() != 0) {
-        throw new Unavailable("nginx -t refused the configuration:\n" + testOutput.strip());
-      }
-      nginx =
-          new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(prefix.resolve("nginx.out").toFile())
-              .start();
-      waitForPort(port, nginx);
-      return compare(docroot, port, requests, err, unconverted);
+      server = target.start(binary, prefix, config, port);
+      waitForPort(target.name(), port, server);
+      return compare(target, docroot, port, requests, err, unconverted);
     } catch (IOException e) {
-      throw new Unavailable("cannot run nginx: " + e.getMessage());
+      throw new Unavailable("cannot run " + target.name() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unavailable("interrupted");
     } finally {
-      if (nginx != null) {
-        nginx.destroy();
+      if (server != null) {
+        server.destroy();
         try {
-          nginx.waitFor();
+          server.waitFor();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -156,35 +133,8 @@ public final class NginxVerifier {
     }
   }
 
-  /** The http {} around the server block, its listen line moved to the loopback port. */
-  static String wrap(String config, Path prefix, int port) {
-    String server =
-        config.replaceFirst("(?m)^(\\s*)listen [^;]*;", "$1listen 127.0.0.1:" + port + ";");
-    String temp = prefix.toString();
-    return "daemon off;\nmaster_process off;\nworker_processes 1;\n"
-        + "pid "
-        + temp
-        + "/nginx.pid;\nerror_log "
-        + temp
-        + "/error.log;\nevents { worker_connections 256; }\nhttp {\n"
-        + "    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
-        + "    access_log off;\n"
-        + "    client_body_temp_path "
-        + temp
-        + "/body;\n    proxy_temp_path "
-        + temp
-        + "/proxy;\n    fastcgi_temp_path "
-        + temp
-        + "/fastcgi;\n    uwsgi_temp_path "
-        + temp
-        + "/uwsgi;\n    scgi_temp_path "
-        + temp
-        + "/scgi;\n"
-        + server
-        + "}\n";
-  }
-
   private static Report compare(
+      TargetServer target,
       Path docroot,
       int port,
       List<String[]> requests,
@@ -221,7 +171,7 @@ public final class NginxVerifier {
       String got = describe(n);
       String why = disagreement(e.outcome(), n);
       if (why != null) {
-        String known = known(e.outcome(), n);
+        String known = known(target, e.outcome(), n);
         if (known == null && !unconverted.isEmpty()) {
           known = throughUnconverted(engine, spec(r, host), unconverted);
         }
@@ -232,15 +182,17 @@ public final class NginxVerifier {
                 + d.request()
                 + ": Apache "
                 + d.apache()
-                + ", nginx "
-                + d.nginx()
+                + ", "
+                + target.name()
+                + " "
+                + d.server()
                 + (d.known() == null ? "" : "; known limitation: " + d.known()));
       }
     }
-    return new Report(compared, List.copyOf(differences));
+    return new Report(target.name(), compared, List.copyOf(differences));
   }
 
-  /** Why nginx's answer is not Apache's, or null when they agree. */
+  /** Why the server's answer is not Apache's, or null when they agree. */
   private static String disagreement(Outcome o, HttpResponse<byte[]> n) throws IOException {
     if (o.status() != n.statusCode()) {
       return "status";
@@ -285,20 +237,25 @@ public final class NginxVerifier {
     return null;
   }
 
-  /** The documented reason nginx answers otherwise, or null. */
-  private static String known(Outcome o, HttpResponse<byte[]> n) {
+  /** The documented reason the server answers otherwise, or null. */
+  private static String known(TargetServer target, Outcome o, HttpResponse<byte[]> n) {
     String uri = o.uri() == null ? null : RawText.display(o.uri());
     String file = o.filename() == null ? null : RawText.display(o.filename());
     if (uri != null && file != null && uri.startsWith(file + "/")) {
       return "a path below a file: Apache's REQUEST_FILENAME is the file (the rest is path"
-          + " info), nginx's $request_filename the whole path";
+          + " info), "
+          + target.name()
+          + "'s file tests see the whole path";
     }
     String method = n.request().method();
     if (o instanceof Outcome.ServeFile
         && n.statusCode() == 405
         && !method.equals("GET")
         && !method.equals("HEAD")) {
-      return "nginx's static handler answers 405 to " + method + " (with --php the script runs)";
+      return target.name()
+          + "'s static file handler answers 405 to "
+          + method
+          + " (with --php the script runs)";
     }
     return null;
   }
@@ -393,23 +350,23 @@ public final class NginxVerifier {
     }
   }
 
-  private static void waitForPort(int port, Process nginx)
+  private static void waitForPort(String name, int port, Process server)
       throws Unavailable, InterruptedException {
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 200; i++) {
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress("127.0.0.1", port), 200);
         return;
       } catch (IOException e) {
-        if (!nginx.isAlive()) {
-          throw new Unavailable("nginx stopped at start (exit " + nginx.exitValue() + ")");
+        if (!server.isAlive()) {
+          throw new Unavailable(name + " stopped at start (exit " + server.exitValue() + ")");
         }
         Thread.sleep(50);
       }
     }
-    throw new Unavailable("nginx did not listen on 127.0.0.1:" + port + " within 5 s");
+    throw new Unavailable(name + " did not listen on 127.0.0.1:" + port + " within 10 s");
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

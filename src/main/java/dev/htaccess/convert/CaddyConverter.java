@@ -1,0 +1,242 @@
+package dev.htaccess.convert;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A document root's .htaccess files as one Caddyfile site block. Caddy has no internal redirect
+ * that runs the configuration again, so the site is one {@code route} that does Apache's per-
+ * directory loop itself: up to {@link #ROUNDS} rounds, each running the rules of the directory the
+ * path is in (a {@code route} per directory, its matcher leaving out the subdirectories that have
+ * their own file), and starting another round when the path changed, as Apache's internal redirect
+ * does; then the path is served as Apache's core and mod_dir serve it.
+ */
+public final class CaddyConverter {
+
+  /**
+   * Apache's default LimitInternalRecursion (10 internal redirects, so 11 rounds of the rules),
+   * after which it answers 500.
+   */
+  static final int ROUNDS = 11;
+
+  private CaddyConverter() {}
+
+  public static Conversion convert(ConvertOptions options) throws IOException {
+    Path root = options.docroot().toAbsolutePath().normalize();
+    List<Finding> findings = new ArrayList<>();
+    List<DocrootDirectories.Dir> dirs = DocrootDirectories.read(root, options, findings);
+    CaddyPlaceholders placeholders = new CaddyPlaceholders(root.toString());
+    CaddyText matchers = new CaddyText();
+    matchers.line("@htaccess_go vars htaccess_go 1");
+    matchers.line("@htaccess_query expression `{query} != \"\"`");
+    matchers.comment("Apache's own configuration (Debian's): .ht* files are never served");
+    matchers.line("@htaccess_ht path_regexp /\\.ht");
+    matchers.line("@htaccess_name path_regexp htaccess_name \"([^/]*)$\"");
+    matchers.comment("a substitution that starts with $N or %{VAR}: absolute, a URL, or relative");
+    matchers.line(
+        "@htaccess_url vars_regexp {vars.htaccess_target} \"^[A-Za-z][A-Za-z0-9+.-]*://\"");
+    matchers.line(
+        "@htaccess_relative not vars_regexp {vars.htaccess_target}"
+            + " \"^(/|[A-Za-z][A-Za-z0-9+.-]*://)\"");
+    matchers.comment(
+        "the round ends the loop unless it rewrote: to a path with a slash first, or to another"
+            + " file than the one it started with, or below a directory that does not exist");
+    matchers.open("@htaccess_again_absolute");
+    matchers.line("vars htaccess_absolute 1");
+    matchers.line("not vars htaccess_end 1");
+    matchers.close();
+    matchers.open("@htaccess_again_relative");
+    matchers.line("vars htaccess_absolute 0");
+    matchers.line("not vars htaccess_end 1");
+    // (Caddy 2.6's file matcher expands {path} but not {vars.*} or {re.*}: the directory a path
+    // is in is {path}/../, or the path itself when it ends in a slash)
+    for (String parent : List.of("{path}/", "{path}/../")) {
+      matchers.open("not");
+      matchers.line("expression `{path} == {vars.htaccess_uri}`");
+      matchers.line((parent.endsWith("../") ? "not " : "") + "path */");
+      matchers.line("file " + parent);
+      matchers.close();
+    }
+    matchers.close();
+    for (String name : List.of("@htaccess_slash", "@htaccess_slash_query")) {
+      matchers.open(name);
+      matchers.line("file {path}/");
+      matchers.line("not path */");
+      if (name.endsWith("query")) {
+        matchers.line("expression `{query} != \"\"`");
+      }
+      matchers.close();
+    }
+    CaddyText round = new CaddyText();
+    CaddyText served = new CaddyText();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < dirs.size(); i++) {
+      names.add("d" + i);
+    }
+    CaddyText refusals = new CaddyText();
+    // deepest first: a subdirectory's route before its parent's (their matchers exclude each
+    // other, the order only makes the file easier to read)
+    for (int i = dirs.size() - 1; i >= 0; i--) {
+      DocrootDirectories.Dir dir = dirs.get(i);
+      String id = names.get(i);
+      matchers.open("@" + id);
+      if (!dir.prefix().equals("/")) {
+        matchers.line("path " + dir.prefix() + "*");
+      }
+      List<String> children = new ArrayList<>();
+      for (DocrootDirectories.Dir other : dirs) {
+        if (other != dir && other.prefix().startsWith(dir.prefix())) {
+          children.add(other.prefix() + "*");
+        }
+      }
+      if (!children.isEmpty()) {
+        matchers.line("not path " + String.join(" ", children));
+      }
+      if (dir.prefix().equals("/") && children.isEmpty()) {
+        matchers.line("path /*");
+      }
+      matchers.close();
+      String title =
+          dir.file() == null ? "the document root (no .htaccess)" : dir.file().toString();
+      if (dir.refused() != null) {
+        // Apache answers every request below this directory with 500, subdirectories included
+        matchers.line("@" + id + "all path " + dir.prefix() + "*");
+        refusals.comment(title);
+        refusals.comment(dir.refused() + "\nApache refuses this file: every request here is a 500");
+        refusals.line("respond @" + id + "all 500");
+        continue;
+      }
+      CaddyDirectoryWriter writer =
+          new CaddyDirectoryWriter(id, dir.reader(), placeholders, options, findings);
+      round.comment(title);
+      round.open("route @" + id);
+      writer.rules(matchers, round);
+      round.close();
+      served.open("route @" + id);
+      writer.served(matchers, served);
+      served.close();
+      if (dir.file() != null) {
+        writer.reportLeftOut(dir.file(), dirs, i);
+      }
+    }
+    CaddyText site = new CaddyText();
+    site.comment("Converted from the .htaccess files of " + root + " by htaccess convert.");
+    site.open(address(options));
+    String host = bindHost(options.listen());
+    if (host != null) {
+      site.line("bind " + host);
+    }
+    site.line("root * " + CaddyText.quote(root.toString()));
+    site.append(matchers);
+    site.open("route");
+    site.line("vars htaccess_go 1");
+    site.line("vars htaccess_end 0");
+    java.util.SortedSet<String> set = new java.util.TreeSet<>();
+    java.util.SortedSet<String> read = new java.util.TreeSet<>();
+    environment(dirs, set, read);
+    if (!read.isEmpty() || !set.isEmpty()) {
+      site.comment("the environment mod_rewrite reads and sets, as variables (unset is empty)");
+      for (String name : union(read, set)) {
+        site.line("vars htaccess_env_" + name + " \"\"");
+        site.line("vars htaccess_envm_" + name + " \"=\"");
+      }
+    }
+    for (int r = 1; r <= ROUNDS; r++) {
+      site.comment(
+          r == 1
+              ? "round 1 of the rules; another when the path changed (Apache's internal redirect)"
+              : "round " + r + ": as round 1");
+      site.open("route @htaccess_go");
+      if (r > 1 && !set.isEmpty()) {
+        // an internal redirect renames each variable REDIRECT_name and sets REDIRECT_STATUS
+        for (String name : set) {
+          String value = "{vars.htaccess_env_" + name + "}";
+          site.line("vars htaccess_env_REDIRECT_" + name + " \"" + value + "\"");
+          site.line("vars htaccess_envm_REDIRECT_" + name + " \"=" + value + "\"");
+          site.line("vars htaccess_env_" + name + " \"\"");
+          site.line("vars htaccess_envm_" + name + " \"=\"");
+        }
+      }
+      if (r > 1 && read.contains("REDIRECT_STATUS")) {
+        site.line("vars htaccess_env_REDIRECT_STATUS 200");
+        site.line("vars htaccess_envm_REDIRECT_STATUS =200");
+      }
+      site.line("vars htaccess_go 0");
+      site.line("vars htaccess_stop 0");
+      site.line("vars htaccess_uri {path}");
+      site.line("vars htaccess_absolute \"\"");
+      site.append(refusals);
+      site.line("respond @htaccess_ht 403");
+      site.line("vars htaccess_file \"\"");
+      site.line("vars @htaccess_name htaccess_file {re.htaccess_name.1}");
+      if (r == 1) {
+        site.append(round);
+      } else {
+        site.appendWithoutComments(round);
+      }
+      site.line("vars @htaccess_again_absolute htaccess_go 1");
+      site.line("vars @htaccess_again_relative htaccess_go 1");
+      site.close();
+    }
+    site.comment("Apache's LimitInternalRecursion: still rewriting after 10 internal redirects");
+    site.line("respond @htaccess_go 500");
+    site.comment("the path the rules left is served as Apache serves it");
+    site.line("respond @htaccess_ht 403");
+    site.comment("mod_dir: a directory without its slash is redirected to it");
+    site.line("redir @htaccess_slash_query \"{scheme}://{hostport}{path}/?{query}\" 301");
+    site.line("redir @htaccess_slash \"{scheme}://{hostport}{path}/\" 301");
+    site.append(served);
+    site.close();
+    site.close();
+    return new Conversion(site.text(), List.copyOf(findings));
+  }
+
+  /** The variables the rules set with [E=] and the ones they read with %{ENV:...}. */
+  private static void environment(
+      List<DocrootDirectories.Dir> dirs, java.util.Set<String> set, java.util.Set<String> read) {
+    for (DocrootDirectories.Dir dir : dirs) {
+      for (RewriteTranslator.Rule r : dir.reader().rules()) {
+        List<dev.htaccess.model.Template> templates = new ArrayList<>();
+        templates.add(r.rule().substitution());
+        r.conds().forEach(c -> templates.add(c.testString()));
+        for (dev.htaccess.model.RuleFlag f : r.rule().flags()) {
+          if (f.kind() == dev.htaccess.model.RuleFlagKind.ENV && CaddyRules.envName(f) != null) {
+            set.add(CaddyRules.envName(f));
+            templates.add(dev.htaccess.syntax.TemplateParser.parse(f.value()));
+          }
+        }
+        for (dev.htaccess.model.Template t : templates) {
+          for (dev.htaccess.model.Template.Part p : t.parts()) {
+            if (p instanceof dev.htaccess.model.Template.Variable v
+                && v.name().regionMatches(true, 0, "ENV:", 0, 4)
+                && v.name().substring(4).matches("[A-Za-z0-9_]+")) {
+              read.add(v.name().substring(4));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static java.util.SortedSet<String> union(
+      java.util.Set<String> a, java.util.Set<String> b) {
+    java.util.SortedSet<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** The site address: {@code http://} (Caddy would turn on HTTPS for a name), name, port. */
+  private static String address(ConvertOptions options) {
+    String listen = options.listen();
+    String port = listen.contains(":") ? listen.substring(listen.lastIndexOf(':') + 1) : listen;
+    String name = options.serverName() == null ? "" : options.serverName();
+    return "http://" + name + ":" + port;
+  }
+
+  private static String bindHost(String listen) {
+    int colon = listen.lastIndexOf(':');
+    return colon <= 0 ? null : listen.substring(0, colon);
+  }
+}

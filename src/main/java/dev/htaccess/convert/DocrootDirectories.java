@@ -1,0 +1,80 @@
+package dev.htaccess.convert;
+
+import dev.htaccess.source.Diagnostic;
+import dev.htaccess.source.Severity;
+import dev.htaccess.source.SourceFile;
+import dev.htaccess.syntax.HtaccessReader;
+import dev.htaccess.syntax.ParseResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The document root's .htaccess files read for a conversion, one directory each, parents before
+ * children, each with the settings its parents pass down; the document root itself always among
+ * them (with no file when it has none).
+ */
+final class DocrootDirectories {
+
+  private DocrootDirectories() {}
+
+  /**
+   * A directory with a .htaccess file.
+   *
+   * @param file the file, or null for a document root that has none
+   * @param prefix its URL path with a trailing slash
+   * @param reader what the file says, read
+   * @param refused Apache's error for the file when it refuses it (every request below is then a
+   *     500), or null
+   */
+  record Dir(Path file, String prefix, DirectoryReader reader, String refused) {}
+
+  static List<Dir> read(Path root, ConvertOptions options, List<Finding> findings)
+      throws IOException {
+    List<Dir> dirs = new ArrayList<>();
+    Map<Path, DirectoryReader.Settings> settings = new HashMap<>();
+    boolean rootSeen = false;
+    for (Path file : NginxConverter.htaccessFiles(root)) {
+      Path dir = file.getParent();
+      String prefix = NginxConverter.prefix(root, dir);
+      DirectoryReader reader =
+          new DirectoryReader(root, prefix, inherited(settings, root, dir), findings);
+      ParseResult parsed = HtaccessReader.read(SourceFile.read(file));
+      List<Diagnostic> errors =
+          parsed.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+      String refused =
+          !errors.isEmpty()
+              ? errors.get(0).format()
+              : options.refusal() == null ? null : options.refusal().apply(file);
+      if (refused == null) {
+        reader.read(parsed.nodes());
+      }
+      settings.put(dir, reader.settings());
+      rootSeen |= dir.equals(root);
+      dirs.add(new Dir(file, prefix, reader, refused));
+    }
+    if (!rootSeen) {
+      dirs.add(
+          new Dir(
+              null,
+              "/",
+              new DirectoryReader(root, "/", new DirectoryReader.Settings(), findings),
+              null));
+    }
+    return dirs;
+  }
+
+  private static DirectoryReader.Settings inherited(
+      Map<Path, DirectoryReader.Settings> settings, Path root, Path dir) {
+    for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
+      DirectoryReader.Settings s = settings.get(p);
+      if (s != null) {
+        return s;
+      }
+    }
+    return new DirectoryReader.Settings();
+  }
+}
