@@ -35,10 +35,9 @@ public final class CaddyConverter {
     matchers.line("@htaccess_ht path_regexp /\\.ht");
     matchers.line("@htaccess_name path_regexp htaccess_name \"([^/]*)$\"");
     matchers.comment("a substitution that starts with $N or %{VAR}: absolute, a URL, or relative");
+    matchers.line("@htaccess_url vars_regexp htaccess_target \"^[A-Za-z][A-Za-z0-9+.-]*://\"");
     matchers.line(
-        "@htaccess_url vars_regexp {vars.htaccess_target} \"^[A-Za-z][A-Za-z0-9+.-]*://\"");
-    matchers.line(
-        "@htaccess_relative not vars_regexp {vars.htaccess_target}"
+        "@htaccess_relative not vars_regexp htaccess_target"
             + " \"^(/|[A-Za-z][A-Za-z0-9+.-]*://)\"");
     matchers.comment(
         "the round ends the loop unless it rewrote: to a path with a slash first, or to another"
@@ -202,7 +201,9 @@ public final class CaddyConverter {
         templates.add(r.rule().substitution());
         r.conds().forEach(c -> templates.add(c.testString()));
         for (dev.htaccess.model.RuleFlag f : r.rule().flags()) {
-          if (f.kind() == dev.htaccess.model.RuleFlagKind.ENV && CaddyRules.envName(f) != null) {
+          if (f.kind() == dev.htaccess.model.RuleFlagKind.ENV
+              && CaddyRules.envName(f) != null
+              && !CaddyRules.passThroughEnv(f.value())) {
             set.add(CaddyRules.envName(f));
             templates.add(dev.htaccess.syntax.TemplateParser.parse(f.value()));
           }

@@ -115,6 +115,8 @@ final class CaddyPlaceholders {
       String one;
       if (p instanceof Template.Literal l) {
         one = CaddyText.celString(l.text());
+      } else if (p instanceof Template.Variable v && v.name().equalsIgnoreCase("HTTPS")) {
+        one = "({scheme} == \"https\" ? \"on\" : \"off\")";
       } else if (p instanceof Template.Variable v) {
         String ph = of(v.name());
         int brace = ph.indexOf('{');

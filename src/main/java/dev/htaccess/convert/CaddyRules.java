@@ -79,26 +79,103 @@ final class CaddyRules {
       RewriteTranslator.Rule r = rules.get(m);
       String rid = id + "r" + m;
       body.comment(source(r));
-      String why = unsupported(r);
+      List<RewriteTranslator.Rule> variants = orVariants(r);
+      String why = null;
+      for (RewriteTranslator.Rule v : variants) {
+        why = why != null ? why : unsupported(v);
+      }
       if (why != null) {
         body.comment("cannot convert: " + why);
         findings.add(new Finding(r.rule().span(), true, why));
         continue;
       }
-      matchers.open("@" + rid);
-      matcher(r, rid, matchers);
-      matchers.close();
-      CaddyText act = new CaddyText();
-      boolean moves = action(r, rid, act);
-      if (!act.isEmpty()) {
-        body.open("route @" + rid);
-        body.append(act);
-        body.close();
+      boolean moves = false;
+      for (int k = 0; k < variants.size(); k++) {
+        RewriteTranslator.Rule v = variants.get(k);
+        String vid = variants.size() == 1 ? rid : rid + "v" + k;
+        matchers.open("@" + vid);
+        matcher(v, vid, matchers);
+        if (variants.size() > 1) {
+          matchers.line("not vars htaccess_fired 1");
+        }
+        matchers.close();
+        CaddyText act = new CaddyText();
+        if (variants.size() > 1) {
+          act.line("vars htaccess_fired 1"); // one variant fires, as the rule does once
+        }
+        moves |= action(v, vid, act);
+        if (!act.isEmpty()) {
+          body.open("route @" + vid);
+          body.append(act);
+          body.close();
+        }
+      }
+      if (variants.size() > 1) {
+        body.line("vars htaccess_fired 0");
       }
       if (moves && !stops(r.rule())) {
         relativePath(body); // the next rule matches the rewritten path
       }
     }
+  }
+
+  /**
+   * The rule once, or, when %N may come from a condition of an {@code [OR]} group (the last one
+   * that matched; Apache tests no further member once one matched), once per member of each such
+   * group: that member matching and the ones before it not, so that each variant's conditions are
+   * all ANDed and %N are the last matching one's. At most 16 variants.
+   */
+  private static List<RewriteTranslator.Rule> orVariants(RewriteTranslator.Rule r) {
+    Set<Integer> condGroups = new java.util.TreeSet<>();
+    RuleSupport.referencedGroups(r, new java.util.TreeSet<>(), condGroups);
+    boolean or = r.conds().stream().anyMatch(c -> c.has(CondFlag.Kind.OR_NEXT));
+    if (!or || condGroups.isEmpty()) {
+      return List.of(r);
+    }
+    List<List<RewriteCond>> variants = new ArrayList<>();
+    variants.add(new ArrayList<>());
+    List<RewriteCond> group = new ArrayList<>();
+    for (int k = 0; k < r.conds().size(); k++) {
+      RewriteCond c = r.conds().get(k);
+      group.add(c);
+      if (c.has(CondFlag.Kind.OR_NEXT) && k < r.conds().size() - 1) {
+        continue;
+      }
+      List<List<RewriteCond>> next = new ArrayList<>();
+      for (List<RewriteCond> v : variants) {
+        for (int m = 0; m < group.size(); m++) {
+          List<RewriteCond> w = new ArrayList<>(v);
+          for (int before = 0; before < m; before++) {
+            w.add(plain(group.get(before), true));
+          }
+          w.add(plain(group.get(m), false));
+          next.add(w);
+        }
+      }
+      variants = next;
+      group.clear();
+      if (variants.size() > 16) {
+        return List.of(r); // left to the CEL form, which reports what it cannot do
+      }
+    }
+    List<RewriteTranslator.Rule> out = new ArrayList<>();
+    for (List<RewriteCond> v : variants) {
+      out.add(new RewriteTranslator.Rule(v, r.rule()));
+    }
+    return out;
+  }
+
+  /** The condition without [OR], negated when {@code flip}. */
+  private static RewriteCond plain(RewriteCond c, boolean flip) {
+    return new RewriteCond(
+        c.name(),
+        c.arguments(),
+        c.testString(),
+        c.negated() != flip,
+        c.pattern(),
+        c.rawPattern(),
+        c.flags().stream().filter(f -> f.kind() != CondFlag.Kind.OR_NEXT).toList(),
+        c.span());
   }
 
   private void relativePath(CaddyText body) {
@@ -159,10 +236,11 @@ final class CaddyRules {
     int capturing = capturingCondition(r);
     if (!condGroups.isEmpty()
         && capturing >= 0
-        && readsEnv(r.conds().get(capturing).testString())
-        && envMatch(r.conds().get(capturing)) == null) {
-      return "%N of a condition on %{ENV:...} (tested by a CEL expression, which keeps no"
-          + " captures)";
+        && ((readsEnv(r.conds().get(capturing).testString())
+                && envMatch(r.conds().get(capturing)) == null)
+            || r.conds().get(capturing).testString().source().equalsIgnoreCase("%{HTTPS}"))) {
+      return "%N of a condition on %{ENV:...} or %{HTTPS} (tested by a CEL expression, which"
+          + " keeps no captures)";
     }
     if (or && !condGroups.isEmpty()) {
       return "%N with [OR] conditions (Caddy's CEL expression keeps no captures)";
@@ -262,7 +340,7 @@ final class CaddyRules {
       }
     }
     String why = placeholders.unsupported(c.testString());
-    if (why != null) {
+    if (why != null && !c.testString().source().equalsIgnoreCase("%{HTTPS}")) {
       return why;
     }
     if (c.pattern() instanceof CondPattern.FileTest t) {
@@ -281,6 +359,17 @@ final class CaddyRules {
       return re2 == null ? null : "the condition's pattern has " + re2;
     }
     return "the condition " + c.rawPattern();
+  }
+
+  /** A variable set from the header of the same name. */
+  static boolean passThroughEnv(String value) {
+    if (value == null || value.indexOf(':') < 0) {
+      return false;
+    }
+    String name = value.substring(0, value.indexOf(':'));
+    String v = value.substring(value.indexOf(':') + 1);
+    return name.startsWith("HTTP_")
+        && v.equalsIgnoreCase("%{HTTP:" + name.substring(5).replace('_', '-') + "}");
   }
 
   /** The variable an [E=] flag sets ({@code !name} unsets it), or null when not a plain name. */
@@ -370,8 +459,9 @@ final class CaddyRules {
       out.close();
       return;
     }
-    if (readsEnv(c.testString())) {
-      // vars_regexp cannot read a {vars.*} placeholder; CEL can
+    if (readsEnv(c.testString()) || c.testString().source().equalsIgnoreCase("%{HTTPS}")) {
+      // vars_regexp cannot read a {vars.*} placeholder, and Caddy has no on/off for HTTPS;
+      // CEL can read the one and make the other
       out.open("not");
       out.open("not");
       out.line("expression " + CaddyText.quote(celTerm(c)));
@@ -464,7 +554,9 @@ final class CaddyRules {
     java.util.function.IntFunction<String> condGroup =
         n -> condId == null ? "" : "{re." + condId + "." + n + "}";
     for (RuleFlag f : rule.flags()) {
-      if (f.kind() == RuleFlagKind.ENV) {
+      if (f.kind() == RuleFlagKind.ENV && passThroughEnv(f.value())) {
+        out.comment("[" + f.text() + "]: FastCGI gets every header as HTTP_* anyway");
+      } else if (f.kind() == RuleFlagKind.ENV) {
         // Caddy's variables stand for the environment (%{ENV:name} reads them)
         String value = placeholders.expand(TemplateParser.parse(envValue(f)), ruleGroup, condGroup);
         out.line("vars htaccess_env_" + envName(f) + " " + CaddyText.quote(value));

@@ -3,6 +3,7 @@ package dev.htaccess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.htaccess.convert.verify.CaddyServer;
 import dev.htaccess.convert.verify.NginxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,5 +109,42 @@ class ConvertCommandTest {
     assertThat(fromLog.err())
         .contains("verify: GET /page?b=1: Apache 200 ")
         .contains("verify: 1 of 2 requests answered the same by nginx and Apache");
+  }
+
+  @Test
+  void toCaddyPrintsASiteAndVerifiesItOnCaddy() throws Exception {
+    Files.writeString(
+        docroot.resolve(".htaccess"),
+        "RewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteRule ^ index.php [L]\n");
+    Files.writeString(docroot.resolve("index.php"), "<?php\n");
+    Files.writeString(docroot.resolve("style.css"), "css\n");
+    ParseCommandTest.Run run =
+        ParseCommandTest.run(
+            "convert", "--to", "caddy", "--docroot", docroot.toString(), "--listen", "8080");
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("http://:8080 {")
+        .contains("root * \"" + docroot.toAbsolutePath().normalize() + "\"")
+        .contains("rewrite * \"/index.php\"")
+        .contains("# " + docroot.resolve(".htaccess") + ":3: RewriteRule ^ index.php [L]");
+
+    assumeTrue(new CaddyServer().binary().isPresent(), "caddy is not installed");
+    Path requests = docroot.resolve("requests.txt");
+    Files.writeString(requests, "GET /style.css\nGET /a/pretty/url?x=1\nGET /index.php\n");
+    ParseCommandTest.Run verified =
+        ParseCommandTest.run(
+            "convert",
+            "--to",
+            "caddy",
+            "--docroot",
+            docroot.toString(),
+            "--verify",
+            "--requests",
+            requests.toString(),
+            "-o",
+            docroot.resolve("Caddyfile").toString());
+    assertThat(verified.exit()).as(verified.err()).isZero();
+    assertThat(verified.err()).contains("verify: 3 of 3 requests answered the same by caddy");
   }
 }
