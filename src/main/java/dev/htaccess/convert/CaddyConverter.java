@@ -59,6 +59,10 @@ public final class CaddyConverter {
       matchers.close();
     }
     matchers.close();
+    matchers.open("@htaccess_forced");
+    matchers.line("vars htaccess_forced 1");
+    matchers.line("file {path}");
+    matchers.close();
     for (String name : List.of("@htaccess_slash", "@htaccess_slash_query")) {
       matchers.open(name);
       matchers.line("file {path}/");
@@ -163,6 +167,7 @@ public final class CaddyConverter {
         site.line("vars htaccess_envm_REDIRECT_STATUS =200");
       }
       site.line("vars htaccess_go 0");
+      site.line("vars htaccess_forced 0");
       site.line("vars htaccess_stop 0");
       site.line("vars htaccess_uri {path}");
       site.line("vars htaccess_absolute \"\"");
@@ -212,7 +217,7 @@ public final class CaddyConverter {
           for (dev.htaccess.model.Template.Part p : t.parts()) {
             if (p instanceof dev.htaccess.model.Template.Variable v
                 && v.name().regionMatches(true, 0, "ENV:", 0, 4)
-                && v.name().substring(4).matches("[A-Za-z0-9_]+")) {
+                && v.name().substring(4).matches("[A-Za-z0-9_-]+")) {
               read.add(v.name().substring(4));
             }
           }

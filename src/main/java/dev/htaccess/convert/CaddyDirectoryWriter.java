@@ -168,6 +168,19 @@ final class CaddyDirectoryWriter {
       out.comment("no index and no Options Indexes: 403");
       out.line("respond @" + id + "noindex 403");
     }
+    int k = 0;
+    for (Map.Entry<String, List<String>> e :
+        NginxDirectoryWriter.byType(settings.addTypes).entrySet()) {
+      // AddType: Caddy's file_server keeps a Content-Type set before it
+      String name = "@" + id + "type" + k++;
+      matchers.open(name);
+      matchers.line(
+          "path_regexp " + CaddyText.quote("(?i)\\.(" + String.join("|", e.getValue()) + ")$"));
+      matchers.line("file {path}");
+      matchers.close();
+      out.line("header " + name + " Content-Type " + CaddyText.quote(e.getKey()));
+    }
+    out.line("header @htaccess_forced Content-Type {vars.htaccess_type}"); // a rule's [T=type]
     if (options.phpFastcgi() != null) {
       php(matchers, out);
     }

@@ -23,7 +23,7 @@ final class CaddyPlaceholders {
    */
   String of(String name) {
     String n = name.toUpperCase(Locale.ROOT);
-    if (n.startsWith("ENV:") && name.substring(4).matches("[A-Za-z0-9_]+")) {
+    if (n.startsWith("ENV:") && name.substring(4).matches("[A-Za-z0-9_-]+")) {
       return "{vars.htaccess_env_" + name.substring(4) + "}";
     }
     if (n.startsWith("HTTP:")) {

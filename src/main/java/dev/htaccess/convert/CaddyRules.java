@@ -35,7 +35,8 @@ final class CaddyRules {
           RuleFlagKind.FORBIDDEN,
           RuleFlagKind.GONE,
           RuleFlagKind.NO_SUBREQUESTS,
-          RuleFlagKind.ENV);
+          RuleFlagKind.ENV,
+          RuleFlagKind.TYPE);
 
   private final String id;
   private final String prefix;
@@ -206,6 +207,13 @@ final class CaddyRules {
           return "[" + f.text() + "]: " + why;
         }
       }
+    }
+    RuleFlag type = rule.flag(RuleFlagKind.TYPE);
+    if (type != null
+        && (!rule.noSubstitution()
+            || type.value() == null
+            || !type.value().matches("[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+"))) {
+      return "[" + type.text() + "] other than a literal type on a rule without substitution";
     }
     RuleFlag redirect = rule.flag(RuleFlagKind.REDIRECT);
     if (redirect != null
@@ -380,7 +388,7 @@ final class CaddyRules {
     if (name.startsWith("!")) {
       name = name.substring(1);
     }
-    return name.matches("[A-Za-z0-9_]+") ? name : null;
+    return name.matches("[A-Za-z0-9_-]+") ? name : null;
   }
 
   /** The value an [E=] flag sets: empty for {@code !name} and for a name alone. */
@@ -562,6 +570,14 @@ final class CaddyRules {
         out.line("vars htaccess_env_" + envName(f) + " " + CaddyText.quote(value));
         out.line("vars htaccess_envm_" + envName(f) + " " + CaddyText.quote("=" + value));
       }
+    }
+    if (rule.has(RuleFlagKind.TYPE)) {
+      // [T]: the type of what is served (mod_mime's is set before; this one wins)
+      out.line("vars htaccess_forced 1");
+      out.line(
+          "vars htaccess_type "
+              + CaddyText.quote(
+                  rule.flag(RuleFlagKind.TYPE).value().toLowerCase(java.util.Locale.ROOT)));
     }
     if (rule.has(RuleFlagKind.FORBIDDEN)) {
       out.line("respond 403");

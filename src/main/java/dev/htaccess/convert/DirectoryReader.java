@@ -45,6 +45,9 @@ final class DirectoryReader {
     boolean rewriteOn;
     List<String> phpValues = new ArrayList<>();
 
+    /** AddType: extension (lower case, no dot) to media type (lower case), as mod_mime merges. */
+    Map<String, String> addTypes = new LinkedHashMap<>();
+
     Settings copy() {
       Settings s = new Settings();
       s.index = index;
@@ -54,6 +57,7 @@ final class DirectoryReader {
       s.redirects = new ArrayList<>(redirects);
       s.rewriteOn = rewriteOn;
       s.phpValues = new ArrayList<>(phpValues);
+      s.addTypes = new LinkedHashMap<>(addTypes);
       return s;
     }
   }
@@ -331,6 +335,12 @@ final class DirectoryReader {
         }
       }
       case "header" -> header(d, args);
+      case "addtype" -> {
+        for (int i = 1; i < args.size(); i++) {
+          String ext = args.get(i).startsWith(".") ? args.get(i).substring(1) : args.get(i);
+          settings.addTypes.put(ext.toLowerCase(Locale.ROOT), args.get(0).toLowerCase(Locale.ROOT));
+        }
+      }
       default -> {
         if (!NO_EFFECT.contains(d.key())) {
           cannot(d, d.name());

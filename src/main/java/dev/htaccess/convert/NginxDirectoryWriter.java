@@ -29,6 +29,17 @@ final class NginxDirectoryWriter {
       out.line("return 403;");
       return out;
     }
+    if (!settings.addTypes.isEmpty()) {
+      // a types block replaces the http level's: mime.types again, then AddType's (a later
+      // extension wins; nested locations inherit the whole)
+      out.comment("AddType");
+      out.line("include mime.types;");
+      out.open("types");
+      for (Map.Entry<String, List<String>> e : byType(settings.addTypes).entrySet()) {
+        out.line(e.getKey() + " " + String.join(" ", e.getValue()) + ";");
+      }
+      out.close();
+    }
     NginxText common = new NginxText();
     for (DirectoryReader.FileDenial f : dir.denials()) {
       String location =
@@ -101,6 +112,17 @@ final class NginxDirectoryWriter {
       out.line(tryFiles != null ? tryFiles : "try_files $uri =404;");
       fastcgi(out, fastcgi);
       out.close();
+    }
+    return out;
+  }
+
+  /** AddType's extensions grouped by media type, in the order written. */
+  static Map<String, List<String>> byType(Map<String, String> addTypes) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> e : addTypes.entrySet()) {
+      if (e.getKey().matches("[a-z0-9_+-]+") && e.getValue().matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+        out.computeIfAbsent(e.getValue(), k -> new java.util.ArrayList<>()).add(e.getKey());
+      }
     }
     return out;
   }

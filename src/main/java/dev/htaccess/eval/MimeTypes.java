@@ -12,7 +12,7 @@ import java.util.Map;
  * through TypesConfig). Apache takes the type from the file name's extensions, the last known one
  * winning.
  */
-final class MimeTypes {
+public final class MimeTypes {
 
   private static final MimeTypes SYSTEM = load(Path.of("/etc/mime.types"));
 
@@ -43,6 +43,14 @@ final class MimeTypes {
       // No mime.types: every file is served without a Content-Type, as Apache would.
     }
     return new MimeTypes(map);
+  }
+
+  /**
+   * The media type Apache gives a file name from the system's table alone (no AddType), or null:
+   * what tells a difference of the servers' own tables from one a configuration made.
+   */
+  public static String systemTypeOf(String fileName) {
+    return SYSTEM.typeOf(fileName, Map.of());
   }
 
   /** The media type of a file name, with extra AddType mappings, or null. */

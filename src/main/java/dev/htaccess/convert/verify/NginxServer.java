@@ -30,6 +30,11 @@ public final class NginxServer implements TargetServer {
   public Process start(Path binary, Path dir, String config, int port)
       throws ConversionVerifier.Unavailable, IOException, InterruptedException {
     Path conf = dir.resolve("nginx.conf");
+    // a converted AddType includes mime.types beside the configuration, as in /etc/nginx
+    Path types = Path.of("/etc/nginx/mime.types");
+    if (Files.exists(types)) {
+      Files.copy(types, dir.resolve("mime.types"));
+    }
     Files.writeString(conf, wrap(config, dir, port), StandardCharsets.UTF_8);
     TargetServer.check(
         new ProcessBuilder(
