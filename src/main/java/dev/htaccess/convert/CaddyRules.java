@@ -1,7 +1,6 @@
 package dev.htaccess.convert;
 
 import dev.htaccess.model.CondFlag;
-import dev.htaccess.model.CondPattern;
 import dev.htaccess.model.RewriteCond;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.RuleFlag;
@@ -43,6 +42,7 @@ final class CaddyRules {
   private final String base;
   private final CaddyPlaceholders placeholders;
   private final List<Finding> findings;
+  private final CaddyConditions conditions;
 
   /**
    * @param id the directory's name in matcher names ({@code d0})
@@ -60,6 +60,7 @@ final class CaddyRules {
     this.base = base;
     this.placeholders = placeholders;
     this.findings = findings;
+    this.conditions = new CaddyConditions(placeholders, findings);
   }
 
   /**
@@ -80,7 +81,7 @@ final class CaddyRules {
       RewriteTranslator.Rule r = rules.get(m);
       String rid = id + "r" + m;
       body.comment(source(r));
-      List<RewriteTranslator.Rule> variants = orVariants(r);
+      List<RewriteTranslator.Rule> variants = CaddyConditions.orVariants(r);
       String why = null;
       for (RewriteTranslator.Rule v : variants) {
         why = why != null ? why : unsupported(v);
@@ -118,65 +119,6 @@ final class CaddyRules {
         relativePath(body); // the next rule matches the rewritten path
       }
     }
-  }
-
-  /**
-   * The rule once, or, when %N may come from a condition of an {@code [OR]} group (the last one
-   * that matched; Apache tests no further member once one matched), once per member of each such
-   * group: that member matching and the ones before it not, so that each variant's conditions are
-   * all ANDed and %N are the last matching one's. At most 16 variants.
-   */
-  private static List<RewriteTranslator.Rule> orVariants(RewriteTranslator.Rule r) {
-    Set<Integer> condGroups = new java.util.TreeSet<>();
-    RuleSupport.referencedGroups(r, new java.util.TreeSet<>(), condGroups);
-    boolean or = r.conds().stream().anyMatch(c -> c.has(CondFlag.Kind.OR_NEXT));
-    if (!or || condGroups.isEmpty()) {
-      return List.of(r);
-    }
-    List<List<RewriteCond>> variants = new ArrayList<>();
-    variants.add(new ArrayList<>());
-    List<RewriteCond> group = new ArrayList<>();
-    for (int k = 0; k < r.conds().size(); k++) {
-      RewriteCond c = r.conds().get(k);
-      group.add(c);
-      if (c.has(CondFlag.Kind.OR_NEXT) && k < r.conds().size() - 1) {
-        continue;
-      }
-      List<List<RewriteCond>> next = new ArrayList<>();
-      for (List<RewriteCond> v : variants) {
-        for (int m = 0; m < group.size(); m++) {
-          List<RewriteCond> w = new ArrayList<>(v);
-          for (int before = 0; before < m; before++) {
-            w.add(plain(group.get(before), true));
-          }
-          w.add(plain(group.get(m), false));
-          next.add(w);
-        }
-      }
-      variants = next;
-      group.clear();
-      if (variants.size() > 16) {
-        return List.of(r); // left to the CEL form, which reports what it cannot do
-      }
-    }
-    List<RewriteTranslator.Rule> out = new ArrayList<>();
-    for (List<RewriteCond> v : variants) {
-      out.add(new RewriteTranslator.Rule(v, r.rule()));
-    }
-    return out;
-  }
-
-  /** The condition without [OR], negated when {@code flip}. */
-  private static RewriteCond plain(RewriteCond c, boolean flip) {
-    return new RewriteCond(
-        c.name(),
-        c.arguments(),
-        c.testString(),
-        c.negated() != flip,
-        c.pattern(),
-        c.rawPattern(),
-        c.flags().stream().filter(f -> f.kind() != CondFlag.Kind.OR_NEXT).toList(),
-        c.span());
   }
 
   private void relativePath(CaddyText body) {
@@ -232,7 +174,7 @@ final class CaddyRules {
     }
     boolean or = false;
     for (RewriteCond c : r.conds()) {
-      String why = condUnsupported(c);
+      String why = conditions.unsupported(c);
       if (why != null) {
         return why;
       }
@@ -241,11 +183,11 @@ final class CaddyRules {
     Set<Integer> ruleGroups = new java.util.TreeSet<>();
     Set<Integer> condGroups = new java.util.TreeSet<>();
     RuleSupport.referencedGroups(r, ruleGroups, condGroups);
-    int capturing = capturingCondition(r);
+    int capturing = CaddyConditions.capturingCondition(r);
     if (!condGroups.isEmpty()
         && capturing >= 0
-        && ((readsEnv(r.conds().get(capturing).testString())
-                && envMatch(r.conds().get(capturing)) == null)
+        && ((CaddyConditions.readsEnv(r.conds().get(capturing).testString())
+                && CaddyConditions.envMatch(r.conds().get(capturing)) == null)
             || r.conds().get(capturing).testString().source().equalsIgnoreCase("%{HTTPS}"))) {
       return "%N of a condition on %{ENV:...} or %{HTTPS} (tested by a CEL expression, which"
           + " keeps no captures)";
@@ -285,47 +227,6 @@ final class CaddyRules {
     return ruleGroups.contains(0) ? 1 : 0;
   }
 
-  /** The condition whose groups %N are (the last regex one not negated), or -1. */
-  private static int capturingCondition(RewriteTranslator.Rule r) {
-    int capturing = -1;
-    for (int k = 0; k < r.conds().size(); k++) {
-      RewriteCond c = r.conds().get(k);
-      if (!c.negated() && c.pattern() instanceof CondPattern.Regex) {
-        capturing = k;
-      }
-    }
-    return capturing;
-  }
-
-  /** Whether a template reads the environment, which Caddy keeps in {vars.*}. */
-  private static boolean readsEnv(Template t) {
-    return t.parts().stream()
-        .anyMatch(
-            p -> p instanceof Template.Variable v && v.name().regionMatches(true, 0, "ENV:", 0, 4));
-  }
-
-  /**
-   * For a condition on one %{ENV:name} alone, its pattern put behind the "=" of the variable's
-   * matching copy; else null.
-   */
-  private static String envMatch(RewriteCond c) {
-    List<Template.Part> parts = c.testString().parts();
-    if (parts.size() != 1 || !readsEnv(c.testString())) {
-      return null;
-    }
-    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
-    String regex;
-    if (c.pattern() instanceof CondPattern.Lexical l) {
-      regex = l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$";
-    } else if (c.pattern() instanceof CondPattern.Regex x) {
-      regex = Re2Syntax.of(x.regex());
-    } else {
-      return null;
-    }
-    String behind = PatternPrefix.of("=", regex);
-    return behind == null ? null : nc + behind;
-  }
-
   /** Whether the pattern matches the empty string (Java's regex reads these patterns alike). */
   private static boolean matchesEmpty(String pattern) {
     try {
@@ -333,40 +234,6 @@ final class CaddyRules {
     } catch (java.util.regex.PatternSyntaxException e) {
       return true; // unknown: treated as the case that cannot be converted
     }
-  }
-
-  private String condUnsupported(RewriteCond c) {
-    for (CondFlag f : c.flags()) {
-      if (f.kind() == null) {
-        return "the condition flag [" + f.key() + "]";
-      }
-    }
-    for (Template.Part p : c.testString().parts()) {
-      if (p instanceof Template.RuleBackref || p instanceof Template.CondBackref) {
-        return "a back-reference in a test string (Caddy tests a matcher's parts in no fixed"
-            + " order)";
-      }
-    }
-    String why = placeholders.unsupported(c.testString());
-    if (why != null && !c.testString().source().equalsIgnoreCase("%{HTTPS}")) {
-      return why;
-    }
-    if (c.pattern() instanceof CondPattern.FileTest t) {
-      if ("fds".indexOf(t.test()) < 0 && !("lLh".indexOf(t.test()) >= 0 && c.negated())) {
-        return "the file test -" + t.test() + " (Caddy tests whether a file or directory exists)";
-      }
-      return null;
-    }
-    if (c.pattern() instanceof CondPattern.Lexical l) {
-      return l.operator() == CondPattern.Operator.EQUAL && !l.operand().contains("\\E")
-          ? null
-          : "the comparison " + l.operator().symbol() + " (converted for equality only)";
-    }
-    if (c.pattern() instanceof CondPattern.Regex x) {
-      String re2 = Re2Syntax.unsupported(x.regex());
-      return re2 == null ? null : "the condition's pattern has " + re2;
-    }
-    return "the condition " + c.rawPattern();
   }
 
   /** A variable set from the header of the same name. */
@@ -428,10 +295,10 @@ final class CaddyRules {
       RewriteCond c = r.conds().get(k);
       boolean chained = c.has(CondFlag.Kind.OR_NEXT) && k < r.conds().size() - 1;
       if (!chained && group.isEmpty()) {
-        condition(c, rid + "c" + k, out);
+        conditions.write(c, rid + "c" + k, out);
         continue;
       }
-      group.add(celTerm(c));
+      group.add(conditions.celTerm(c));
       if (!chained) {
         out.open("not");
         out.open("not");
@@ -443,142 +310,19 @@ final class CaddyRules {
     }
   }
 
-  /**
-   * One condition as a matcher, its captures named {@code name}. Caddy ORs the entries of one
-   * matcher type within a set ({@code vars_regexp} and {@code file} alike) and merges every {@code
-   * not} of a set into one negation of the OR of their sets: so each condition is its own {@code
-   * not} block (a positive one doubly negated), which ANDs them all.
-   */
-  private void condition(RewriteCond c, String name, CaddyText out) {
-    CaddyText m = new CaddyText();
-    String env = envMatch(c);
-    if (env != null) {
-      // one variable: its copy behind "=", which vars_regexp reads by name (never empty)
-      List<Template.Part> parts = c.testString().parts();
-      String var = ((Template.Variable) parts.get(0)).name().substring(4);
-      out.open("not");
-      if (!c.negated()) {
-        out.open("not");
-      }
-      out.line("vars_regexp " + name + " htaccess_envm_" + var + " " + CaddyText.quote(env));
-      if (!c.negated()) {
-        out.close();
-      }
-      out.close();
-      return;
-    }
-    if (readsEnv(c.testString()) || c.testString().source().equalsIgnoreCase("%{HTTPS}")) {
-      // vars_regexp cannot read a {vars.*} placeholder, and Caddy has no on/off for HTTPS;
-      // CEL can read the one and make the other
-      out.open("not");
-      out.open("not");
-      out.line("expression " + CaddyText.quote(celTerm(c)));
-      out.close();
-      out.close();
-      return;
-    }
-    if (c.pattern() instanceof CondPattern.FileTest t) {
-      if ("lLh".indexOf(t.test()) >= 0) {
-        findings.add(
-            new Finding(
-                c.span(),
-                false,
-                "!-" + t.test() + ": Caddy cannot test for a symbolic link; taken as true"));
-        return;
-      }
-      if (t.test() == 's') {
-        findings.add(
-            new Finding(c.span(), false, "-s: Caddy cannot test a file's size; tested as -f"));
-      }
-      String slash = t.test() == 'd' ? "/" : "";
-      String subject = c.testString().source();
-      if (subject.equals("%{REQUEST_FILENAME}") || subject.equals("%{SCRIPT_FILENAME}")) {
-        m.line("file {path}" + slash);
-      } else {
-        String path = placeholders.expand(c.testString(), n -> "", n -> "");
-        m.open("file");
-        m.line("root /");
-        m.line("try_files " + CaddyText.quote(path + slash));
-        m.close();
-      }
-    } else {
-      String subject = placeholders.expand(c.testString(), n -> "", n -> "");
-      m.line("vars_regexp " + name + " " + CaddyText.quote(subject) + " " + regex(c));
-    }
-    out.open("not");
-    if (!c.negated()) {
-      out.open("not");
-    }
-    out.append(m);
-    if (!c.negated()) {
-      out.close();
-    }
-    out.close();
-  }
-
-  /** A regex or {@code =} condition's pattern as a quoted RE2 pattern. */
-  private static String regex(RewriteCond c) {
-    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
-    if (c.pattern() instanceof CondPattern.Lexical l) {
-      return CaddyText.quote(nc + (l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$"));
-    }
-    return CaddyText.quote(nc + Re2Syntax.of(((CondPattern.Regex) c.pattern()).regex()));
-  }
-
-  /** One condition of an {@code [OR]} group as a CEL term. */
-  private String celTerm(RewriteCond c) {
-    String subject = placeholders.cel(c.testString());
-    String not = c.negated() ? "!" : "";
-    if (c.pattern() instanceof CondPattern.FileTest t) {
-      if ("lLh".indexOf(t.test()) >= 0) {
-        findings.add(
-            new Finding(
-                c.span(),
-                false,
-                "!-" + t.test() + ": Caddy cannot test for a symbolic link; taken as true"));
-        return "true";
-      }
-      String slash = t.test() == 'd' ? " + \"/\"" : "";
-      return not + "file({'root': '/', 'try_files': [" + subject + slash + "]})";
-    }
-    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
-    String regex =
-        c.pattern() instanceof CondPattern.Lexical l
-            ? (l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$")
-            : Re2Syntax.of(((CondPattern.Regex) c.pattern()).regex());
-    return not + "(" + subject + ").matches(" + CaddyText.celString(nc + regex) + ")";
-  }
-
   // ---- the action ----
 
   /** Writes what the rule does; true when it may change the path and go on to the next rule. */
   private boolean action(RewriteTranslator.Rule r, String rid, CaddyText out) {
     RewriteRule rule = r.rule();
-    int capturing = capturingCondition(r);
+    int capturing = CaddyConditions.capturingCondition(r);
     String condId = capturing < 0 ? null : rid + "c" + capturing;
     int offset = wholePathPattern(r) != null ? groupOffset(r) : 0;
     java.util.function.IntFunction<String> ruleGroup =
         n -> rule.negated() ? "" : "{re." + rid + "." + (n + offset) + "}";
     java.util.function.IntFunction<String> condGroup =
         n -> condId == null ? "" : "{re." + condId + "." + n + "}";
-    for (RuleFlag f : rule.flags()) {
-      if (f.kind() == RuleFlagKind.ENV && passThroughEnv(f.value())) {
-        out.comment("[" + f.text() + "]: FastCGI gets every header as HTTP_* anyway");
-      } else if (f.kind() == RuleFlagKind.ENV) {
-        // Caddy's variables stand for the environment (%{ENV:name} reads them)
-        String value = placeholders.expand(TemplateParser.parse(envValue(f)), ruleGroup, condGroup);
-        out.line("vars htaccess_env_" + envName(f) + " " + CaddyText.quote(value));
-        out.line("vars htaccess_envm_" + envName(f) + " " + CaddyText.quote("=" + value));
-      }
-    }
-    if (rule.has(RuleFlagKind.TYPE)) {
-      // [T]: the type of what is served (mod_mime's is set before; this one wins)
-      out.line("vars htaccess_forced 1");
-      out.line(
-          "vars htaccess_type "
-              + CaddyText.quote(
-                  rule.flag(RuleFlagKind.TYPE).value().toLowerCase(java.util.Locale.ROOT)));
-    }
+    environmentAndType(rule, ruleGroup, condGroup, out);
     if (rule.has(RuleFlagKind.FORBIDDEN)) {
       out.line("respond 403");
       return false;
@@ -597,31 +341,9 @@ final class CaddyRules {
       return false;
     }
     String[] split = split(rule.substitution(), ruleGroup, condGroup);
-    List<Template.Part> parts = rule.substitution().parts();
-    boolean runtime = !(parts.get(0) instanceof Template.Literal) && !split[0].startsWith("{path}");
-    String path;
-    // Apache ends the loop when a relative substitution names the file the round started with
-    // (below directories that exist); one that starts with a slash is an internal redirect
-    // whatever it names.
-    String absolute;
-    if (runtime) {
-      // a $N or %{VAR} first: absolute or not only when the request comes
-      String b = base != null ? base : prefix;
-      out.line("vars htaccess_target " + CaddyText.quote(split[0]));
-      out.line("vars htaccess_absolute 1");
-      out.line("vars @htaccess_relative htaccess_absolute 0");
-      absolute = null;
-      out.line(
-          "vars @htaccess_relative htaccess_target "
-              + CaddyText.quote((b.endsWith("/") ? b : b + "/") + "{vars.htaccess_target}"));
-      path = "{vars.htaccess_target}";
-    } else if (split[0].startsWith("{path}")) {
-      path = split[0];
-      absolute = null;
-    } else {
-      path = SubstitutionWriter.absolute(base, prefix, split[0]);
-      absolute = split[0].startsWith("/") ? null : "vars htaccess_absolute 0";
-    }
+    Target target = target(rule, split[0], out);
+    String path = target.path();
+    boolean runtime = target.runtime();
     String query = split[1];
     boolean url = path.matches("(?i)https?://.*");
     if (runtime && rule.has(RuleFlagKind.REDIRECT)) {
@@ -634,12 +356,7 @@ final class CaddyRules {
     }
     if (rule.has(RuleFlagKind.REDIRECT) || url) {
       if (url && !rule.has(RuleFlagKind.REDIRECT)) {
-        findings.add(
-            new Finding(
-                rule.span(),
-                false,
-                "a URL substitution without [R]: Apache redirects (302) unless the URL names this"
-                    + " server, when it rewrites to its path; converted as the redirect"));
+        findings.add(SubstitutionWriter.urlWithoutRedirect(rule));
       }
       int status = rule.has(RuleFlagKind.REDIRECT) ? SubstitutionWriter.redirectStatus(rule) : 302;
       redirect(out, status, url ? path : "{scheme}://{hostport}" + path, query, rule);
@@ -650,21 +367,83 @@ final class CaddyRules {
       return false;
     }
     stop(rule, out);
-    if (!runtime) {
-      out.line(absolute == null ? "vars htaccess_absolute 1" : absolute);
+    if (target.absoluteLine() != null) {
+      out.line(target.absoluteLine());
     }
-    String target;
-    if (query == null) {
-      target = rule.has(RuleFlagKind.QUERY_DISCARD) ? path + "?" : path;
-    } else if (query.isEmpty()) {
-      target = path + "?";
-    } else {
-      // Caddy's rewrite keeps the query without a ?, replaces it with ?q and empties it with a
-      // trailing ?, as mod_rewrite does; an & before an empty {query} is dropped.
-      target = path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "&{query}" : "");
-    }
-    out.line("rewrite * " + CaddyText.quote(target)); // a first /path would be a matcher
+    // Caddy's rewrite keeps the query without a ?, replaces it with ?q and empties it with a
+    // trailing ?, as mod_rewrite does; an & before an empty {query} is dropped.
+    String rewritten =
+        query == null
+            ? path + (rule.has(RuleFlagKind.QUERY_DISCARD) ? "?" : "")
+            : query.isEmpty()
+                ? path + "?"
+                : path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "&{query}" : "");
+    out.line("rewrite * " + CaddyText.quote(rewritten)); // a first /path would be a matcher
     return true;
+  }
+
+  /** What [E=] and [T=] set when the rule matches: Caddy variables. */
+  private void environmentAndType(
+      RewriteRule rule,
+      java.util.function.IntFunction<String> ruleGroup,
+      java.util.function.IntFunction<String> condGroup,
+      CaddyText out) {
+    for (RuleFlag f : rule.flags()) {
+      if (f.kind() == RuleFlagKind.ENV && passThroughEnv(f.value())) {
+        out.comment("[" + f.text() + "]: FastCGI gets every header as HTTP_* anyway");
+      } else if (f.kind() == RuleFlagKind.ENV) {
+        // Caddy's variables stand for the environment (%{ENV:name} reads them)
+        String value = placeholders.expand(TemplateParser.parse(envValue(f)), ruleGroup, condGroup);
+        out.line("vars htaccess_env_" + envName(f) + " " + CaddyText.quote(value));
+        out.line("vars htaccess_envm_" + envName(f) + " " + CaddyText.quote("=" + value));
+      }
+    }
+    if (rule.has(RuleFlagKind.TYPE)) {
+      // [T]: the type of what is served (mod_mime's is set before; this one wins)
+      out.line("vars htaccess_forced 1");
+      out.line(
+          "vars htaccess_type "
+              + CaddyText.quote(
+                  rule.flag(RuleFlagKind.TYPE).value().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  /**
+   * Where an internal rewrite or a redirect goes.
+   *
+   * @param path the absolute path or URL, as a Caddy string
+   * @param runtime whether the substitution starts with $N or %{VAR}: absolute or not only when the
+   *     request comes ({@code vars htaccess_target} holds it, made absolute)
+   * @param absoluteLine what sets {@code htaccess_absolute} for the loop's end, or null when {@code
+   *     runtime} (set with the target)
+   */
+  private record Target(String path, boolean runtime, String absoluteLine) {}
+
+  /**
+   * The substitution's path made absolute as mod_rewrite makes it. Apache ends the loop when a
+   * relative substitution names the file the round started with (below directories that exist); one
+   * that starts with a slash is an internal redirect whatever it names.
+   */
+  private Target target(RewriteRule rule, String expanded, CaddyText out) {
+    List<Template.Part> parts = rule.substitution().parts();
+    boolean runtime = !(parts.get(0) instanceof Template.Literal) && !expanded.startsWith("{path}");
+    if (runtime) {
+      String b = base != null ? base : prefix;
+      out.line("vars htaccess_target " + CaddyText.quote(expanded));
+      out.line("vars htaccess_absolute 1");
+      out.line("vars @htaccess_relative htaccess_absolute 0");
+      out.line(
+          "vars @htaccess_relative htaccess_target "
+              + CaddyText.quote((b.endsWith("/") ? b : b + "/") + "{vars.htaccess_target}"));
+      return new Target("{vars.htaccess_target}", true, null);
+    }
+    if (expanded.startsWith("{path}")) {
+      return new Target(expanded, false, "vars htaccess_absolute 1");
+    }
+    return new Target(
+        SubstitutionWriter.absolute(base, prefix, expanded),
+        false,
+        expanded.startsWith("/") ? "vars htaccess_absolute 1" : "vars htaccess_absolute 0");
   }
 
   private static void stop(RewriteRule rule, CaddyText out) {
@@ -703,19 +482,8 @@ final class CaddyRules {
       Template t,
       java.util.function.IntFunction<String> ruleGroup,
       java.util.function.IntFunction<String> condGroup) {
-    StringBuilder path = new StringBuilder();
-    StringBuilder query = null;
-    for (Template.Part p : t.parts()) {
-      if (p instanceof Template.Literal l && query == null && l.text().indexOf('?') >= 0) {
-        int q = l.text().indexOf('?');
-        path.append(l.text(), 0, q);
-        query = new StringBuilder(l.text().substring(q + 1));
-        continue;
-      }
-      String one = placeholders.expand(new Template("", List.of(p)), ruleGroup, condGroup);
-      (query == null ? path : query).append(one);
-    }
-    return new String[] {path.toString(), query == null ? null : query.toString()};
+    return SubstitutionWriter.split(
+        t, p -> placeholders.expand(new Template("", List.of(p)), ruleGroup, condGroup));
   }
 
   static String source(RewriteTranslator.Rule r) {

@@ -483,12 +483,7 @@ final class RewriteTranslator {
     }
     if (rule.has(RuleFlagKind.REDIRECT) || url) {
       if (url && !rule.has(RuleFlagKind.REDIRECT)) {
-        findings.add(
-            new Finding(
-                rule.span(),
-                false,
-                "a URL substitution without [R]: Apache redirects (302) unless the URL names this"
-                    + " server, when it rewrites to its path; converted as the redirect"));
+        findings.add(SubstitutionWriter.urlWithoutRedirect(rule));
       }
       int status = rule.has(RuleFlagKind.REDIRECT) ? SubstitutionWriter.redirectStatus(rule) : 302;
       out.line(

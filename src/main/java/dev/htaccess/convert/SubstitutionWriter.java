@@ -48,6 +48,14 @@ final class SubstitutionWriter {
    * The substitution expanded and split at its first literal {@code ?}: path, and query or null.
    */
   String[] split(Template t, Captures captures) {
+    return split(t, p -> expand(new Template("", List.of(p)), captures));
+  }
+
+  /**
+   * A substitution split at its first literal {@code ?}, each part written by {@code expandOne}:
+   * path, and query or null.
+   */
+  static String[] split(Template t, java.util.function.Function<Template.Part, String> expandOne) {
     StringBuilder path = new StringBuilder();
     StringBuilder query = null;
     for (Template.Part p : t.parts()) {
@@ -57,10 +65,18 @@ final class SubstitutionWriter {
         query = new StringBuilder(l.text().substring(q + 1));
         continue;
       }
-      String one = expand(new Template("", List.of(p)), captures);
-      (query == null ? path : query).append(one);
+      (query == null ? path : query).append(expandOne.apply(p));
     }
     return new String[] {path.toString(), query == null ? null : query.toString()};
+  }
+
+  /** What a URL substitution without [R] becomes, reported. */
+  static Finding urlWithoutRedirect(RewriteRule rule) {
+    return new Finding(
+        rule.span(),
+        false,
+        "a URL substitution without [R]: Apache redirects (302) unless the URL names this"
+            + " server, when it rewrites to its path; converted as the redirect");
   }
 
   /**

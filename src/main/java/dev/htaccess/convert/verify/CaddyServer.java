@@ -22,7 +22,7 @@ public final class CaddyServer implements TargetServer {
 
   @Override
   public Optional<Path> binary() {
-    return BINARIES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+    return TargetServer.firstExecutable(BINARIES);
   }
 
   @Override

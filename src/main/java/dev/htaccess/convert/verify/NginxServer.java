@@ -23,7 +23,7 @@ public final class NginxServer implements TargetServer {
 
   @Override
   public Optional<Path> binary() {
-    return BINARIES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+    return TargetServer.firstExecutable(BINARIES);
   }
 
   @Override

@@ -22,6 +22,11 @@ public interface TargetServer {
   Process start(Path binary, Path dir, String config, int port)
       throws ConversionVerifier.Unavailable, IOException, InterruptedException;
 
+  /** The first of the paths that is an executable file. */
+  static Optional<Path> firstExecutable(java.util.List<String> paths) {
+    return paths.stream().map(Path::of).filter(java.nio.file.Files::isExecutable).findFirst();
+  }
+
   /** Runs a command to its end; its output, or the refusal with it. */
   static String check(ProcessBuilder command, String what)
       throws ConversionVerifier.Unavailable, IOException, InterruptedException {
