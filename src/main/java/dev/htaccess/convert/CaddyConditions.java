@@ -70,8 +70,23 @@ final class CaddyConditions {
     return out;
   }
 
+  /**
+   * The key of a flag (of kind NV, which changes nothing here) that marks a condition negated for a
+   * variant: "did not match" of a negated condition is its regex matching, which sets no %N.
+   */
+  private static final String FLIPPED = "htaccess-flipped";
+
   /** The condition without [OR], negated when {@code flip}. */
   private static RewriteCond plain(RewriteCond c, boolean flip) {
+    List<CondFlag> flags = new ArrayList<>();
+    for (CondFlag f : c.flags()) {
+      if (f.kind() != CondFlag.Kind.OR_NEXT) {
+        flags.add(f);
+      }
+    }
+    if (flip) {
+      flags.add(new CondFlag(CondFlag.Kind.NO_VARY, FLIPPED, c.span()));
+    }
     return new RewriteCond(
         c.name(),
         c.arguments(),
@@ -79,7 +94,7 @@ final class CaddyConditions {
         c.negated() != flip,
         c.pattern(),
         c.rawPattern(),
-        c.flags().stream().filter(f -> f.kind() != CondFlag.Kind.OR_NEXT).toList(),
+        flags,
         c.span());
   }
 
@@ -88,7 +103,8 @@ final class CaddyConditions {
     int capturing = -1;
     for (int k = 0; k < r.conds().size(); k++) {
       RewriteCond c = r.conds().get(k);
-      if (!c.negated() && c.pattern() instanceof CondPattern.Regex) {
+      boolean flipped = c.flags().stream().anyMatch(f -> FLIPPED.equals(f.key()));
+      if (!c.negated() && !flipped && c.pattern() instanceof CondPattern.Regex) {
         capturing = k;
       }
     }
@@ -100,28 +116,6 @@ final class CaddyConditions {
     return t.parts().stream()
         .anyMatch(
             p -> p instanceof Template.Variable v && v.name().regionMatches(true, 0, "ENV:", 0, 4));
-  }
-
-  /**
-   * For a condition on one %{ENV:name} alone, its pattern put behind the "=" of the variable's
-   * matching copy; else null.
-   */
-  static String envMatch(RewriteCond c) {
-    List<Template.Part> parts = c.testString().parts();
-    if (parts.size() != 1 || !readsEnv(c.testString())) {
-      return null;
-    }
-    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
-    String regex;
-    if (c.pattern() instanceof CondPattern.Lexical l) {
-      regex = l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$";
-    } else if (c.pattern() instanceof CondPattern.Regex x) {
-      regex = Re2Syntax.of(x.regex());
-    } else {
-      return null;
-    }
-    String behind = PatternPrefix.of("=", regex);
-    return behind == null ? null : nc + behind;
   }
 
   String unsupported(RewriteCond c) {
@@ -159,46 +153,21 @@ final class CaddyConditions {
   }
 
   /**
-   * One condition as a matcher, its captures named {@code name}. Caddy ORs the entries of one
-   * matcher type within a set ({@code vars_regexp} and {@code file} alike) and merges every {@code
-   * not} of a set into one negation of the OR of their sets: so each condition is its own {@code
-   * not} block (a positive one doubly negated), which ANDs them all.
+   * One condition as a matcher, each its own {@code not} block (a positive one doubly negated):
+   * Caddy ORs the entries of one matcher type within a set and merges a set's {@code not}s, so this
+   * ANDs them. Caddy 2.6's {@code vars_regexp} is unreliable (a placeholder key is read as
+   * "&lt;nil&gt;" first, and a value that does not match is tried as the variable's own name), so a
+   * regex is a CEL {@code matches}, except for the condition whose groups %N are ({@code
+   * captures}): {@code path_regexp} on REQUEST_URI, {@code header_regexp} on a header (when the
+   * pattern cannot match an empty one, which a missing header is to Apache), else the test string
+   * copied into a variable ({@code pre}, run before the rule) whose name the pattern cannot match
+   * ({@link #safeVariable}).
    */
-  void write(RewriteCond c, String name, CaddyText out) {
+  void write(RewriteCond c, String name, boolean captures, CaddyText out, CaddyText pre) {
     CaddyText m = new CaddyText();
-    String env = envMatch(c);
-    if (env != null) {
-      // one variable: its copy behind "=", which vars_regexp reads by name (never empty)
-      List<Template.Part> parts = c.testString().parts();
-      String var = ((Template.Variable) parts.get(0)).name().substring(4);
-      out.open("not");
-      if (!c.negated()) {
-        out.open("not");
-      }
-      out.line("vars_regexp " + name + " htaccess_envm_" + var + " " + CaddyText.quote(env));
-      if (!c.negated()) {
-        out.close();
-      }
-      out.close();
-      return;
-    }
-    if (readsEnv(c.testString()) || c.testString().source().equalsIgnoreCase("%{HTTPS}")) {
-      // vars_regexp cannot read a {vars.*} placeholder, and Caddy has no on/off for HTTPS;
-      // CEL can read the one and make the other
-      out.open("not");
-      out.open("not");
-      out.line("expression " + CaddyText.quote(celTerm(c)));
-      out.close();
-      out.close();
-      return;
-    }
     if (c.pattern() instanceof CondPattern.FileTest t) {
       if ("lLh".indexOf(t.test()) >= 0) {
-        findings.add(
-            new Finding(
-                c.span(),
-                false,
-                "!-" + t.test() + ": Caddy cannot test for a symbolic link; taken as true"));
+        findings.add(symlinkFinding(c, t));
         return;
       }
       if (t.test() == 's') {
@@ -216,51 +185,164 @@ final class CaddyConditions {
         m.line("try_files " + CaddyText.quote(path + slash));
         m.close();
       }
+    } else if (captures) {
+      m.line(capturingMatcher(c, name, pre)); // (only a condition not negated captures)
     } else {
-      String subject = placeholders.expand(c.testString(), n -> "", n -> "");
-      m.line("vars_regexp " + name + " " + CaddyText.quote(subject) + " " + regex(c));
+      notBlock(out, CaddyRules.one("expression " + CaddyText.quote(celTerm(c))), true);
+      return; // the term has its own negation
     }
+    notBlock(out, m, !c.negated());
+  }
+
+  /** A matcher set's lines in a {@code not} block, doubly when {@code positive}. */
+  static void notBlock(CaddyText out, CaddyText matcher, boolean positive) {
     out.open("not");
-    if (!c.negated()) {
+    if (positive) {
       out.open("not");
     }
-    out.append(m);
-    if (!c.negated()) {
+    out.append(matcher);
+    if (positive) {
       out.close();
     }
     out.close();
   }
 
-  /** A regex or {@code =} condition's pattern as a quoted RE2 pattern. */
-  private static String regex(RewriteCond c) {
-    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
-    if (c.pattern() instanceof CondPattern.Lexical l) {
-      return CaddyText.quote(nc + (l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$"));
+  /** The matcher of the condition %N are read from (see {@link #write}), or null. */
+  private String capturingMatcher(RewriteCond c, String name, CaddyText pre) {
+    String regex = regexBody(c, true);
+    List<Template.Part> parts = c.testString().parts();
+    String header = parts.size() == 1 ? headerName(parts.get(0)) : null;
+    if (parts.size() == 1
+        && parts.get(0) instanceof Template.Variable v
+        && v.name().equalsIgnoreCase("REQUEST_URI")) {
+      return "path_regexp " + name + " " + CaddyText.quote(regex);
     }
-    return CaddyText.quote(nc + Re2Syntax.of(((CondPattern.Regex) c.pattern()).regex()));
+    if (header != null && !matchesEmpty(regex)) {
+      return "header_regexp " + name + " " + header + " " + CaddyText.quote(regex);
+    }
+    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
+    String variable = safeVariable("htaccess_cond_" + name, nc + regex);
+    pre.line(
+        "vars "
+            + variable
+            + " "
+            + CaddyText.quote(
+                readsEnvAlone(c)
+                    ? "{vars.htaccess_env_" + envVariable(c) + "}"
+                    : placeholders.expand(c.testString(), n -> "", n -> "")));
+    return "vars_regexp " + name + " " + variable + " " + CaddyText.quote(nc + regex);
   }
 
-  /** One condition of an {@code [OR]} group as a CEL term. */
+  /**
+   * A name for a variable that {@code vars_regexp} tests with {@code regex}: Caddy 2.6 tries the
+   * regex on the variable's name too when its value does not match, so the name must be one the
+   * regex cannot match; null when none of the candidates is.
+   */
+  static String safeVariable(String preferred, String regex) {
+    java.util.regex.Pattern p;
+    try {
+      p = java.util.regex.Pattern.compile(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null;
+    }
+    for (String name : List.of(preferred, "~", "-", "_", "0", "@", "%", "#", "!")) {
+      if (!p.matcher(name).find()) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /** The header a {@code %{HTTP_X}} or {@code %{HTTP:X}} reads, or null. */
+  private static String headerName(Template.Part p) {
+    if (!(p instanceof Template.Variable v)) {
+      return null;
+    }
+    String n = v.name();
+    if (n.regionMatches(true, 0, "HTTP:", 0, 5)) {
+      return n.substring(5);
+    }
+    if (n.regionMatches(true, 0, "HTTP_", 0, 5) && !n.equalsIgnoreCase("HTTPS")) {
+      return n.substring(5).replace('_', '-');
+    }
+    return null;
+  }
+
+  /**
+   * Why the condition %N are read from cannot be the capturing matcher, or null: its pattern must
+   * go behind the "=" of its copy (or be on REQUEST_URI or a header).
+   */
+  static String capturingUnsupported(RewriteCond c) {
+    if (!(c.pattern() instanceof CondPattern.Regex)) {
+      return null;
+    }
+    String re2 = Re2Syntax.unsupported(((CondPattern.Regex) c.pattern()).regex(), true);
+    if (re2 != null) {
+      return "%N of a condition whose pattern has " + re2;
+    }
+    String regex = regexBody(c, true);
+    List<Template.Part> parts = c.testString().parts();
+    boolean direct =
+        parts.size() == 1
+            && (parts.get(0) instanceof Template.Variable v
+                && (v.name().equalsIgnoreCase("REQUEST_URI")
+                    || (headerName(v) != null && !matchesEmpty(regex))));
+    String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
+    return direct || safeVariable("htaccess_cond", nc + regex) != null
+        ? null
+        : "%N of a condition whose pattern matches any variable name (Caddy 2.6's vars_regexp"
+            + " also tries the name)";
+  }
+
+  private static boolean readsEnvAlone(RewriteCond c) {
+    return c.testString().parts().size() == 1 && readsEnv(c.testString());
+  }
+
+  private static String envVariable(RewriteCond c) {
+    return ((Template.Variable) c.testString().parts().get(0)).name().substring(4);
+  }
+
+  private static boolean matchesEmpty(String regex) {
+    try {
+      return java.util.regex.Pattern.compile(regex).matcher("").find();
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return true;
+    }
+  }
+
+  private static Finding symlinkFinding(RewriteCond c, CondPattern.FileTest t) {
+    return new Finding(
+        c.span(),
+        false,
+        "!-" + t.test() + ": Caddy cannot test for a symbolic link; taken as true");
+  }
+
+  /** A regex or {@code =} condition's pattern for RE2, without a case flag. */
+  private static String regexBody(RewriteCond c) {
+    return regexBody(c, false);
+  }
+
+  /** As {@link #regexBody(RewriteCond)}, for the condition %N are read from when captures. */
+  private static String regexBody(RewriteCond c, boolean captures) {
+    if (c.pattern() instanceof CondPattern.Lexical l) {
+      return l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$";
+    }
+    return Re2Syntax.of(((CondPattern.Regex) c.pattern()).regex(), captures);
+  }
+
+  /** One condition as a CEL term. */
   String celTerm(RewriteCond c) {
     String subject = placeholders.cel(c.testString());
     String not = c.negated() ? "!" : "";
     if (c.pattern() instanceof CondPattern.FileTest t) {
       if ("lLh".indexOf(t.test()) >= 0) {
-        findings.add(
-            new Finding(
-                c.span(),
-                false,
-                "!-" + t.test() + ": Caddy cannot test for a symbolic link; taken as true"));
+        findings.add(symlinkFinding(c, t));
         return "true";
       }
       String slash = t.test() == 'd' ? " + \"/\"" : "";
       return not + "file({'root': '/', 'try_files': [" + subject + slash + "]})";
     }
     String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
-    String regex =
-        c.pattern() instanceof CondPattern.Lexical l
-            ? (l.operand().isEmpty() ? "^$" : "^\\Q" + l.operand() + "\\E$")
-            : Re2Syntax.of(((CondPattern.Regex) c.pattern()).regex());
-    return not + "(" + subject + ").matches(" + CaddyText.celString(nc + regex) + ")";
+    return not + "(" + subject + ").matches(" + CaddyText.celString(nc + regexBody(c)) + ")";
   }
 }

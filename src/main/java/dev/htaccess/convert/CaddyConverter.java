@@ -79,33 +79,20 @@ public final class CaddyConverter {
       names.add("d" + i);
     }
     CaddyText refusals = new CaddyText();
-    // deepest first: a subdirectory's route before its parent's (their matchers exclude each
-    // other, the order only makes the file easier to read)
+    // deepest first: a subdirectory's route before its parent's (only the file's order)
     for (int i = dirs.size() - 1; i >= 0; i--) {
       DocrootDirectories.Dir dir = dirs.get(i);
       String id = names.get(i);
-      matchers.open("@" + id);
-      if (!dir.prefix().equals("/")) {
-        matchers.line("path " + dir.prefix() + "*");
-      }
-      List<String> children = new ArrayList<>();
-      for (DocrootDirectories.Dir other : dirs) {
-        if (other != dir && other.prefix().startsWith(dir.prefix())) {
-          children.add(other.prefix() + "*");
-        }
-      }
-      if (!children.isEmpty()) {
-        matchers.line("not path " + String.join(" ", children));
-      }
-      if (dir.prefix().equals("/") && children.isEmpty()) {
-        matchers.line("path /*");
-      }
-      matchers.close();
+      directoryMatcher(dirs, dir, id, matchers);
       String title =
           dir.file() == null ? "the document root (no .htaccess)" : dir.file().toString();
       if (dir.refused() != null) {
         // Apache answers every request below this directory with 500, subdirectories included
-        matchers.line("@" + id + "all path " + dir.prefix() + "*");
+        matchers.line(
+            "@"
+                + id
+                + "all path_regexp "
+                + CaddyText.quote("^" + PatternPrefix.quoteLiteral(dir.prefix())));
         refusals.comment(title);
         refusals.comment(dir.refused() + "\nApache refuses this file: every request here is a 500");
         refusals.line("respond @" + id + "all 500");
@@ -114,10 +101,10 @@ public final class CaddyConverter {
       CaddyDirectoryWriter writer =
           new CaddyDirectoryWriter(id, dir.reader(), placeholders, options, findings);
       round.comment(title);
-      round.open("route @" + id);
+      round.open("route @in_" + id);
       writer.rules(matchers, round);
       round.close();
-      served.open("route @" + id);
+      served.open("route @in_" + id);
       writer.served(matchers, served);
       served.close();
       if (dir.file() != null) {
@@ -143,7 +130,6 @@ public final class CaddyConverter {
       site.comment("the environment mod_rewrite reads and sets, as variables (unset is empty)");
       for (String name : union(read, set)) {
         site.line("vars htaccess_env_" + name + " \"\"");
-        site.line("vars htaccess_envm_" + name + " \"=\"");
       }
     }
     for (int r = 1; r <= ROUNDS; r++) {
@@ -157,14 +143,11 @@ public final class CaddyConverter {
         for (String name : set) {
           String value = "{vars.htaccess_env_" + name + "}";
           site.line("vars htaccess_env_REDIRECT_" + name + " \"" + value + "\"");
-          site.line("vars htaccess_envm_REDIRECT_" + name + " \"=" + value + "\"");
           site.line("vars htaccess_env_" + name + " \"\"");
-          site.line("vars htaccess_envm_" + name + " \"=\"");
         }
       }
       if (r > 1 && read.contains("REDIRECT_STATUS")) {
         site.line("vars htaccess_env_REDIRECT_STATUS 200");
-        site.line("vars htaccess_envm_REDIRECT_STATUS =200");
       }
       site.line("vars htaccess_go 0");
       site.line("vars htaccess_forced 0");
@@ -173,6 +156,7 @@ public final class CaddyConverter {
       site.line("vars htaccess_absolute \"\"");
       site.append(refusals);
       site.line("respond @htaccess_ht 403");
+      dispatch(site, names);
       site.line("vars htaccess_file \"\"");
       site.line("vars @htaccess_name htaccess_file {re.htaccess_name.1}");
       if (r == 1) {
@@ -191,10 +175,44 @@ public final class CaddyConverter {
     site.comment("mod_dir: a directory without its slash is redirected to it");
     site.line("redir @htaccess_slash_query \"{scheme}://{hostport}{path}/?{query}\" 301");
     site.line("redir @htaccess_slash \"{scheme}://{hostport}{path}/\" 301");
+    dispatch(site, names);
     site.append(served);
     site.close();
     site.close();
     return new Conversion(site.text(), List.copyOf(findings));
+  }
+
+  /**
+   * A directory's matchers: {@code @dN} for the paths in it and not in a subdirectory that has its
+   * own file (case-sensitive, as the file system is: Caddy's {@code path} is not), and {@code
+   * @in_dN} for the directory {@link #dispatch} chose.
+   */
+  private static void directoryMatcher(
+      List<DocrootDirectories.Dir> dirs, DocrootDirectories.Dir dir, String id, CaddyText out) {
+    out.open("@" + id);
+    out.line("path_regexp " + CaddyText.quote("^" + PatternPrefix.quoteLiteral(dir.prefix())));
+    List<String> children = new ArrayList<>();
+    for (DocrootDirectories.Dir other : dirs) {
+      if (other != dir && other.prefix().startsWith(dir.prefix())) {
+        children.add(PatternPrefix.quoteLiteral(other.prefix()));
+      }
+    }
+    if (!children.isEmpty()) {
+      out.line("not path_regexp " + CaddyText.quote("^(?:" + String.join("|", children) + ")"));
+    }
+    out.close();
+    out.line("@in_" + id + " vars htaccess_dir " + id);
+  }
+
+  /**
+   * Chooses the directory of the path once: its routes then run whatever their rules make of the
+   * path (a rewrite into another directory is for the next round, as in Apache).
+   */
+  private static void dispatch(CaddyText out, List<String> names) {
+    out.line("vars htaccess_dir \"\"");
+    for (String id : names) {
+      out.line("vars @" + id + " htaccess_dir " + id);
+    }
   }
 
   /** The variables the rules set with [E=] and the ones they read with %{ENV:...}. */

@@ -52,10 +52,15 @@ final class CaddyDirectoryWriter {
         continue;
       }
       String name = "@" + id + "f" + k;
-      // (by the variable's name: a {vars.*} placeholder does not work there; a path that ends
-      // in a slash has an empty name, which vars_regexp would read as the variable's name)
+      // (CEL: Caddy 2.6's vars_regexp does not read a variable reliably; a path that ends in a
+      // slash names a directory, which no <FilesMatch> denies here)
       matchers.open(name);
-      matchers.line("vars_regexp htaccess_file " + CaddyText.quote(Re2Syntax.of(regex)));
+      matchers.line(
+          "expression "
+              + CaddyText.quote(
+                  "string({vars.htaccess_file}).matches("
+                      + CaddyText.celString(Re2Syntax.of(regex))
+                      + ")"));
       matchers.line("not path */");
       matchers.close();
       out.line("respond " + name + " 403");
@@ -85,18 +90,35 @@ final class CaddyDirectoryWriter {
           a.matching()
               ? r.match()
               : "^" + PatternPrefix.quoteLiteral(path) + (path.endsWith("/") ? "(.*)$" : "(/.*)?$");
-      String why = Re2Syntax.unsupported(regex);
-      if (why != null || !CaddyText.quotable(regex)) {
+      boolean captures = !a.matching() || (r.target() != null && r.target().contains("$"));
+      String why = Re2Syntax.unsupported(regex, captures);
+      String variable =
+          why == null
+              ? CaddyConditions.safeVariable("htaccess_uri", Re2Syntax.of(regex, captures))
+              : null;
+      if (why == null && variable == null) {
+        why = "a match for any variable name (Caddy 2.6's vars_regexp also tries the name)";
+      }
+      if (why == null && !CaddyText.quotable(Re2Syntax.of(regex, captures))) {
+        why = "both kinds of quote";
+      }
+      if (why != null) {
         out.comment("cannot convert: the pattern has " + why);
+        findings.add(new Finding(a.span(), true, "the pattern has " + why));
         return;
+      }
+      if (!variable.equals("htaccess_uri")) {
+        out.line("vars " + variable + " {vars.htaccess_uri}");
       }
       matchers.line(
           "@"
               + name
               + " vars_regexp "
               + name
-              + " htaccess_uri "
-              + CaddyText.quote(Re2Syntax.of(regex)));
+              + " "
+              + variable
+              + " "
+              + CaddyText.quote(Re2Syntax.of(regex, captures)));
       matcher = "@" + name + " ";
     }
     int status = r.status();

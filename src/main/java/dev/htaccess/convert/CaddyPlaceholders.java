@@ -123,7 +123,8 @@ final class CaddyPlaceholders {
         if (brace < 0) {
           one = CaddyText.celString(ph);
         } else if (brace == 0) {
-          one = ph;
+          // Caddy's vars directive stores "200" or "true" as a number or a boolean
+          one = ph.startsWith("{vars.") ? "string(" + ph + ")" : ph;
         } else {
           one = CaddyText.celString(ph.substring(0, brace)) + " + " + ph.substring(brace);
         }

@@ -75,7 +75,6 @@ final class CaddyRules {
             + id
             + "rel "
             + CaddyText.quote("(?s)^" + PatternPrefix.quoteLiteral(prefix) + "(.*)$"));
-    matchers.line("@" + id + "empty path " + prefix);
     relativePath(body);
     for (int m = 0; m < rules.size(); m++) {
       RewriteTranslator.Rule r = rules.get(m);
@@ -95,8 +94,9 @@ final class CaddyRules {
       for (int k = 0; k < variants.size(); k++) {
         RewriteTranslator.Rule v = variants.get(k);
         String vid = variants.size() == 1 ? rid : rid + "v" + k;
+        CaddyText pre = new CaddyText();
         matchers.open("@" + vid);
-        matcher(v, vid, matchers);
+        matcher(v, vid, matchers, pre);
         if (variants.size() > 1) {
           matchers.line("not vars htaccess_fired 1");
         }
@@ -106,6 +106,7 @@ final class CaddyRules {
           act.line("vars htaccess_fired 1"); // one variant fires, as the rule does once
         }
         moves |= action(v, vid, act);
+        body.append(pre); // the test strings a capturing condition reads, copied first
         if (!act.isEmpty()) {
           body.open("route @" + vid);
           body.append(act);
@@ -124,8 +125,6 @@ final class CaddyRules {
   private void relativePath(CaddyText body) {
     body.line("vars htaccess_path {path}");
     body.line("vars @" + id + "rel htaccess_path {re." + id + "rel.1}");
-    body.line("vars htaccess_empty 0");
-    body.line("vars @" + id + "empty htaccess_empty 1");
   }
 
   private static boolean stops(RewriteRule rule) {
@@ -164,13 +163,15 @@ final class CaddyRules {
         && !redirect.value().matches("[0-9]{3}|permanent|temp|seeother")) {
       return "the redirect status " + redirect.value();
     }
-    String re2 = Re2Syntax.unsupported(rule.pattern());
+    String re2 = Re2Syntax.unsupported(rule.pattern(), usesGroups(r));
     if (re2 != null) {
       return "the pattern has " + re2;
     }
-    if (wholePathPattern(r) == null && (rule.negated() || matchesEmpty(rule.pattern()))) {
-      return "a pattern that matches the empty path (or negated) and that cannot be put on the"
-          + " whole path (Caddy's vars_regexp cannot test an empty variable)";
+    Set<Integer> usedGroups = new java.util.TreeSet<>();
+    RuleSupport.referencedGroups(r, usedGroups, new java.util.TreeSet<>());
+    if (wholePathPattern(r) == null && !usedGroups.isEmpty() && !rule.negated()) {
+      return "$N of a pattern that cannot be put on the whole path (an alternation of anchors:"
+          + " tested by a CEL expression, which keeps no captures)";
     }
     boolean or = false;
     for (RewriteCond c : r.conds()) {
@@ -184,16 +185,29 @@ final class CaddyRules {
     Set<Integer> condGroups = new java.util.TreeSet<>();
     RuleSupport.referencedGroups(r, ruleGroups, condGroups);
     int capturing = CaddyConditions.capturingCondition(r);
-    if (!condGroups.isEmpty()
-        && capturing >= 0
-        && ((CaddyConditions.readsEnv(r.conds().get(capturing).testString())
-                && CaddyConditions.envMatch(r.conds().get(capturing)) == null)
-            || r.conds().get(capturing).testString().source().equalsIgnoreCase("%{HTTPS}"))) {
-      return "%N of a condition on %{ENV:...} or %{HTTPS} (tested by a CEL expression, which"
-          + " keeps no captures)";
+    if (!condGroups.isEmpty() && capturing >= 0) {
+      RewriteCond c = r.conds().get(capturing);
+      if (c.testString().source().equalsIgnoreCase("%{HTTPS}")) {
+        return "%N of a condition on %{HTTPS} (Caddy has no on/off for it)";
+      }
+      String why = CaddyConditions.capturingUnsupported(c);
+      if (why != null) {
+        return why;
+      }
     }
     if (or && !condGroups.isEmpty()) {
       return "%N with [OR] conditions (Caddy's CEL expression keeps no captures)";
+    }
+    if (r.rule().arguments().stream().anyMatch(a -> a.raw().contains("{$"))
+        || r.conds().stream()
+            .flatMap(c -> c.arguments().stream())
+            .anyMatch(a -> a.raw().contains("{$"))) {
+      return "{$ (Caddy replaces {$NAME} with an environment variable anywhere in the file)";
+    }
+    String source = rule.substitution().source();
+    if (source.endsWith("?") && source.indexOf('?') < source.length() - 1) {
+      return "a substitution with a ? before its trailing one (Apache keeps it in the path, or"
+          + " splits at the last with [QSA])";
     }
     if (!rule.noSubstitution()) {
       String why = placeholders.unsupported(rule.substitution());
@@ -211,13 +225,20 @@ final class CaddyRules {
    * without the directory's prefix, and Apache's groups come one later).
    */
   private String wholePathPattern(RewriteTranslator.Rule r) {
-    String pattern = Re2Syntax.of(r.rule().pattern());
-    if (groupOffset(r) == 0) {
-      return PatternPrefix.of(prefix, pattern);
+    String pattern = Re2Syntax.of(r.rule().pattern(), usesGroups(r));
+    if (pattern == null || groupOffset(r) == 0 || PatternPrefix.of(prefix, pattern) == null) {
+      return pattern == null ? null : PatternPrefix.of(prefix, pattern); // (a | stays visible)
     }
     return pattern.startsWith("^")
         ? PatternPrefix.of(prefix, "^(" + pattern.substring(1) + ")")
         : PatternPrefix.of(prefix, "(" + pattern + ")");
+  }
+
+  /** Whether the substitution, the tests or the flags use a $N of the rule's pattern. */
+  private static boolean usesGroups(RewriteTranslator.Rule r) {
+    Set<Integer> groups = new java.util.TreeSet<>();
+    RuleSupport.referencedGroups(r, groups, new java.util.TreeSet<>());
+    return !groups.isEmpty();
   }
 
   /** 1 when the rule uses $0 (see {@link #wholePathPattern}), else 0. */
@@ -225,15 +246,6 @@ final class CaddyRules {
     Set<Integer> ruleGroups = new java.util.TreeSet<>();
     RuleSupport.referencedGroups(r, ruleGroups, new java.util.TreeSet<>());
     return ruleGroups.contains(0) ? 1 : 0;
-  }
-
-  /** Whether the pattern matches the empty string (Java's regex reads these patterns alike). */
-  private static boolean matchesEmpty(String pattern) {
-    try {
-      return java.util.regex.Pattern.compile(pattern).matcher("").find();
-    } catch (java.util.regex.PatternSyntaxException e) {
-      return true; // unknown: treated as the case that cannot be converted
-    }
   }
 
   /** A variable set from the header of the same name. */
@@ -267,7 +279,7 @@ final class CaddyRules {
 
   // ---- the matcher ----
 
-  private void matcher(RewriteTranslator.Rule r, String rid, CaddyText out) {
+  private void matcher(RewriteTranslator.Rule r, String rid, CaddyText out, CaddyText pre) {
     RewriteRule rule = r.rule();
     String nc = rule.has(RuleFlagKind.NO_CASE) ? "(?i)" : "";
     String whole = wholePathPattern(r);
@@ -279,35 +291,43 @@ final class CaddyRules {
               + " "
               + CaddyText.quote(nc + whole));
     } else {
-      // Caddy 2.6's vars_regexp reads a variable by its name (a {vars.*} placeholder there does
-      // not work), and matches an empty one as if it held its own name: the empty path is left
-      // to the patterns that cannot match it (unsupported says so)
-      out.line(
-          "vars_regexp "
-              + rid
-              + " htaccess_path "
-              + CaddyText.quote(nc + Re2Syntax.of(rule.pattern())));
-      out.line("not vars htaccess_empty 1");
+      // CEL reads the variable (Caddy 2.6's vars_regexp does not read one reliably)
+      CaddyConditions.notBlock(
+          out,
+          one(
+              "expression "
+                  + CaddyText.quote(
+                      (rule.negated() ? "!" : "")
+                          + "string({vars.htaccess_path}).matches("
+                          + CaddyText.celString(nc + Re2Syntax.of(rule.pattern()))
+                          + ")")),
+          true);
     }
     out.line("not vars htaccess_stop 1");
+    Set<Integer> condGroups = new java.util.TreeSet<>();
+    RuleSupport.referencedGroups(r, new java.util.TreeSet<>(), condGroups);
+    int capturing = condGroups.isEmpty() ? -1 : CaddyConditions.capturingCondition(r);
     List<String> group = new ArrayList<>();
     for (int k = 0; k < r.conds().size(); k++) {
       RewriteCond c = r.conds().get(k);
       boolean chained = c.has(CondFlag.Kind.OR_NEXT) && k < r.conds().size() - 1;
       if (!chained && group.isEmpty()) {
-        conditions.write(c, rid + "c" + k, out);
+        conditions.write(c, rid + "c" + k, k == capturing, out, pre);
         continue;
       }
       group.add(conditions.celTerm(c));
       if (!chained) {
-        out.open("not");
-        out.open("not");
-        out.line("expression " + CaddyText.quote(String.join(" || ", group)));
-        out.close();
-        out.close();
+        CaddyConditions.notBlock(
+            out, one("expression " + CaddyText.quote(String.join(" || ", group))), true);
         group.clear();
       }
     }
+  }
+
+  static CaddyText one(String line) {
+    CaddyText t = new CaddyText();
+    t.line(line);
+    return t;
   }
 
   // ---- the action ----
@@ -371,13 +391,8 @@ final class CaddyRules {
       out.line(target.absoluteLine());
     }
     // Caddy's rewrite keeps the query without a ?, replaces it with ?q and empties it with a
-    // trailing ?, as mod_rewrite does; an & before an empty {query} is dropped.
-    String rewritten =
-        query == null
-            ? path + (rule.has(RuleFlagKind.QUERY_DISCARD) ? "?" : "")
-            : query.isEmpty()
-                ? path + "?"
-                : path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "&{query}" : "");
+    // trailing ?, as mod_rewrite does
+    String rewritten = Query.of(rule, query).rewrite(path);
     out.line("rewrite * " + CaddyText.quote(rewritten)); // a first /path would be a matcher
     return true;
   }
@@ -395,7 +410,6 @@ final class CaddyRules {
         // Caddy's variables stand for the environment (%{ENV:name} reads them)
         String value = placeholders.expand(TemplateParser.parse(envValue(f)), ruleGroup, condGroup);
         out.line("vars htaccess_env_" + envName(f) + " " + CaddyText.quote(value));
-        out.line("vars htaccess_envm_" + envName(f) + " " + CaddyText.quote("=" + value));
       }
     }
     if (rule.has(RuleFlagKind.TYPE)) {
@@ -462,17 +476,50 @@ final class CaddyRules {
       out.line("respond " + status); // R with a status that is not a redirect answers it
       return;
     }
-    boolean keep = query == null && !rule.has(RuleFlagKind.QUERY_DISCARD);
-    boolean append = query != null && !query.isEmpty() && rule.has(RuleFlagKind.QUERY_APPEND);
-    String written = query == null || query.isEmpty() ? location : location + "?" + query;
-    if (keep || append) {
+    Query q = Query.of(rule, query);
+    String written = q.text() == null || q.text().isEmpty() ? location : location + "?" + q.text();
+    if (q.old()) {
       out.line(
           "redir @htaccess_query "
-              + CaddyText.quote(written + (keep ? "?" : "&") + "{query}")
+              + CaddyText.quote(written + (q.text() == null ? "?" : "&") + "{query}")
               + " "
               + status);
     }
     out.line("redir " + CaddyText.quote(written) + " " + status);
+  }
+
+  /**
+   * The query string a substitution leaves, as mod_rewrite's splitout_queryargs does.
+   *
+   * @param text the new query ("" for none), or null for no new one
+   * @param old whether the old query is kept (text null) or appended after an {@code &}
+   */
+  private record Query(String text, boolean old) {
+
+    /**
+     * @param split the substitution's query after its first {@code ?}, or null
+     */
+    static Query of(RewriteRule rule, String split) {
+      boolean append = rule.has(RuleFlagKind.QUERY_APPEND);
+      boolean discard = rule.has(RuleFlagKind.QUERY_DISCARD);
+      if (rule.substitution().source().endsWith("?")) {
+        // a trailing ?: with [QSA] the split is at it and the old query appended to nothing
+        // (kept); without, the query is dropped ([QSD] drops the old one first either way)
+        return append && !discard ? new Query(null, true) : new Query("", false);
+      }
+      if (split == null) {
+        return discard ? new Query("", false) : new Query(null, true);
+      }
+      return new Query(split, append && !discard);
+    }
+
+    /** The target of Caddy's rewrite, whose query rules are mod_rewrite's. */
+    String rewrite(String path) {
+      if (text == null) {
+        return path;
+      }
+      return path + "?" + text + (old ? "&{query}" : ""); // (an & before an empty query goes)
+    }
   }
 
   /**

@@ -8,6 +8,15 @@ final class CaddyText extends ConfigText {
   }
 
   /**
+   * A comment line: Caddy replaces {@code {$NAME}} with an environment variable anywhere in the
+   * file, comments included, so {@code {$} is written {@code { $} there.
+   */
+  @Override
+  void comment(String text) {
+    super.comment(text.replace("{$", "{ $"));
+  }
+
+  /**
    * A token as the Caddyfile reads it: in double quotes, where only {@code \"} is an escape (a
    * backslash before anything else stays), or in backquotes, which have no escapes at all, when the
    * text has a quote or ends in a backslash.

@@ -18,7 +18,7 @@ abstract class ConfigText {
     lines.add(indent.repeat(depth) + text);
   }
 
-  final void comment(String text) {
+  void comment(String text) {
     for (String part : text.split("\n", -1)) {
       line("# " + part);
     }

@@ -65,10 +65,12 @@ final class DirectoryReader {
   /**
    * A mod_alias redirect.
    *
+   * @param span the directive
    * @param source the directive as the comment above what it became shows it
    * @param matching true for RedirectMatch (a regex on the path), false for a path prefix
    */
-  record AliasRedirect(String source, boolean matching, RedirectArgs args) {}
+  record AliasRedirect(
+      dev.htaccess.source.SourceSpan span, String source, boolean matching, RedirectArgs args) {}
 
   /**
    * A {@code <Files>} or {@code <FilesMatch>} section that denies access.
@@ -426,6 +428,7 @@ final class DirectoryReader {
     }
     settings.redirects.add(
         new AliasRedirect(
+            d.span(),
             RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments()),
             d.key().equals("redirectmatch"),
             r));

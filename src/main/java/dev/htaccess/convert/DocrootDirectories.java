@@ -67,6 +67,26 @@ final class DocrootDirectories {
     return dirs;
   }
 
+  /** Whether some rule reads an environment variable whose name starts with {@code prefix}. */
+  static boolean readsEnv(List<Dir> dirs, String prefix) {
+    for (Dir dir : dirs) {
+      for (RewriteTranslator.Rule r : dir.reader().rules()) {
+        List<dev.htaccess.model.Template> templates = new ArrayList<>();
+        templates.add(r.rule().substitution());
+        r.conds().forEach(c -> templates.add(c.testString()));
+        for (dev.htaccess.model.Template t : templates) {
+          for (dev.htaccess.model.Template.Part p : t.parts()) {
+            if (p instanceof dev.htaccess.model.Template.Variable v
+                && v.name().regionMatches(true, 0, "ENV:" + prefix, 0, 4 + prefix.length())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static DirectoryReader.Settings inherited(
       Map<Path, DirectoryReader.Settings> settings, Path root, Path dir) {
     for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {

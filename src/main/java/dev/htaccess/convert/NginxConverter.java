@@ -27,7 +27,9 @@ public final class NginxConverter {
     Path root = options.docroot().toAbsolutePath().normalize();
     List<Finding> findings = new ArrayList<>();
     NginxText locations = new NginxText();
-    for (DocrootDirectories.Dir dir : DocrootDirectories.read(root, options, findings)) {
+    List<DocrootDirectories.Dir> dirs = DocrootDirectories.read(root, options, findings);
+    boolean redirectEnvRead = DocrootDirectories.readsEnv(dirs, "REDIRECT_");
+    for (DocrootDirectories.Dir dir : dirs) {
       NginxText body;
       if (dir.refused() != null) {
         // Apache answers every request below this directory with 500.
@@ -35,7 +37,9 @@ public final class NginxConverter {
         body.comment(dir.refused() + "\nApache refuses this file: every request here is a 500");
         body.line("return 500;");
       } else {
-        body = new NginxDirectoryWriter(dir.reader(), findings).body(options.phpFastcgi());
+        body =
+            new NginxDirectoryWriter(dir.reader(), findings, redirectEnvRead)
+                .body(options.phpFastcgi());
       }
       locations.blank();
       if (dir.file() != null) {

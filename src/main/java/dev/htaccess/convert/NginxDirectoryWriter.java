@@ -11,9 +11,15 @@ final class NginxDirectoryWriter {
   private final DirectoryReader dir;
   private final List<Finding> findings;
 
-  NginxDirectoryWriter(DirectoryReader dir, List<Finding> findings) {
+  private final boolean redirectEnvRead;
+
+  /**
+   * @param redirectEnvRead whether some rule of the document root reads %{ENV:REDIRECT_...}
+   */
+  NginxDirectoryWriter(DirectoryReader dir, List<Finding> findings, boolean redirectEnvRead) {
     this.dir = dir;
     this.findings = findings;
+    this.redirectEnvRead = redirectEnvRead;
   }
 
   /**
@@ -55,7 +61,9 @@ final class NginxDirectoryWriter {
     }
     RewriteTranslator.Result rewrite = null;
     if (settings.rewriteOn && !dir.rules().isEmpty()) {
-      rewrite = new RewriteTranslator(dir.prefix(), dir.base(), findings).translate(dir.rules());
+      rewrite =
+          new RewriteTranslator(dir.prefix(), dir.base(), findings, redirectEnvRead)
+              .translate(dir.rules());
       common.append(rewrite.text());
       if (rewrite.proxies()) {
         // the request headers mod_proxy_http adds

@@ -10,14 +10,17 @@ final class Re2Syntax {
 
   /**
    * The pattern with each negative look-ahead of a literal ({@code (?!well-known/)}, the common
-   * case) written without it, where that can be done exactly: at the end of the pattern or of a
-   * top-level alternative, or before a {@code .*} that ends one. "Not followed by Y" is then "the
-   * end, or a character other than Y's first, or Y's first followed by not the rest of Y", which
-   * consumes the rest of the subject as the {@code .*} would. The pattern unchanged when it has no
-   * look-ahead; null when one cannot be rewritten.
+   * case) written without it, where that can be done exactly: where only ends of alternatives and
+   * groups follow it (and a {@code .*}, and then a {@code $}). "Not followed by Y" is then "the
+   * end, or a character other than Y's first, or Y's first followed by not the rest of Y"; before
+   * {@code .*$} that consumes the rest of the subject, as the {@code .*} would (not past a
+   * newline). The pattern unchanged when it has no look-ahead; null when one cannot be rewritten.
+   *
+   * @param captures whether the groups' captures are used: a group that closes after the look-ahead
+   *     would then capture more, and the pattern is not rewritten
    */
-  static String withoutLookahead(String pattern) {
-    int at = pattern.indexOf("(?!");
+  static String withoutLookahead(String pattern, boolean captures) {
+    int at = lookahead(pattern);
     if (at < 0) {
       return pattern;
     }
@@ -43,37 +46,67 @@ final class Re2Syntax {
     if (any) {
       end += 2;
     }
-    if (!onlyTheEndFollows(pattern, end, any)) {
+    int follows = whatFollows(pattern, end, any, captures);
+    if (follows < 0) {
       return null;
     }
-    String rest = withoutLookahead(pattern.substring(end));
+    String rest = withoutLookahead(pattern.substring(end), captures);
     return rest == null
         ? null
-        : pattern.substring(0, at) + notStartingWith(literal.toString(), any) + rest;
+        : pattern.substring(0, at) + notStartingWith(literal.toString(), follows == 1) + rest;
+  }
+
+  /** {@link #withoutLookahead(String, boolean)} where no capture is used. */
+  static String withoutLookahead(String pattern) {
+    return withoutLookahead(pattern, false);
+  }
+
+  /** Where the first {@code (?!} of the pattern is (not escaped, not in a class), or -1. */
+  private static int lookahead(String pattern) {
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (pattern.startsWith("[^]", i) || pattern.startsWith("[]", i)) {
+          i += pattern.charAt(i + 1) == '^' ? 2 : 1;
+        }
+      } else if (pattern.startsWith("(?!", i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
-   * Whether nothing can be matched after {@code from} (only ends of alternatives and groups, and
-   * {@code $} when {@code dollar}): consuming the rest of the subject there changes no match.
+   * What follows {@code from}: -1 when something could match there (anything but ends of
+   * alternatives and groups, and a {@code $} after a {@code .*}; with {@code captures}, any end of
+   * a group), 1 when a {@code $} does, else 0.
    */
-  private static boolean onlyTheEndFollows(String pattern, int from, boolean dollar) {
+  private static int whatFollows(String pattern, int from, boolean any, boolean captures) {
+    int dollar = 0;
     int i = from;
     while (i < pattern.length()) {
       char c = pattern.charAt(i);
-      if (c == '$' && dollar) {
+      if (c == '$' && any) {
+        dollar = 1;
         i++;
       } else if (c == ')') {
-        if (i + 1 < pattern.length() && "?*+{".indexOf(pattern.charAt(i + 1)) >= 0) {
-          return false;
+        if (captures || (i + 1 < pattern.length() && "?*+{".indexOf(pattern.charAt(i + 1)) >= 0)) {
+          return -1;
         }
         i++;
       } else if (c == '|') {
         i = closeOfGroup(pattern, i); // the rest of this alternation is another alternative
       } else {
-        return false;
+        return -1;
       }
     }
-    return true;
+    return dollar;
   }
 
   /** The position of the {@code )} that closes the group around {@code from}, or the end. */
@@ -98,20 +131,31 @@ final class Re2Syntax {
   }
 
   /**
-   * A regex for "the rest of the subject does not start with {@code y}", consuming it; {@code
-   * lines}: as a {@code .*} would (not past a newline).
+   * A regex for "the rest of the subject does not start with {@code y}"; with {@code toEnd} it
+   * consumes the rest as {@code .*} would (a {@code $} follows), else one character at most.
    */
-  private static String notStartingWith(String y, boolean lines) {
+  private static String notStartingWith(String y, boolean toEnd) {
     String c = String.valueOf(y.charAt(0));
     String quoted = Character.isLetterOrDigit(y.charAt(0)) ? c : "\\" + c;
-    String more = y.length() == 1 ? "" : "|" + quoted + notStartingWith(y.substring(1), lines);
-    return "(?:$|[^" + quoted + (lines ? "\\n" : "") + "].*" + more + ")";
+    String more = y.length() == 1 ? "" : "|" + quoted + notStartingWith(y.substring(1), toEnd);
+    return "(?:$|[^" + quoted + (toEnd ? "\\n].*" : "]") + more + ")";
   }
 
   /** The pattern as written for RE2 (its literal look-aheads rewritten), or null. */
   static String of(String pattern) {
-    String p = withoutLookahead(pattern);
+    return of(pattern, false);
+  }
+
+  /** As {@link #of(String)}, {@code captures} telling whether the groups' captures are used. */
+  static String of(String pattern, boolean captures) {
+    String p = withoutLookahead(pattern, captures);
     return p == null || syntax(p) != null ? null : p;
+  }
+
+  /** As {@link #unsupported(String)}, {@code captures} telling whether captures are used. */
+  static String unsupported(String pattern, boolean captures) {
+    String p = withoutLookahead(pattern, captures);
+    return p == null ? "look-around (Caddy's RE2 has none)" : syntax(p);
   }
 
   /** Why RE2 cannot take the pattern, even with its look-aheads rewritten; null when it can. */

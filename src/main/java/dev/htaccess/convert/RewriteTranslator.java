@@ -52,10 +52,17 @@ final class RewriteTranslator {
    * @param prefix the directory's URL path with a trailing slash ({@code /} for the document root)
    * @param base the RewriteBase, or null
    */
-  RewriteTranslator(String prefix, String base, List<Finding> findings) {
+  /**
+   * Whether some rule of the document root reads %{ENV:REDIRECT_...}: an internal rewrite must then
+   * set REDIRECT_STATUS as Apache's internal redirect does, which only the chained form does.
+   */
+  private final boolean redirectEnvRead;
+
+  RewriteTranslator(String prefix, String base, List<Finding> findings, boolean redirectEnvRead) {
     this.prefix = prefix;
     this.base = base;
     this.findings = findings;
+    this.redirectEnvRead = redirectEnvRead;
   }
 
   Result translate(List<Rule> rules) {
@@ -149,6 +156,9 @@ final class RewriteTranslator {
     }
     if (rule.noSubstitution()) {
       return !rule.has(RuleFlagKind.REDIRECT);
+    }
+    if (redirectEnvRead && !rule.has(RuleFlagKind.REDIRECT) && !rule.has(RuleFlagKind.END)) {
+      return false; // an internal redirect that must set REDIRECT_STATUS
     }
     if (SubstitutionWriter.climbsAboveRoot(targets.absolute(rule.substitution().source()))) {
       return false;
