@@ -222,6 +222,12 @@ final class CaddyConditions {
     }
     String nc = c.has(CondFlag.Kind.NO_CASE) ? "(?i)" : "";
     String variable = safeVariable("htaccess_cond_" + name, nc + regex);
+    findings.add(
+        new Finding(
+            c.span(),
+            false,
+            "%N from a copy of the test string: Caddy's vars_regexp expands {placeholders} in"
+                + " the request's own text there"));
     pre.line(
         "vars "
             + variable

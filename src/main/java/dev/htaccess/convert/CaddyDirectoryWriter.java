@@ -65,15 +65,19 @@ final class CaddyDirectoryWriter {
       matchers.close();
       out.line("respond " + name + " 403");
     }
+    CaddyText aliases = new CaddyText();
+    CaddyText start = new CaddyText();
+    List<DirectoryReader.AliasRedirect> redirects = settings.redirects;
+    for (int k = 0; k < redirects.size(); k++) {
+      aliases.comment(redirects.get(k).source());
+      alias(redirects.get(k), id + "a" + k, matchers, start, aliases);
+    }
+    out.append(start);
     if (settings.rewriteOn && !dir.rules().isEmpty()) {
       new CaddyRules(id, dir.prefix(), dir.base(), placeholders, findings)
           .write(dir.rules(), matchers, out);
     }
-    List<DirectoryReader.AliasRedirect> redirects = settings.redirects;
-    for (int k = 0; k < redirects.size(); k++) {
-      out.comment(redirects.get(k).source());
-      alias(redirects.get(k), id + "a" + k, matchers, out);
-    }
+    out.append(aliases);
   }
 
   /**
@@ -81,7 +85,11 @@ final class CaddyDirectoryWriter {
    * mod_rewrite's, and an internal rewrite has not changed that path yet.
    */
   private void alias(
-      DirectoryReader.AliasRedirect a, String name, CaddyText matchers, CaddyText out) {
+      DirectoryReader.AliasRedirect a,
+      String name,
+      CaddyText matchers,
+      CaddyText start,
+      CaddyText out) {
     RedirectArgs r = a.args();
     String matcher = "";
     if (!r.directory()) {
@@ -92,13 +100,6 @@ final class CaddyDirectoryWriter {
               : "^" + PatternPrefix.quoteLiteral(path) + (path.endsWith("/") ? "(.*)$" : "(/.*)?$");
       boolean captures = !a.matching() || (r.target() != null && r.target().contains("$"));
       String why = Re2Syntax.unsupported(regex, captures);
-      String variable =
-          why == null
-              ? CaddyConditions.safeVariable("htaccess_uri", Re2Syntax.of(regex, captures))
-              : null;
-      if (why == null && variable == null) {
-        why = "a match for any variable name (Caddy 2.6's vars_regexp also tries the name)";
-      }
       if (why == null && !CaddyText.quotable(Re2Syntax.of(regex, captures))) {
         why = "both kinds of quote";
       }
@@ -107,19 +108,20 @@ final class CaddyDirectoryWriter {
         findings.add(new Finding(a.span(), true, "the pattern has " + why));
         return;
       }
-      if (!variable.equals("htaccess_uri")) {
-        out.line("vars " + variable + " {vars.htaccess_uri}");
-      }
+      // path_regexp on the path the round starts with (its groups kept for the redirect), and
+      // the result kept for after the rules: a copy in a variable would be matched by Caddy's
+      // vars_regexp, which expands {placeholders} in the request's own text
       matchers.line(
           "@"
               + name
-              + " vars_regexp "
+              + " path_regexp "
               + name
               + " "
-              + variable
-              + " "
               + CaddyText.quote(Re2Syntax.of(regex, captures)));
-      matcher = "@" + name + " ";
+      matchers.line("@" + name + "hit vars htaccess_" + name + " 1");
+      start.line("vars htaccess_" + name + " 0");
+      start.line("vars @" + name + " htaccess_" + name + " 1");
+      matcher = "@" + name + "hit ";
     }
     int status = r.status();
     if (r.target() == null || status < 300 || status > 399) {

@@ -366,6 +366,18 @@ final class CaddyRules {
     boolean runtime = target.runtime();
     String query = split[1];
     boolean url = path.matches("(?i)https?://.*");
+    if ((rule.has(RuleFlagKind.REDIRECT) || url)
+        && !rule.has(RuleFlagKind.NO_ESCAPE)
+        && rule.substitution().parts().stream()
+            .anyMatch(
+                p -> p instanceof Template.RuleBackref || p instanceof Template.CondBackref)) {
+      findings.add(
+          new Finding(
+              rule.span(),
+              false,
+              "a redirect with $N or %N: Apache escapes the capture in the Location, Caddy"
+                  + " writes it as it is"));
+    }
     if (runtime && rule.has(RuleFlagKind.REDIRECT)) {
       int status = SubstitutionWriter.redirectStatus(rule);
       out.open("route @htaccess_url");
