@@ -29,49 +29,7 @@ public final class CaddyConverter {
     List<DocrootDirectories.Dir> dirs = DocrootDirectories.read(root, options, findings);
     CaddyPlaceholders placeholders = new CaddyPlaceholders(root.toString());
     CaddyText matchers = new CaddyText();
-    matchers.line("@htaccess_go vars htaccess_go 1");
-    matchers.line("@htaccess_query expression `{query} != \"\"`");
-    matchers.comment("Apache's own configuration (Debian's): .ht* files are never served");
-    matchers.line("@htaccess_ht path_regexp /\\.ht");
-    matchers.line("@htaccess_name path_regexp htaccess_name \"([^/]*)$\"");
-    matchers.comment("a substitution that starts with $N or %{VAR}: absolute, a URL, or relative");
-    matchers.line("@htaccess_url vars_regexp htaccess_target \"^[A-Za-z][A-Za-z0-9+.-]*://\"");
-    matchers.line(
-        "@htaccess_relative not vars_regexp htaccess_target"
-            + " \"^(/|[A-Za-z][A-Za-z0-9+.-]*://)\"");
-    matchers.comment(
-        "the round ends the loop unless it rewrote: to a path with a slash first, or to another"
-            + " file than the one it started with, or below a directory that does not exist");
-    matchers.open("@htaccess_again_absolute");
-    matchers.line("vars htaccess_absolute 1");
-    matchers.line("not vars htaccess_end 1");
-    matchers.close();
-    matchers.open("@htaccess_again_relative");
-    matchers.line("vars htaccess_absolute 0");
-    matchers.line("not vars htaccess_end 1");
-    // (Caddy 2.6's file matcher expands {path} but not {vars.*} or {re.*}: the directory a path
-    // is in is {path}/../, or the path itself when it ends in a slash)
-    for (String parent : List.of("{path}/", "{path}/../")) {
-      matchers.open("not");
-      matchers.line("expression `{path} == {vars.htaccess_uri}`");
-      matchers.line((parent.endsWith("../") ? "not " : "") + "path */");
-      matchers.line("file " + parent);
-      matchers.close();
-    }
-    matchers.close();
-    matchers.open("@htaccess_forced");
-    matchers.line("vars htaccess_forced 1");
-    matchers.line("file {path}");
-    matchers.close();
-    for (String name : List.of("@htaccess_slash", "@htaccess_slash_query")) {
-      matchers.open(name);
-      matchers.line("file {path}/");
-      matchers.line("not path */");
-      if (name.endsWith("query")) {
-        matchers.line("expression `{query} != \"\"`");
-      }
-      matchers.close();
-    }
+    sharedMatchers(matchers);
     CaddyText round = new CaddyText();
     CaddyText served = new CaddyText();
     List<String> names = new ArrayList<>();
@@ -137,36 +95,7 @@ public final class CaddyConverter {
           r == 1
               ? "round 1 of the rules; another when the path changed (Apache's internal redirect)"
               : "round " + r + ": as round 1");
-      site.open("route @htaccess_go");
-      if (r > 1 && !set.isEmpty()) {
-        // an internal redirect renames each variable REDIRECT_name and sets REDIRECT_STATUS
-        for (String name : set) {
-          String value = "{vars.htaccess_env_" + name + "}";
-          site.line("vars htaccess_env_REDIRECT_" + name + " \"" + value + "\"");
-          site.line("vars htaccess_env_" + name + " \"\"");
-        }
-      }
-      if (r > 1 && read.contains("REDIRECT_STATUS")) {
-        site.line("vars htaccess_env_REDIRECT_STATUS 200");
-      }
-      site.line("vars htaccess_go 0");
-      site.line("vars htaccess_forced 0");
-      site.line("vars htaccess_stop 0");
-      site.line("vars htaccess_uri {path}");
-      site.line("vars htaccess_absolute \"\"");
-      site.append(refusals);
-      site.line("respond @htaccess_ht 403");
-      dispatch(site, names);
-      site.line("vars htaccess_file \"\"");
-      site.line("vars @htaccess_name htaccess_file {re.htaccess_name.1}");
-      if (r == 1) {
-        site.append(round);
-      } else {
-        site.appendWithoutComments(round);
-      }
-      site.line("vars @htaccess_again_absolute htaccess_go 1");
-      site.line("vars @htaccess_again_relative htaccess_go 1");
-      site.close();
+      round(site, r, set, read, refusals, names, round);
     }
     site.comment("Apache's LimitInternalRecursion: still rewriting after 10 internal redirects");
     site.line("respond @htaccess_go 500");
@@ -180,6 +109,98 @@ public final class CaddyConverter {
     site.close();
     site.close();
     return new Conversion(site.text(), List.copyOf(findings));
+  }
+
+  /** The matchers every converted site has, named {@code @htaccess_...}. */
+  private static void sharedMatchers(CaddyText matchers) {
+    matchers.line("@htaccess_go vars htaccess_go 1");
+    matchers.line("@htaccess_query expression `{query} != \"\"`");
+    matchers.comment("Apache's own configuration (Debian's): .ht* files are never served");
+    matchers.line("@htaccess_ht path_regexp /\\.ht");
+    matchers.line("@htaccess_name path_regexp htaccess_name \"([^/]*)$\"");
+    matchers.comment("a substitution that starts with $N or %{VAR}: absolute, a URL, or relative");
+    matchers.line("@htaccess_url vars_regexp htaccess_target \"^[A-Za-z][A-Za-z0-9+.-]*://\"");
+    matchers.line(
+        "@htaccess_relative not vars_regexp htaccess_target"
+            + " \"^(/|[A-Za-z][A-Za-z0-9+.-]*://)\"");
+    matchers.comment(
+        "the round ends the loop unless it rewrote: to a path with a slash first, or to another"
+            + " file than the one it started with, or below a directory that does not exist");
+    matchers.open("@htaccess_again_absolute");
+    matchers.line("vars htaccess_absolute 1");
+    matchers.line("not vars htaccess_end 1");
+    matchers.close();
+    matchers.open("@htaccess_again_relative");
+    matchers.line("vars htaccess_absolute 0");
+    matchers.line("not vars htaccess_end 1");
+    // (Caddy 2.6's file matcher expands {path} but not {vars.*} or {re.*}: the directory a path
+    // is in is {path}/../, or the path itself when it ends in a slash)
+    for (String parent : List.of("{path}/", "{path}/../")) {
+      matchers.open("not");
+      matchers.line("expression `{path} == {vars.htaccess_uri}`");
+      matchers.line((parent.endsWith("../") ? "not " : "") + "path */");
+      matchers.line("file " + parent);
+      matchers.close();
+    }
+    matchers.close();
+    matchers.open("@htaccess_forced");
+    matchers.line("vars htaccess_forced 1");
+    matchers.line("file {path}");
+    matchers.close();
+    for (String name : List.of("@htaccess_slash", "@htaccess_slash_query")) {
+      matchers.open(name);
+      matchers.line("file {path}/");
+      matchers.line("not path */");
+      if (name.endsWith("query")) {
+        matchers.line("expression `{query} != \"\"`");
+      }
+      matchers.close();
+    }
+  }
+
+  /**
+   * One round of the rules: the environment renamed after an internal redirect, the round's state
+   * reset, refused files and .ht* first, the directory chosen, its rules, and whether another round
+   * follows.
+   */
+  private static void round(
+      CaddyText site,
+      int r,
+      java.util.Set<String> set,
+      java.util.Set<String> read,
+      CaddyText refusals,
+      List<String> names,
+      CaddyText rules) {
+    site.open("route @htaccess_go");
+    if (r > 1 && !set.isEmpty()) {
+      // an internal redirect renames each variable REDIRECT_name and sets REDIRECT_STATUS
+      for (String name : set) {
+        String value = "{vars.htaccess_env_" + name + "}";
+        site.line("vars htaccess_env_REDIRECT_" + name + " \"" + value + "\"");
+        site.line("vars htaccess_env_" + name + " \"\"");
+      }
+    }
+    if (r > 1 && read.contains("REDIRECT_STATUS")) {
+      site.line("vars htaccess_env_REDIRECT_STATUS 200");
+    }
+    site.line("vars htaccess_go 0");
+    site.line("vars htaccess_forced 0");
+    site.line("vars htaccess_stop 0");
+    site.line("vars htaccess_uri {path}");
+    site.line("vars htaccess_absolute \"\"");
+    site.append(refusals);
+    site.line("respond @htaccess_ht 403");
+    dispatch(site, names);
+    site.line("vars htaccess_file \"\"");
+    site.line("vars @htaccess_name htaccess_file {re.htaccess_name.1}");
+    if (r == 1) {
+      site.append(rules);
+    } else {
+      site.appendWithoutComments(rules);
+    }
+    site.line("vars @htaccess_again_absolute htaccess_go 1");
+    site.line("vars @htaccess_again_relative htaccess_go 1");
+    site.close();
   }
 
   /**
