@@ -241,26 +241,18 @@ public final class CaddyConverter {
       List<DocrootDirectories.Dir> dirs, java.util.Set<String> set, java.util.Set<String> read) {
     for (DocrootDirectories.Dir dir : dirs) {
       for (RewriteTranslator.Rule r : dir.reader().rules()) {
-        List<dev.htaccess.model.Template> templates = new ArrayList<>();
-        templates.add(r.rule().substitution());
-        r.conds().forEach(c -> templates.add(c.testString()));
         for (dev.htaccess.model.RuleFlag f : r.rule().flags()) {
           if (f.kind() == dev.htaccess.model.RuleFlagKind.ENV
               && CaddyRules.envName(f) != null
               && !CaddyRules.passThroughEnv(f.value())) {
             set.add(CaddyRules.envName(f));
-            templates.add(dev.htaccess.syntax.TemplateParser.parse(f.value()));
           }
         }
-        for (dev.htaccess.model.Template t : templates) {
-          for (dev.htaccess.model.Template.Part p : t.parts()) {
-            if (p instanceof dev.htaccess.model.Template.Variable v
-                && v.name().regionMatches(true, 0, "ENV:", 0, 4)
-                && v.name().substring(4).matches("[A-Za-z0-9_-]+")) {
-              read.add(v.name().substring(4));
-            }
-          }
-        }
+      }
+    }
+    for (String name : DocrootDirectories.envRead(dirs)) {
+      if (name.matches("[A-Za-z0-9_-]+")) {
+        read.add(name);
       }
     }
   }

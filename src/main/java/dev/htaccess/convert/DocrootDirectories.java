@@ -67,24 +67,28 @@ final class DocrootDirectories {
     return dirs;
   }
 
-  /** Whether some rule reads an environment variable whose name starts with {@code prefix}. */
-  static boolean readsEnv(List<Dir> dirs, String prefix) {
+  /** The environment variables some rule reads ({@code %{ENV:name}}), by name. */
+  static java.util.SortedSet<String> envRead(List<Dir> dirs) {
+    java.util.SortedSet<String> read = new java.util.TreeSet<>();
     for (Dir dir : dirs) {
       for (RewriteTranslator.Rule r : dir.reader().rules()) {
-        List<dev.htaccess.model.Template> templates = new ArrayList<>();
-        templates.add(r.rule().substitution());
-        r.conds().forEach(c -> templates.add(c.testString()));
-        for (dev.htaccess.model.Template t : templates) {
+        for (dev.htaccess.model.Template t : RuleSupport.templates(r)) {
           for (dev.htaccess.model.Template.Part p : t.parts()) {
             if (p instanceof dev.htaccess.model.Template.Variable v
-                && v.name().regionMatches(true, 0, "ENV:" + prefix, 0, 4 + prefix.length())) {
-              return true;
+                && v.name().regionMatches(true, 0, "ENV:", 0, 4)) {
+              read.add(v.name().substring(4));
             }
           }
         }
       }
     }
-    return false;
+    return read;
+  }
+
+  /** Whether some rule reads an environment variable whose name starts with {@code prefix}. */
+  static boolean readsEnv(List<Dir> dirs, String prefix) {
+    return envRead(dirs).stream()
+        .anyMatch(n -> n.regionMatches(true, 0, prefix, 0, prefix.length()));
   }
 
   private static DirectoryReader.Settings inherited(

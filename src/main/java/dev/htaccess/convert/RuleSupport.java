@@ -197,6 +197,19 @@ final class RuleSupport {
   /** The $N and %N a rule and its conditions refer to (in the substitution, tests and flags). */
   static void referencedGroups(
       RewriteTranslator.Rule r, Set<Integer> ruleGroups, Set<Integer> condGroups) {
+    for (Template t : templates(r)) {
+      for (Template.Part p : t.parts()) {
+        if (p instanceof Template.RuleBackref b) {
+          ruleGroups.add(b.group());
+        } else if (p instanceof Template.CondBackref b) {
+          condGroups.add(b.group());
+        }
+      }
+    }
+  }
+
+  /** What a rule expands: its substitution, its conditions' test strings, its [E=] values. */
+  static List<Template> templates(RewriteTranslator.Rule r) {
     List<Template> templates = new ArrayList<>();
     templates.add(r.rule().substitution());
     for (RewriteCond c : r.conds()) {
@@ -207,14 +220,6 @@ final class RuleSupport {
         templates.add(TemplateParser.parse(f.value()));
       }
     }
-    for (Template t : templates) {
-      for (Template.Part p : t.parts()) {
-        if (p instanceof Template.RuleBackref b) {
-          ruleGroups.add(b.group());
-        } else if (p instanceof Template.CondBackref b) {
-          condGroups.add(b.group());
-        }
-      }
-    }
+    return templates;
   }
 }
