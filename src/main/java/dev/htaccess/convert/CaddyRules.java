@@ -14,11 +14,12 @@ import java.util.Set;
 
 /**
  * One directory's mod_rewrite rules as Caddy handlers, run in order inside the directory's {@code
- * route}. Each rule is a named matcher (its own pattern, unchanged, on the path relative to the
- * directory, which {@code vars htaccess_path} holds; each condition one more matcher; {@code [OR]}
- * groups one CEL expression) and a {@code route} with what it does. {@code [L]} sets {@code
- * htaccess_stop}, which every rule's matcher tests; the round loop around the directories ({@link
- * CaddyConverter}) does what Apache's internal redirect does.
+ * route}. Each rule is a named matcher (its pattern on the whole path with the directory's prefix
+ * in front, {@code path_regexp}; a pattern that cannot be put so, a CEL test of the relative path
+ * that {@code vars htaccess_path} holds; the conditions from {@link CaddyConditions}) and a {@code
+ * route} with what it does. {@code [L]} sets {@code htaccess_stop}, which every rule's matcher
+ * tests; the round loop around the directories ({@link CaddyConverter}) does what Apache's internal
+ * redirect does.
  */
 final class CaddyRules {
 

@@ -160,8 +160,7 @@ final class Re2Syntax {
 
   /** Why RE2 cannot take the pattern, even with its look-aheads rewritten; null when it can. */
   static String unsupported(String pattern) {
-    String p = withoutLookahead(pattern);
-    return p == null ? "look-around (Caddy's RE2 has none)" : syntax(p);
+    return unsupported(pattern, false);
   }
 
   private static String syntax(String pattern) {
