@@ -63,23 +63,40 @@ final class Re2Syntax {
 
   /** Where the first {@code (?!} of the pattern is (not escaped, not in a class), or -1. */
   private static int lookahead(String pattern) {
-    boolean inClass = false;
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\\') {
         i++;
-      } else if (inClass) {
-        inClass = c != ']';
       } else if (c == '[') {
-        inClass = true;
-        if (pattern.startsWith("[^]", i) || pattern.startsWith("[]", i)) {
-          i += pattern.charAt(i + 1) == '^' ? 2 : 1;
-        }
+        i = endOfClass(pattern, i);
       } else if (pattern.startsWith("(?!", i)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * The position of the {@code ]} that closes the class opened at {@code open} (a {@code ]} first
+   * in the class, after any {@code ^}, is a literal), or the end.
+   */
+  private static int endOfClass(String pattern, int open) {
+    int i = open + 1;
+    if (i < pattern.length() && pattern.charAt(i) == '^') {
+      i++;
+    }
+    if (i < pattern.length() && pattern.charAt(i) == ']') {
+      i++;
+    }
+    for (; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == ']') {
+        return i;
+      }
+    }
+    return pattern.length();
   }
 
   /**
@@ -112,15 +129,12 @@ final class Re2Syntax {
   /** The position of the {@code )} that closes the group around {@code from}, or the end. */
   private static int closeOfGroup(String pattern, int from) {
     int depth = 0;
-    boolean inClass = false;
     for (int i = from; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\\') {
         i++;
-      } else if (inClass) {
-        inClass = c != ']';
       } else if (c == '[') {
-        inClass = true;
+        i = endOfClass(pattern, i);
       } else if (c == '(') {
         depth++;
       } else if (c == ')' && depth-- == 0) {
