@@ -1,12 +1,11 @@
 package dev.htaccess.eval.rewrite;
 
+import dev.htaccess.httpd.TxtMapFile;
 import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.RewriteMap;
 import dev.htaccess.source.RawText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,18 +25,9 @@ public abstract class RewriteMapSource {
     switch (map.type()) {
       case "txt", "rnd" -> {
         Path file = configDir.resolve(map.source());
-        Map<String, String> entries = new HashMap<>();
+        Map<String, String> entries;
         try {
-          for (String line : RawText.fromBytes(Files.readAllBytes(file)).split("\n")) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-              continue;
-            }
-            String[] kv = l.split("[ \t]+", 3);
-            if (kv.length >= 2) {
-              entries.putIfAbsent(kv[0], kv[1]);
-            }
-          }
+          entries = TxtMapFile.read(file);
         } catch (IOException e) {
           throw new IllegalArgumentException(
               "RewriteMap: file for map " + map.mapName() + " not found:" + file);
