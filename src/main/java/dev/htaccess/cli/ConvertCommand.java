@@ -10,6 +10,8 @@ import dev.htaccess.convert.verify.ConversionVerifier;
 import dev.htaccess.convert.verify.EngineRefusals;
 import dev.htaccess.convert.verify.NginxServer;
 import dev.htaccess.convert.verify.TargetServer;
+import dev.htaccess.eval.Evaluator;
+import dev.htaccess.eval.EvaluatorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +58,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "SERVER", description = "nginx or caddy.")
   Target to;
 
-  @Option(
-      names = "--docroot",
-      required = true,
-      paramLabel = "DIR",
-      description = "The document root.")
-  Path docroot;
+  @picocli.CommandLine.Mixin SiteOptions site;
 
   @Option(names = "--server-name", paramLabel = "NAME", description = "The server_name line.")
   String serverName;
@@ -114,10 +111,12 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(docroot)) {
-      err.println("htaccess convert: " + docroot + ": not a directory");
-      return ExitCodes.UNREADABLE;
+    int unreadable = site.check(err);
+    if (unreadable != 0) {
+      return unreadable;
     }
+    Path docroot = site.docroot;
+    EvaluatorOptions engine = EvaluatorOptions.of(docroot).withServerConfig(site.serverConfig);
     String fastcgi = null;
     if (php != null) {
       if (!php.startsWith("fpm:") || php.length() == 4) {
@@ -128,12 +127,16 @@ final class ConvertCommand implements Callable<Integer> {
     }
     Conversion conversion;
     try {
+      EngineRefusals verdicts = new EngineRefusals(engine);
+      if (site.refusedByApache(Evaluator.create(engine), err, "convert")) {
+        return ExitCodes.FINDINGS;
+      }
       ConvertOptions options =
-          new ConvertOptions(docroot, serverName, listen, fastcgi, new EngineRefusals(docroot));
+          new ConvertOptions(docroot, site.serverConfig, serverName, listen, fastcgi, verdicts);
       conversion =
           to == Target.caddy ? CaddyConverter.convert(options) : NginxConverter.convert(options);
     } catch (IOException e) {
-      err.println("htaccess convert: " + docroot + ": " + e.getMessage());
+      err.println("htaccess convert: " + e.getMessage());
       return ExitCodes.UNREADABLE;
     }
     for (Finding f : conversion.findings()) {
@@ -166,7 +169,7 @@ final class ConvertCommand implements Callable<Integer> {
         ConversionVerifier.Report report =
             ConversionVerifier.verify(
                 server,
-                docroot,
+                engine,
                 conversion.config(),
                 requestFile,
                 err,

@@ -26,6 +26,8 @@ public final class CaddyConverter {
   public static Conversion convert(ConvertOptions options) throws IOException {
     Path root = options.docroot().toAbsolutePath().normalize();
     List<Finding> findings = new ArrayList<>();
+    ServerConfigReader.ServerSettings server =
+        ServerConfigReader.read(options.serverConfig(), findings);
     List<DocrootDirectories.Dir> dirs = DocrootDirectories.read(root, options, findings);
     CaddyPlaceholders placeholders = new CaddyPlaceholders(root.toString());
     CaddyText matchers = new CaddyText();
@@ -71,7 +73,7 @@ public final class CaddyConverter {
     }
     CaddyText site = new CaddyText();
     site.comment("Converted from the .htaccess files of " + root + " by htaccess convert.");
-    site.open(address(options));
+    site.open(address(options, server.names()));
     String host = bindHost(options.listen());
     if (host != null) {
       site.line("bind " + host);
@@ -265,11 +267,14 @@ public final class CaddyConverter {
   }
 
   /** The site address: {@code http://} (Caddy would turn on HTTPS for a name), name, port. */
-  private static String address(ConvertOptions options) {
+  private static String address(ConvertOptions options, List<String> serverNames) {
     String listen = options.listen();
     String port = listen.contains(":") ? listen.substring(listen.lastIndexOf(':') + 1) : listen;
-    String name = options.serverName() == null ? "" : options.serverName();
-    return "http://" + name + ":" + port;
+    List<String> names =
+        options.serverName() != null
+            ? List.of(options.serverName())
+            : serverNames.isEmpty() ? List.of("") : serverNames;
+    return String.join(", ", names.stream().map(n -> "http://" + n + ":" + port).toList());
   }
 
   private static String bindHost(String listen) {

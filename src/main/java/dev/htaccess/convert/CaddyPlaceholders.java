@@ -64,7 +64,7 @@ final class CaddyPlaceholders {
       return "the variable %{" + v.name() + "} has no Caddy counterpart";
     }
     if (p instanceof Template.MapLookup m) {
-      return "the RewriteMap lookup ${" + m.map() + ":...}";
+      return "the RewriteMap lookup ${" + m.map() + ":...} (converted for nginx only)";
     }
     if (p instanceof Template.Literal l && (l.text().contains("{") || l.text().contains("}"))) {
       return "a literal brace (Caddy reads it as a placeholder)";

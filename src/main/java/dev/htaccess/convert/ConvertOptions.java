@@ -1,22 +1,23 @@
 package dev.htaccess.convert;
 
 import java.nio.file.Path;
-import java.util.function.Function;
 
 /**
  * What to convert, for either target server.
  *
  * @param docroot the document root
- * @param serverName the server's name, or null for none
+ * @param serverConfig the directives of the {@code <VirtualHost>} around it (RewriteMap,
+ *     ServerName, {@code <Directory>} ...), or null for none
+ * @param serverName the server's name, or null for the server configuration's ServerName (or none)
  * @param listen {@code HOST:PORT} or a port
  * @param phpFastcgi the FastCGI address of php-fpm ({@code 127.0.0.1:9000}, {@code
  *     unix:/run/php/php-fpm.sock}), or null to serve .php files as files
- * @param refusal Apache's error for a .htaccess file it refuses (every request below is then a
- *     500), or null when it reads the file
+ * @param verdicts which .htaccess files Apache reads and which it refuses
  */
 public record ConvertOptions(
     Path docroot,
+    Path serverConfig,
     String serverName,
     String listen,
     String phpFastcgi,
-    Function<Path, String> refusal) {}
+    HtaccessVerdicts verdicts) {}

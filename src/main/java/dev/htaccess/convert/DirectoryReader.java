@@ -32,7 +32,7 @@ final class DirectoryReader {
   private static final ModuleSet MODULES = ModuleSet.ORACLE;
 
   /** Directives that change nothing the target does (or that it does the same way by default). */
-  private static final Set<String> NO_EFFECT =
+  static final Set<String> NO_EFFECT =
       Set.of("serversignature", "fileetag", "checkspelling", "contentdigest");
 
   /** What a directory inherits from its parent and passes on to its children. */

@@ -39,6 +39,9 @@ final class DocrootDirectories {
     boolean rootSeen = false;
     for (Path file : NginxConverter.htaccessFiles(root)) {
       Path dir = file.getParent();
+      if (!options.verdicts().read(dir)) {
+        continue; // AllowOverride None: Apache does not read it
+      }
       String prefix = NginxConverter.prefix(root, dir);
       DirectoryReader reader =
           new DirectoryReader(root, prefix, inherited(settings, root, dir), findings);
@@ -46,9 +49,7 @@ final class DocrootDirectories {
       List<Diagnostic> errors =
           parsed.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
       String refused =
-          !errors.isEmpty()
-              ? errors.get(0).format()
-              : options.refusal() == null ? null : options.refusal().apply(file);
+          !errors.isEmpty() ? errors.get(0).format() : options.verdicts().refusal(file);
       if (refused == null) {
         reader.read(parsed.nodes());
       }
@@ -73,7 +74,7 @@ final class DocrootDirectories {
     for (Dir dir : dirs) {
       for (RewriteTranslator.Rule r : dir.reader().rules()) {
         for (dev.htaccess.model.Template t : RuleSupport.templates(r)) {
-          for (dev.htaccess.model.Template.Part p : t.parts()) {
+          for (dev.htaccess.model.Template.Part p : t.allParts()) {
             if (p instanceof dev.htaccess.model.Template.Variable v
                 && v.name().regionMatches(true, 0, "ENV:", 0, 4)) {
               read.add(v.name().substring(4));

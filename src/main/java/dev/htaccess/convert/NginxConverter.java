@@ -27,6 +27,9 @@ public final class NginxConverter {
     Path root = options.docroot().toAbsolutePath().normalize();
     List<Finding> findings = new ArrayList<>();
     NginxText locations = new NginxText();
+    ServerConfigReader.ServerSettings site =
+        ServerConfigReader.read(options.serverConfig(), findings);
+    NginxMaps maps = new NginxMaps(site);
     List<DocrootDirectories.Dir> dirs = DocrootDirectories.read(root, options, findings);
     boolean redirectEnvRead = DocrootDirectories.readsEnv(dirs, "REDIRECT_");
     for (DocrootDirectories.Dir dir : dirs) {
@@ -38,7 +41,7 @@ public final class NginxConverter {
         body.line("return 500;");
       } else {
         body =
-            new NginxDirectoryWriter(dir.reader(), findings, redirectEnvRead)
+            new NginxDirectoryWriter(dir.reader(), findings, redirectEnvRead, maps)
                 .body(options.phpFastcgi());
       }
       locations.blank();
@@ -57,15 +60,18 @@ public final class NginxConverter {
     server.comment("Converted from the .htaccess files of " + root + " by htaccess convert.");
     server.open("server");
     server.line("listen " + options.listen() + ";");
-    if (options.serverName() != null) {
-      server.line("server_name " + options.serverName() + ";");
+    List<String> names =
+        options.serverName() != null ? List.of(options.serverName()) : site.names();
+    if (!names.isEmpty()) {
+      server.line("server_name " + String.join(" ", names) + ";");
     }
     server.line("root " + NginxText.quote(root.toString()) + ";");
     server.comment("Apache's own configuration (Debian's): .ht* files are never served");
     server.line("location ~ /\\.ht { return 403; }");
     server.append(locations);
     server.close();
-    return new Conversion(PRELUDE + "\n" + server.text(), List.copyOf(findings));
+    String prelude = PRELUDE + (maps.text().isEmpty() ? "" : maps.text().text());
+    return new Conversion(prelude + "\n" + server.text(), List.copyOf(findings));
   }
 
   /** The URL path of a directory below the document root, with a trailing slash. */

@@ -12,14 +12,18 @@ final class NginxDirectoryWriter {
   private final List<Finding> findings;
 
   private final boolean redirectEnvRead;
+  private final NginxMaps maps;
 
   /**
    * @param redirectEnvRead whether some rule of the document root reads %{ENV:REDIRECT_...}
+   * @param maps the RewriteMaps the rules look up
    */
-  NginxDirectoryWriter(DirectoryReader dir, List<Finding> findings, boolean redirectEnvRead) {
+  NginxDirectoryWriter(
+      DirectoryReader dir, List<Finding> findings, boolean redirectEnvRead, NginxMaps maps) {
     this.dir = dir;
     this.findings = findings;
     this.redirectEnvRead = redirectEnvRead;
+    this.maps = maps;
   }
 
   /**
@@ -62,7 +66,7 @@ final class NginxDirectoryWriter {
     RewriteTranslator.Result rewrite = null;
     if (settings.rewriteOn && !dir.rules().isEmpty()) {
       rewrite =
-          new RewriteTranslator(dir.prefix(), dir.base(), findings, redirectEnvRead)
+          new RewriteTranslator(dir.prefix(), dir.base(), findings, redirectEnvRead, maps)
               .translate(dir.rules());
       common.append(rewrite.text());
       if (rewrite.proxies()) {

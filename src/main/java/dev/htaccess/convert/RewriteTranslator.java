@@ -58,16 +58,21 @@ final class RewriteTranslator {
    */
   private final boolean redirectEnvRead;
 
-  RewriteTranslator(String prefix, String base, List<Finding> findings, boolean redirectEnvRead) {
+  /** The RewriteMaps the rules look up, as nginx maps. */
+  private final NginxMaps maps;
+
+  RewriteTranslator(
+      String prefix, String base, List<Finding> findings, boolean redirectEnvRead, NginxMaps maps) {
     this.prefix = prefix;
     this.base = base;
     this.findings = findings;
     this.redirectEnvRead = redirectEnvRead;
+    this.maps = maps;
   }
 
   Result translate(List<Rule> rules) {
-    support = new RuleSupport(rules);
-    targets = new SubstitutionWriter(prefix, base, support, findings);
+    support = new RuleSupport(rules, maps);
+    targets = new SubstitutionWriter(prefix, base, support, findings, maps);
     List<Rule> kept = new ArrayList<>();
     NginxText out = new NginxText();
     for (Rule r : rules) {
@@ -213,7 +218,8 @@ final class RewriteTranslator {
       return;
     }
     String[] split =
-        targets.split(rule.substitution(), new SubstitutionWriter.Captures(n -> "$" + n, n -> ""));
+        targets.split(
+            rule.substitution(), new SubstitutionWriter.Captures(n -> "$" + n, n -> ""), out);
     String target = SubstitutionWriter.replacement(rule, targets.absolute(split[0]), split[1]);
     String flag;
     if (rule.has(RuleFlagKind.REDIRECT)) {
@@ -386,7 +392,7 @@ final class RewriteTranslator {
     if (parts.size() == 1 && parts.get(0) instanceof Template.Variable v) {
       return support.variable(v.name());
     }
-    String value = targets.expand(c.testString(), CHAINED);
+    String value = targets.expand(c.testString(), CHAINED, out);
     out.line("set $htaccess_test " + NginxText.quote(value) + ";");
     return "$htaccess_test";
   }
@@ -450,7 +456,11 @@ final class RewriteTranslator {
                 + name
                 + " (pass it on with fastcgi_param where a script needs it)"));
     out.line(
-        "set $htaccess_env_" + name + " " + NginxText.quote(targets.expand(t, captures)) + ";");
+        "set $htaccess_env_"
+            + name
+            + " "
+            + NginxText.quote(targets.expand(t, captures, out))
+            + ";");
   }
 
   /**
@@ -482,7 +492,7 @@ final class RewriteTranslator {
       }
       return null;
     }
-    String[] split = targets.split(rule.substitution(), captures);
+    String[] split = targets.split(rule.substitution(), captures, before);
     String path = targets.runtimeAbsolute(rule.substitution(), split[0], before);
     String query = split[1];
     boolean url = path.matches("(?i)https?://.*");

@@ -48,7 +48,11 @@ final class RuleSupport {
   /** The names [E=] sets in this directory's rules: %{ENV:name} reads them. */
   private final Set<String> envNames = new java.util.HashSet<>();
 
-  RuleSupport(List<RewriteTranslator.Rule> rules) {
+  /** The RewriteMaps lookups read from. */
+  private final NginxMaps maps;
+
+  RuleSupport(List<RewriteTranslator.Rule> rules, NginxMaps maps) {
+    this.maps = maps;
     for (RewriteTranslator.Rule r : rules) {
       for (RuleFlag f : r.rule().flags()) {
         if (f.kind() == RuleFlagKind.ENV && f.value() != null && !f.value().startsWith("!")) {
@@ -186,7 +190,15 @@ final class RuleSupport {
       return "the variable %{" + v.name() + "} has no nginx counterpart";
     }
     if (p instanceof Template.MapLookup m) {
-      return "the RewriteMap lookup ${" + m.map() + ":...}";
+      String why = maps.unsupported(m);
+      List<Template.Part> parts = new ArrayList<>(m.key().parts());
+      if (m.defaultValue() != null) {
+        parts.addAll(m.defaultValue().parts());
+      }
+      for (int i = 0; why == null && i < parts.size(); i++) {
+        why = partUnsupported(parts.get(i));
+      }
+      return why;
     }
     if (p instanceof Template.Literal l && l.text().contains("$")) {
       return "a literal $ (nginx has no escape for it)";
@@ -198,7 +210,7 @@ final class RuleSupport {
   static void referencedGroups(
       RewriteTranslator.Rule r, Set<Integer> ruleGroups, Set<Integer> condGroups) {
     for (Template t : templates(r)) {
-      for (Template.Part p : t.parts()) {
+      for (Template.Part p : t.allParts()) {
         if (p instanceof Template.RuleBackref b) {
           ruleGroups.add(b.group());
         } else if (p instanceof Template.CondBackref b) {

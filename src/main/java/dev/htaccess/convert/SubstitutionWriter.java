@@ -18,12 +18,15 @@ final class SubstitutionWriter {
   private final String base;
   private final RuleSupport support;
   private final List<Finding> findings;
+  private final NginxMaps maps;
 
-  SubstitutionWriter(String prefix, String base, RuleSupport support, List<Finding> findings) {
+  SubstitutionWriter(
+      String prefix, String base, RuleSupport support, List<Finding> findings, NginxMaps maps) {
     this.prefix = prefix;
     this.base = base;
     this.support = support;
     this.findings = findings;
+    this.maps = maps;
   }
 
   /**
@@ -46,9 +49,11 @@ final class SubstitutionWriter {
 
   /**
    * The substitution expanded and split at its first literal {@code ?}: path, and query or null.
+   *
+   * @param before where the map lookups it makes are written, before it is used
    */
-  String[] split(Template t, Captures captures) {
-    return split(t, p -> expand(new Template("", List.of(p)), captures));
+  String[] split(Template t, Captures captures, NginxText before) {
+    return split(t, p -> expand(new Template("", List.of(p)), captures, before));
   }
 
   /**
@@ -172,7 +177,12 @@ final class SubstitutionWriter {
   record Captures(
       java.util.function.IntFunction<String> rule, java.util.function.IntFunction<String> cond) {}
 
-  String expand(Template t, Captures captures) {
+  /**
+   * The template as an nginx string.
+   *
+   * @param before where its map lookups are written, before the string is used
+   */
+  String expand(Template t, Captures captures, NginxText before) {
     StringBuilder out = new StringBuilder();
     for (Template.Part p : t.parts()) {
       if (p instanceof Template.Literal l) {
@@ -184,6 +194,11 @@ final class SubstitutionWriter {
       } else if (p instanceof Template.Variable v) {
         String n = support.variable(v.name());
         out.append("${").append(n.substring(1)).append('}');
+      } else if (p instanceof Template.MapLookup m) {
+        String key = expand(m.key(), captures, before);
+        String defaultValue =
+            m.defaultValue() == null ? "" : expand(m.defaultValue(), captures, before);
+        out.append(maps.lookup(m.map(), key, defaultValue, before));
       }
     }
     return out.toString();

@@ -69,6 +69,16 @@ public final class Evaluator {
     return site.config.docrootPath();
   }
 
+  /**
+   * Whether Apache reads .htaccess files in this directory (an absolute path): the server
+   * configuration's AllowOverride for it is not None.
+   */
+  public boolean readsHtaccess(Path dir) {
+    String path = dir.toAbsolutePath().normalize().toString();
+    return site.config.overridesAllowed(
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+  }
+
   /** Errors in the server configuration; when not empty, Apache would not start. */
   public List<Diagnostic> configErrors() {
     return site.config.errors();

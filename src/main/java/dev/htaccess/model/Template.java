@@ -55,6 +55,24 @@ public record Template(String source, List<Part> parts) {
    */
   public record MapLookup(String map, Template key, Template defaultValue) implements Part {}
 
+  /**
+   * The parts, each map lookup followed by the parts of its key and default (depth first): what the
+   * template reads, for the $N, %N and variables a lookup's key uses too.
+   */
+  public List<Part> allParts() {
+    List<Part> out = new java.util.ArrayList<>();
+    for (Part p : parts) {
+      out.add(p);
+      if (p instanceof MapLookup m) {
+        out.addAll(m.key().allParts());
+        if (m.defaultValue() != null) {
+          out.addAll(m.defaultValue().allParts());
+        }
+      }
+    }
+    return out;
+  }
+
   /** True when the template is plain text with no expansion. */
   public boolean isLiteral() {
     return parts.stream().allMatch(p -> p instanceof Literal);

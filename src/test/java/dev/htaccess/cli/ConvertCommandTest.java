@@ -58,7 +58,9 @@ class ConvertCommandTest {
     ParseCommandTest.Run run =
         ParseCommandTest.run("convert", "--to", "nginx", "--docroot", docroot + "/nope");
     assertThat(run.exit()).isEqualTo(3);
-    assertThat(run.err()).contains("nope: not a directory").doesNotContain("Exception");
+    assertThat(run.err())
+        .contains("nope: cannot read: not a directory")
+        .doesNotContain("Exception");
   }
 
   @Test

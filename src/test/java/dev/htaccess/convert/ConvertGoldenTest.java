@@ -3,6 +3,7 @@ package dev.htaccess.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.htaccess.convert.verify.EngineRefusals;
+import dev.htaccess.eval.EvaluatorOptions;
 import dev.htaccess.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.TestFactory;
  * Each construct's conversion, held to a golden file: {@code testdata/convert/CASE/docroot} (the
  * .htaccess files and the site's files) converts to {@code CASE/expected.nginx} and {@code
  * CASE/expected.caddy}, with what could not be converted exactly in {@code CASE/expected.findings}
- * and {@code expected.findings.caddy} (the document root written as {@code @DOCROOT@}). Rewrite
- * them with {@code -Dgolden.update=true} and review the diff; {@link ConvertVerifyTest} runs each
- * on a real nginx and Caddy.
+ * and {@code expected.findings.caddy} (the document root written as {@code @DOCROOT@}; a case's
+ * {@code server.conf}, read as {@code --server-config}, as {@code @SERVERCONF@}). Rewrite them with
+ * {@code -Dgolden.update=true} and review the diff; {@link ConvertVerifyTest} runs each on a real
+ * nginx and Caddy.
  */
 class ConvertGoldenTest {
 
@@ -43,10 +45,52 @@ class ConvertGoldenTest {
     void run(Path docroot, Path caseDir) throws Exception;
   }
 
-  /** The case's conversion to {@code nginx} or {@code caddy}. */
-  static Conversion convert(String target, Path docroot) throws IOException {
+  /**
+   * A case's site: its document root and, when the case has a {@code server.conf}, a copy of it
+   * with {@code ${ORACLE_DOCROOT}} and {@code ${ORACLE_CASE}} made this checkout's paths (as the
+   * oracle does), which the engine reads too.
+   */
+  record Site(Path docroot, Path caseDir, Path serverConfig, EvaluatorOptions engine) {
+
+    static Site of(Path docroot, Path caseDir) throws IOException {
+      Path dir = caseDir.toAbsolutePath().normalize();
+      Path conf = dir.resolve("server.conf");
+      if (!Files.exists(conf)) {
+        return new Site(docroot, dir, null, EvaluatorOptions.of(docroot));
+      }
+      String text =
+          Files.readString(conf)
+              .replace("${ORACLE_DOCROOT}", docroot.toString())
+              .replace("${ORACLE_CASE}", dir.toString());
+      Path copy = Files.createTempFile("htaccess-server", ".conf");
+      copy.toFile().deleteOnExit();
+      Files.writeString(copy, text);
+      return new Site(docroot, dir, copy, EvaluatorOptions.of(docroot).withServerConfig(copy));
+    }
+
+    /** {@code text} with this site's paths as the golden files write them. */
+    String placeholders(String text) {
+      String out = text.replace(docroot.toString(), "@DOCROOT@");
+      if (serverConfig != null) {
+        out = out.replace(serverConfig.toString(), "@SERVERCONF@");
+      }
+      return out.replace(caseDir.toString(), "@CASE@");
+    }
+  }
+
+  /**
+   * The case's conversion to {@code nginx} or {@code caddy}; the server is named example.com unless
+   * the case's server configuration names it.
+   */
+  static Conversion convert(String target, Site site) throws IOException {
     ConvertOptions options =
-        new ConvertOptions(docroot, "example.com", "80", null, new EngineRefusals(docroot));
+        new ConvertOptions(
+            site.docroot(),
+            site.serverConfig(),
+            site.serverConfig() == null ? "example.com" : null,
+            "80",
+            null,
+            new EngineRefusals(site.engine()));
     return target.equals("caddy")
         ? CaddyConverter.convert(options)
         : NginxConverter.convert(options);
@@ -56,12 +100,13 @@ class ConvertGoldenTest {
   Stream<DynamicTest> eachCaseConvertsAsRecorded() throws IOException {
     return eachCase(
         (docroot, c) -> {
+          Site site = Site.of(docroot, c);
           for (String target : java.util.List.of("nginx", "caddy")) {
-            Conversion conversion = convert(target, docroot);
-            String config = conversion.config().replace(docroot.toString(), "@DOCROOT@");
+            Conversion conversion = convert(target, site);
+            String config = site.placeholders(conversion.config());
             String findings =
                 conversion.findings().stream()
-                    .map(f -> f.render().replace(docroot.toString(), "@DOCROOT@") + "\n")
+                    .map(f -> site.placeholders(f.render()) + "\n")
                     .collect(Collectors.joining());
             String suffix = target.equals("caddy") ? ".caddy" : "";
             check(c.resolve(target.equals("caddy") ? "expected.caddy" : "expected.nginx"), config);

@@ -47,12 +47,13 @@ class ConvertVerifyTest {
                 return ConvertGoldenTest.eachCase(
                     (docroot, c) -> {
                       TargetServer server = server(name);
-                      Conversion conversion = ConvertGoldenTest.convert(name, docroot);
+                      ConvertGoldenTest.Site site = ConvertGoldenTest.Site.of(docroot, c);
+                      Conversion conversion = ConvertGoldenTest.convert(name, site);
                       StringWriter log = new StringWriter();
                       ConversionVerifier.Report report =
                           ConversionVerifier.verify(
                               server,
-                              docroot,
+                              site.engine(),
                               conversion.config(),
                               c.resolve("requests.txt"),
                               new PrintWriter(log, true),
@@ -86,7 +87,8 @@ class ConvertVerifyTest {
       Path caseDir = work.resolve(site);
       CorpusSites.build(corpus.resolve(site), caseDir);
       Path docroot = caseDir.resolve("docroot").toAbsolutePath().normalize();
-      Conversion conversion = ConvertGoldenTest.convert(name, docroot);
+      ConvertGoldenTest.Site converted = ConvertGoldenTest.Site.of(docroot, caseDir);
+      Conversion conversion = ConvertGoldenTest.convert(name, converted);
       StringWriter log = new StringWriter();
       List<Path> inputs = new ArrayList<>();
       inputs.add(null); // requests made from the files
@@ -97,7 +99,7 @@ class ConvertVerifyTest {
         ConversionVerifier.Report r =
             ConversionVerifier.verify(
                 server,
-                docroot,
+                converted.engine(),
                 conversion.config(),
                 input,
                 new PrintWriter(log, true),

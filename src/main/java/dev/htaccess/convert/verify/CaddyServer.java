@@ -52,11 +52,11 @@ public final class CaddyServer implements TargetServer {
     p.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
   }
 
-  /** The global options, and the site's address moved to the loopback port. */
+  /** The global options, and the site's addresses (one or several) moved to the loopback port. */
   static String wrap(String config, int port) {
     String site =
         config
-            .replaceFirst("(?m)^http://[^ ]* \\{$", "http://:" + port + " {")
+            .replaceFirst("(?m)^http://[^{]* \\{$", "http://:" + port + " {")
             .replaceFirst("(?m)^(\\s*)bind .*$", "");
     return "{\n\tadmin off\n\tauto_https off\n}\n"
         + site.replaceFirst("(?m)^(http://:" + port + " \\{)$", "$1\n\tbind 127.0.0.1");

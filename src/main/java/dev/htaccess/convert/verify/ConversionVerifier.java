@@ -85,7 +85,8 @@ public final class ConversionVerifier {
   }
 
   /**
-   * Verifies {@code config} (the converter's output) against the engine on {@code docroot}.
+   * Verifies {@code config} (the converter's output) against the engine run with {@code
+   * engineOptions} (the document root, the server configuration).
    *
    * @param requestsFile lines of {@code METHOD URL}, or null for requests made from the files on
    *     disk
@@ -95,12 +96,13 @@ public final class ConversionVerifier {
    */
   public static Report verify(
       TargetServer target,
-      Path docroot,
+      EvaluatorOptions engineOptions,
       String config,
       Path requestsFile,
       PrintWriter err,
       java.util.Set<String> unconverted)
       throws Unavailable {
+    Path docroot = engineOptions.docroot();
     Path binary =
         target.binary().orElseThrow(() -> new Unavailable(target.name() + " is not installed"));
     List<String[]> requests;
@@ -120,7 +122,7 @@ public final class ConversionVerifier {
       int port = freePort();
       server = target.start(binary, prefix, config, port);
       waitForPort(target.name(), port, server);
-      return compare(target, docroot, port, requests, err, unconverted);
+      return compare(target, engineOptions, port, requests, err, unconverted);
     } catch (IOException e) {
       throw new Unavailable("cannot run " + target.name() + ": " + e.getMessage());
     } catch (InterruptedException e) {
@@ -141,13 +143,14 @@ public final class ConversionVerifier {
 
   private static Report compare(
       TargetServer target,
-      Path docroot,
+      EvaluatorOptions engineOptions,
       int port,
       List<String[]> requests,
       PrintWriter err,
       java.util.Set<String> unconverted)
       throws IOException, InterruptedException {
-    Evaluator engine = Evaluator.create(EvaluatorOptions.of(docroot));
+    Evaluator engine = Evaluator.create(engineOptions);
+    Path docroot = engineOptions.docroot();
     HttpClient client =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -262,11 +265,20 @@ public final class ConversionVerifier {
   /** The first left-out line Apache's answer went through, as a known limitation, or null. */
   private static String throughUnconverted(
       Evaluator engine, RequestSpec request, java.util.Set<String> unconverted) {
-    for (dev.htaccess.eval.trace.TraceEvent t : engine.evaluate(request, TraceLevel.FULL).trace()) {
-      if (t instanceof dev.htaccess.eval.trace.TraceEvent.Located l && l.span() != null) {
-        String line = l.span().file() + ":" + l.span().line();
-        if (unconverted.contains(line)) {
-          return "Apache's answer goes through " + line + ", which was not converted";
+    List<dev.htaccess.eval.trace.TraceEvent> trace =
+        engine.evaluate(request, TraceLevel.FULL).trace();
+    // A rule whose pattern did not match cannot have made the difference: name a line that acted
+    // (a rule that matched, a condition, a flag ...) when there is one.
+    for (boolean acted : new boolean[] {true, false}) {
+      for (dev.htaccess.eval.trace.TraceEvent t : trace) {
+        if (acted && t instanceof dev.htaccess.eval.trace.TraceEvent.RuleTried r && !r.matched()) {
+          continue;
+        }
+        if (t instanceof dev.htaccess.eval.trace.TraceEvent.Located l && l.span() != null) {
+          String line = l.span().file() + ":" + l.span().line();
+          if (unconverted.contains(line)) {
+            return "Apache's answer goes through " + line + ", which was not converted";
+          }
         }
       }
     }

@@ -37,7 +37,7 @@ public final class UnmatchedBackreference implements Check {
         }
       }
       for (Template t : templates) {
-        for (Template.Part p : flatten(t)) {
+        for (Template.Part p : t.allParts()) {
           if (p instanceof Template.RuleBackref b && b.group() > ruleGroups) {
             context.report(
                 rule.span(),
@@ -65,19 +65,5 @@ public final class UnmatchedBackreference implements Check {
         }
       }
     }
-  }
-
-  private static List<Template.Part> flatten(Template t) {
-    List<Template.Part> out = new ArrayList<>();
-    for (Template.Part p : t.parts()) {
-      out.add(p);
-      if (p instanceof Template.MapLookup m) {
-        out.addAll(flatten(m.key()));
-        if (m.defaultValue() != null) {
-          out.addAll(flatten(m.defaultValue()));
-        }
-      }
-    }
-    return out;
   }
 }
