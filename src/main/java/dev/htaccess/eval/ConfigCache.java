@@ -169,7 +169,8 @@ final class ConfigCache {
       for (Section section : site.directorySections(dir)) {
         builder.applyServerSection(section.children(), dirSlash);
       }
-      if (!site.overridesAllowed(dir)) {
+      Overrides granted = site.overrides(dir);
+      if (!granted.readsHtaccess()) {
         builder.endLevel(dir);
         continue;
       }
@@ -179,7 +180,7 @@ final class ConfigCache {
       if (st.regular()) {
         ParseResult parsed = parsed(file, st);
         if (parsed != null) {
-          builder.apply(parsed, dirSlash);
+          builder.apply(parsed, dirSlash, granted);
         }
         if (builder.failed()) {
           break;

@@ -117,9 +117,11 @@ final class DirConfigBuilder {
    * that does not hold still makes the whole file fail on a directive inside it that Apache refuses
    * (an unknown name, a bad argument, a regex that does not compile).
    */
-  private void checkDeferred(List<ConfigNode> children, String dir) {
+  private void checkDeferred(Section section, String dir) {
     DirConfigBuilder reader = new DirConfigBuilder(modules, conditions, serverContext);
-    reader.applyAll(children, dir, new RewriteLevel());
+    reader.overrides = overrides;
+    reader.parentSection = "<" + section.name() + ">";
+    reader.applyAll(section.children(), dir, new RewriteLevel());
     if (reader.error != null) {
       fail(reader.error, dir);
     }
@@ -136,7 +138,7 @@ final class DirConfigBuilder {
         new SectionConditions(
             site.modules(), "GET", site.serverRoot(), path -> FileStats.Stat.MISSING);
     DirConfigBuilder reader = new DirConfigBuilder(site.modules(), conditions, true);
-    reader.checkDeferred(List.of(d), "/");
+    reader.applyAll(List.of(d), "/", new RewriteLevel());
     return reader.error;
   }
 
@@ -173,11 +175,15 @@ final class DirConfigBuilder {
         cgiPassAuth);
   }
 
-  /** Applies one .htaccess of directory {@code dir} (physical path with trailing slash). */
-  void apply(ParseResult file, String dir) {
+  /**
+   * Applies one .htaccess of directory {@code dir} (physical path with trailing slash), which may
+   * say what {@code granted} lets it.
+   */
+  void apply(ParseResult file, String dir, Overrides granted) {
     if (error != null) {
       return;
     }
+    this.overrides = granted;
     for (Diagnostic d : file.diagnostics()) {
       if (d.severity() == Severity.ERROR) {
         fail(d, dir);
@@ -216,11 +222,47 @@ final class DirConfigBuilder {
     setEnvIfNames = new HashMap<>();
     applyAll(nodes, dir, level);
     if (error == null) {
-      access.applyLevel(nodes, conditions::includesForAccess);
+      access.applyLevel(grantedOnly(nodes), conditions::includesForAccess);
     }
     if (error == null && level.touched) {
       rewrite = level.mergeOnto(rewrite, dir);
     }
+  }
+
+  /**
+   * The nodes minus those AllowOverride Nonfatal=Override made Apache skip (access control reads
+   * the level's Require, Allow and Deny lines from the nodes themselves).
+   */
+  private List<ConfigNode> grantedOnly(List<ConfigNode> nodes) {
+    if (serverContext || !overrides.nonfatalOverride()) {
+      return nodes;
+    }
+    List<ConfigNode> kept = new ArrayList<>();
+    for (ConfigNode n : nodes) {
+      if (n instanceof Directive d) {
+        DirectiveInfo info = DirectiveCatalog.standard().find(d.name()).orElse(null);
+        boolean section = d instanceof Section;
+        if (info != null
+            && info.section() == section
+            && modules.providesCatalogModule(info.module())
+            && !overrides.allows(info, section)) {
+          continue;
+        }
+        if (d instanceof Section s) {
+          kept.add(
+              new Section(
+                  s.name(),
+                  s.arguments(),
+                  s.rawArguments(),
+                  grantedOnly(s.children()),
+                  s.span(),
+                  s.endSpan()));
+          continue;
+        }
+      }
+      kept.add(n);
+    }
+    return kept;
   }
 
   private static Section sectionAt(List<ConfigNode> nodes, SourceSpan span) {
@@ -256,6 +298,31 @@ final class DirConfigBuilder {
   /** True while a server-config section is applied: no .htaccess context checks. */
   private boolean serverContext;
 
+  /** What the .htaccess being read may say (its directory's AllowOverride). */
+  private Overrides overrides = Overrides.ALL;
+
+  /**
+   * The section around the directives read now, for core's "X not allowed in <Section> context", or
+   * null at the top of the file.
+   */
+  private String parentSection;
+
+  /**
+   * Whether an .htaccess directive (or section) passes AllowOverride; one that does not fails the
+   * file unless Nonfatal=Override lets Apache skip it. Returns false when it is to be skipped.
+   */
+  private boolean granted(DirectiveInfo info, boolean section, SourceSpan span, String dir) {
+    if (serverContext || overrides.allows(info, section)) {
+      return true;
+    }
+    if (!overrides.nonfatalOverride()) {
+      String name = section ? "<" + info.name() : info.name();
+      String where = parentSection == null ? "here" : "in " + parentSection + " context";
+      fail(name + " not allowed " + where, span, dir);
+    }
+    return false;
+  }
+
   private void fail(Diagnostic d, String dir) {
     if (error == null) {
       error = d;
@@ -288,6 +355,9 @@ final class DirConfigBuilder {
     if (serverContext && (info == null || !(d instanceof RewriteMap))) {
       // The server configuration was checked when it was loaded.
     } else if (info == null || info.section() || !modules.providesCatalogModule(info.module())) {
+      if (overrides.nonfatalUnknown()) {
+        return; // AllowOverride Nonfatal=Unknown: skipped with a warning
+      }
       fail(
           "Invalid command '"
               + d.name()
@@ -295,6 +365,9 @@ final class DirConfigBuilder {
               + " configuration",
           d.span(),
           dir);
+      return;
+    }
+    if (!granted(info, false, d.span(), dir)) {
       return;
     }
     if (!serverContext && !info.allowedInHtaccess()) {
@@ -339,7 +412,10 @@ final class DirConfigBuilder {
     } else if (d instanceof GenericDirective g) {
       sawRequire |= key.equals("require");
       if (!serverContext && info != null) {
-        String problem = DirectiveValidator.problem(g, info);
+        String problem =
+            key.equals("options")
+                ? DirectiveValidator.options(g.arguments(), overrides.options())
+                : DirectiveValidator.problem(g, info);
         if (problem == null) {
           problem = AuthDirectives.problem(g, modules::loaded, authzOr);
         }
@@ -463,6 +539,14 @@ final class DirConfigBuilder {
 
   private void applySection(Section s, String dir, RewriteLevel level) {
     String name = s.key();
+    DirectiveInfo known = DirectiveCatalog.standard().find(s.name()).orElse(null);
+    if (!serverContext
+        && known != null
+        && known.section()
+        && modules.providesCatalogModule(known.module())
+        && !granted(known, true, s.span(), dir)) {
+      return;
+    }
     String header = DirectiveValidator.nestingProblem(s, enclosing);
     if (header == null) {
       header = DirectiveValidator.sectionProblem(s);
@@ -485,14 +569,17 @@ final class DirConfigBuilder {
           "limitexcept" -> {
         if (includes(s)) {
           enclosing.add(s);
+          String outer = parentSection;
+          parentSection = "<" + s.name() + ">";
           applyAll(s.children(), dir, level);
+          parentSection = outer;
           enclosing.remove(enclosing.size() - 1);
         }
       }
       case "files", "filesmatch" -> {
         try {
           fileSections.add(FilesSection.of(s));
-          checkDeferred(s.children(), dir);
+          checkDeferred(s, dir);
         } catch (PcreSyntaxException e) {
           fail("Regex could not be compiled: " + e.getMessage(), s.span(), dir);
         }
@@ -516,12 +603,15 @@ final class DirConfigBuilder {
         }
         ifSections.add(new IfSection(s, expression));
         ifChainTail = name;
-        checkDeferred(s.children(), dir);
+        checkDeferred(s, dir);
       }
       case "requireall", "requireany", "requirenone" -> requireSection(s, dir);
       default -> {
         DirectiveInfo info = DirectiveCatalog.standard().find(s.name()).orElse(null);
         if (info == null || !modules.providesCatalogModule(info.module())) {
+          if (!serverContext && overrides.nonfatalUnknown()) {
+            return;
+          }
           fail(
               "Invalid command '<"
                   + s.name()
@@ -555,6 +645,8 @@ final class DirConfigBuilder {
     String name = s.key();
     boolean negated = name.equals("requirenone");
     DirConfigBuilder reader = new DirConfigBuilder(modules, conditions, serverContext);
+    reader.overrides = overrides;
+    reader.parentSection = "<" + s.name() + ">";
     reader.authzOr = !name.equals("requireall");
     reader.enclosing.addAll(enclosing);
     reader.enclosing.add(s);
@@ -585,6 +677,6 @@ final class DirConfigBuilder {
         return;
       }
     }
-    checkDeferred(s.children(), dir);
+    checkDeferred(s, dir);
   }
 }

@@ -159,14 +159,15 @@ final class SiteConfig {
   /** {@code <Directory>} sections by directory path (no trailing slash), in file order. */
   private final Map<String, List<Section>> directorySections = new LinkedHashMap<>();
 
-  /** A {@code <Directory>} section's AllowOverride, by directory path (no trailing slash). */
-  private final Map<String, Boolean> allowOverride = new LinkedHashMap<>();
+  /** What each directory's .htaccess may say (the sections' AllowOverride and -List). */
+  private final DirectoryOverrides overrides;
 
   SiteConfig(Path docroot) {
     this.docroot = docroot.toAbsolutePath().normalize();
     String p = this.docroot.toString();
     this.docrootPath = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
     this.serverRoot = this.docroot;
+    this.overrides = new DirectoryOverrides(docrootPath, modules);
   }
 
   /** Builds the site from the server config (may be null). */
@@ -215,7 +216,7 @@ final class SiteConfig {
       }
     } else if (name.equals("virtualhost")) {
       applyAll(s.children(), configDir, conds);
-    } else if (refusedAtStartup(s)) {
+    } else if (notAllowedInHost(s) || refusedAtStartup(s)) {
       return;
     } else if (HOST_DIRECTORY_SECTIONS.contains(name)) {
       hostDirectory.add(s);
@@ -241,13 +242,7 @@ final class SiteConfig {
     } else if (name.equals("directory") && !arg.isEmpty() && !arg.equals("~")) {
       String dir = arg.length() > 1 && arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
       directorySections.computeIfAbsent(dir, k -> new ArrayList<>()).add(s);
-      for (ConfigNode child : s.children()) {
-        if (child instanceof GenericDirective g
-            && g.key().equals("allowoverride")
-            && !g.arguments().isEmpty()) {
-          allowOverride.put(dir, !g.arguments().get(0).value().equalsIgnoreCase("none"));
-        }
-      }
+      overrides.add(dir, s, startupConditions()::includes, errors::add);
     }
   }
 
@@ -293,6 +288,27 @@ final class SiteConfig {
     }
   }
 
+  /**
+   * Whether this is a directive of a directory's configuration only (AllowOverride, Require, Order,
+   * {@code <Limit>} ...), which the virtual host may not hold: core refuses to start, "X not
+   * allowed in <VirtualHost> context" (the error is recorded).
+   */
+  private boolean notAllowedInHost(Directive d) {
+    DirectiveInfo info = DirectiveCatalog.standard().find(d.name()).orElse(null);
+    if (info == null
+        || info.section() != d instanceof Section
+        || !modules.providesCatalogModule(info.module())
+        || info.contexts().contains(DirectiveInfo.Context.SERVER)
+        || info.contexts().contains(DirectiveInfo.Context.VHOST)) {
+      return false;
+    }
+    String name = (info.section() ? "<" : "") + info.name();
+    errors.add(
+        new Diagnostic(
+            "HT1100", Severity.ERROR, name + " not allowed in <VirtualHost> context", d.span()));
+    return true;
+  }
+
   /** Whether Apache refuses to start on this directive (the error is recorded). */
   private boolean refusedAtStartup(Directive d) {
     Diagnostic error = DirConfigBuilder.serverConfigError(this, d);
@@ -318,7 +334,7 @@ final class SiteConfig {
 
   /** The virtual host's other directives: mapping, redirects, names, limits. */
   private void applyGeneric(GenericDirective g) {
-    if (PER_DIRECTORY_OF_HOST.contains(g.key()) && refusedAtStartup(g)) {
+    if (notAllowedInHost(g) || PER_DIRECTORY_OF_HOST.contains(g.key()) && refusedAtStartup(g)) {
       return;
     }
     if (g.key().startsWith("setenvif") || g.key().startsWith("browsermatch")) {
@@ -429,24 +445,14 @@ final class SiteConfig {
     }
   }
 
-  /**
-   * Whether .htaccess files are read in {@code dir}: the most specific {@code <Directory>} that
-   * sets AllowOverride decides; by default the document root and below allow all overrides and
-   * everything else none (as the oracle's and Debian's configuration say).
-   */
+  /** What the .htaccess of {@code dir} (an absolute path, no trailing slash) may say. */
+  Overrides overrides(String dir) {
+    return overrides.of(dir);
+  }
+
+  /** Whether .htaccess files are read in {@code dir} at all. */
   boolean overridesAllowed(String dir) {
-    String best = null;
-    for (String d : allowOverride.keySet()) {
-      if ((dir.equals(d) || dir.startsWith(d.endsWith("/") ? d : d + "/"))
-          && (best == null || d.length() > best.length())) {
-        best = d;
-      }
-    }
-    boolean underDocroot = dir.equals(docrootPath) || dir.startsWith(docrootPath + "/");
-    if (best != null && (!underDocroot || best.length() > docrootPath.length())) {
-      return allowOverride.get(best);
-    }
-    return underDocroot;
+    return overrides.of(dir).readsHtaccess();
   }
 
   /** The server's {@code <Directory>} sections for exactly this directory. */

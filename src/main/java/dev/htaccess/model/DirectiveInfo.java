@@ -82,6 +82,14 @@ public record DirectiveInfo(
     }
   }
 
+  /**
+   * The AllowOverride classes any one of which lets an .htaccess use it (empty when no .htaccess
+   * may: the command table gives it no class).
+   */
+  public Set<OverrideClass> overrideClasses() {
+    return allowedInHtaccess() ? OverrideClass.parseList(override) : Set.of();
+  }
+
   /** True when the directive may appear in an .htaccess file. */
   public boolean allowedInHtaccess() {
     return contexts.contains(Context.HTACCESS);

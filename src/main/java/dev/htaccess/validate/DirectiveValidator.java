@@ -184,19 +184,6 @@ public final class DirectiveValidator {
     };
   }
 
-  private static final Set<String> OPTIONS =
-      Set.of(
-          "all",
-          "none",
-          "indexes",
-          "includes",
-          "includesnoexec",
-          "followsymlinks",
-          "symlinksifownermatch",
-          "execcgi",
-          "multiviews",
-          "runscripts");
-
   public static String argumentCount(DirectiveInfo info, List<Argument> args) {
     int n = args.size();
     boolean firstEmpty = n == 0 || args.get(0).value().isEmpty();
@@ -236,6 +223,14 @@ public final class DirectiveValidator {
    * alias core.c still takes.
    */
   public static String options(List<Argument> args) {
+    return options(args, CoreOption.EVERY);
+  }
+
+  /**
+   * As {@link #options(List)} in an .htaccess whose AllowOverride lets Options set only {@code
+   * allowed} (core checks each word after reading it: "Option X not allowed here").
+   */
+  public static String options(List<Argument> args, Set<CoreOption> allowed) {
     boolean first = true;
     boolean relative = false;
     boolean allOrNone = false;
@@ -265,8 +260,13 @@ public final class DirectiveValidator {
           return "You may not use 'Options +" + spelled + "' or 'Options -" + spelled + "'.";
         }
         allOrNone = true;
-      } else if (!OPTIONS.contains(name)) {
+      }
+      Set<CoreOption> bits = CoreOption.ofWord(name);
+      if (bits == null) {
         return "Illegal option " + word;
+      }
+      if (!allowed.containsAll(bits)) {
+        return "Option " + word + " not allowed here";
       }
       first = false;
     }

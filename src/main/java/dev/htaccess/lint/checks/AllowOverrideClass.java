@@ -33,10 +33,10 @@ public final class AllowOverrideClass implements Check {
         continue;
       }
       String needed = info.override();
+      // any one of the classes the manual names (All: any class at all) lets it be used
       boolean allowed =
-          needed.equalsIgnoreCase("All")
-              ? !context.options().allowOverride().contains("none")
-              : context.options().overrideAllowed(needed);
+          info.overrideClasses().stream()
+              .anyMatch(c -> context.options().overrideAllowed(c.keyword()));
       if (!allowed) {
         String name = l.directive() instanceof Section ? "<" + info.name() + ">" : info.name();
         context.report(
