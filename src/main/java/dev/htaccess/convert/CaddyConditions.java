@@ -124,7 +124,7 @@ final class CaddyConditions {
         return "the condition flag [" + f.key() + "]";
       }
     }
-    for (Template.Part p : c.testString().parts()) {
+    for (Template.Part p : c.testString().allParts()) {
       if (p instanceof Template.RuleBackref || p instanceof Template.CondBackref) {
         return "a back-reference in a test string (Caddy tests a matcher's parts in no fixed"
             + " order)";

@@ -29,7 +29,8 @@ public final class CaddyConverter {
     ServerConfigReader.ServerSettings server =
         ServerConfigReader.read(options.serverConfig(), findings);
     List<DocrootDirectories.Dir> dirs = DocrootDirectories.read(root, options, findings);
-    CaddyPlaceholders placeholders = new CaddyPlaceholders(root.toString());
+    CaddyMaps maps = new CaddyMaps(server);
+    CaddyPlaceholders placeholders = new CaddyPlaceholders(root.toString(), maps);
     CaddyText matchers = new CaddyText();
     sharedMatchers(matchers);
     CaddyText round = new CaddyText();
@@ -79,6 +80,7 @@ public final class CaddyConverter {
       site.line("bind " + host);
     }
     site.line("root * " + CaddyText.quote(root.toString()));
+    site.append(maps.text());
     site.append(matchers);
     site.open("route");
     site.line("vars htaccess_go 1");

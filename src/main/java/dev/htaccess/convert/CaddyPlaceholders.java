@@ -11,9 +11,11 @@ import java.util.function.IntFunction;
 final class CaddyPlaceholders {
 
   private final String docroot;
+  private final CaddyMaps maps;
 
-  CaddyPlaceholders(String docroot) {
+  CaddyPlaceholders(String docroot, CaddyMaps maps) {
     this.docroot = docroot;
+    this.maps = maps;
   }
 
   /**
@@ -64,7 +66,14 @@ final class CaddyPlaceholders {
       return "the variable %{" + v.name() + "} has no Caddy counterpart";
     }
     if (p instanceof Template.MapLookup m) {
-      return "the RewriteMap lookup ${" + m.map() + ":...} (converted for nginx only)";
+      String why = maps.unsupported(m);
+      if (why == null) {
+        why = unsupported(m.key());
+      }
+      if (why == null && m.defaultValue() != null) {
+        why = unsupported(m.defaultValue());
+      }
+      return why;
     }
     if (p instanceof Template.Literal l && (l.text().contains("{") || l.text().contains("}"))) {
       return "a literal brace (Caddy reads it as a placeholder)";
@@ -100,9 +109,28 @@ final class CaddyPlaceholders {
         out.append(cond.apply(b.group()));
       } else if (p instanceof Template.Variable v) {
         out.append(of(v.name()));
+      } else if (p instanceof Template.MapLookup m) {
+        out.append(lookup(m, rule, cond));
       }
     }
     return out.toString();
+  }
+
+  /** The placeholder of a lookup's value (the map declared with its key's expansion). */
+  private String lookup(Template.MapLookup m, IntFunction<String> rule, IntFunction<String> cond) {
+    String key = expand(m.key(), rule, cond);
+    String fallback = m.defaultValue() == null ? "" : expand(m.defaultValue(), rule, cond);
+    return maps.lookup(m.map(), key, fallback);
+  }
+
+  /** Whether a lookup's key or default reads $N or %N (a CEL term has no captures to give). */
+  private static boolean refersToCaptures(Template.MapLookup m) {
+    java.util.List<Template.Part> parts = new java.util.ArrayList<>(m.key().allParts());
+    if (m.defaultValue() != null) {
+      parts.addAll(m.defaultValue().allParts());
+    }
+    return parts.stream()
+        .anyMatch(p -> p instanceof Template.RuleBackref || p instanceof Template.CondBackref);
   }
 
   /**
@@ -128,6 +156,8 @@ final class CaddyPlaceholders {
         } else {
           one = CaddyText.celString(ph.substring(0, brace)) + " + " + ph.substring(brace);
         }
+      } else if (p instanceof Template.MapLookup m && !refersToCaptures(m)) {
+        one = lookup(m, n -> "", n -> "");
       } else {
         return null;
       }

@@ -25,37 +25,12 @@ final class NginxMaps {
 
   /** Why a lookup in this map cannot be converted (its key and default aside), or null. */
   String unsupported(Template.MapLookup m) {
-    ServerConfigReader.MapTable table = server.map(m.map());
-    if (table == null) {
-      return "the RewriteMap lookup ${"
-          + m.map()
-          + ":...}: the server configuration (--server-config) declares no map "
-          + m.map();
-    }
-    if (table.unsupported() != null) {
-      return table.unsupported();
-    }
-    for (Map.Entry<String, String> e : table.entries().entrySet()) {
-      String why = entryUnsupported(e.getKey(), e.getValue());
-      if (why != null) {
-        return "RewriteMap " + m.map() + ": " + why;
-      }
-    }
-    return null;
-  }
-
-  private static String entryUnsupported(String key, String value) {
-    if (!(key + value).chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      return "a key or value that is not printable ASCII";
-    }
-    if (value.indexOf('$') >= 0) {
-      return "the value " + value + " has a literal $ (nginx has no escape for it)";
-    }
-    if (value.indexOf('?') >= 0) {
-      // mod_rewrite splits the query off after expanding, nginx before: the two differ
-      return "the value " + value + " has a ?";
-    }
-    return null;
+    return server.unsupported(
+        m,
+        (key, value) ->
+            value.indexOf('$') >= 0
+                ? "the value " + value + " has a literal $ (nginx has no escape for it)"
+                : null);
   }
 
   /**

@@ -44,6 +44,47 @@ final class ServerConfigReader {
     MapTable map(String name) {
       return maps.get(name);
     }
+
+    /**
+     * Why a lookup in the map cannot be converted (its key and default aside), or null.
+     *
+     * @param entry the target server's own limits on a key and its value: why one cannot be
+     *     written, or null
+     */
+    String unsupported(
+        dev.htaccess.model.Template.MapLookup m, java.util.function.BinaryOperator<String> entry) {
+      MapTable table = map(m.map());
+      if (table == null) {
+        return "the RewriteMap lookup ${"
+            + m.map()
+            + ":...}: the server configuration (--server-config) declares no map "
+            + m.map();
+      }
+      if (table.unsupported() != null) {
+        return table.unsupported();
+      }
+      for (Map.Entry<String, String> e : table.entries().entrySet()) {
+        String why = entryUnsupported(e.getKey(), e.getValue());
+        if (why == null) {
+          why = entry.apply(e.getKey(), e.getValue());
+        }
+        if (why != null) {
+          return "RewriteMap " + m.map() + ": " + why;
+        }
+      }
+      return null;
+    }
+
+    private static String entryUnsupported(String key, String value) {
+      if (!(key + value).chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        return "a key or value that is not printable ASCII";
+      }
+      if (value.indexOf('?') >= 0) {
+        // mod_rewrite splits the query off after expanding, the servers before: the two differ
+        return "the value " + value + " has a ?";
+      }
+      return null;
+    }
   }
 
   /** Directives of a virtual host that change nothing a response carries. */
