@@ -71,13 +71,42 @@ final class ContentPhase {
     return RoundResult.Answered.status(500, uri, args, filename);
   }
 
-  RoundResult handle(
+  /**
+   * The fixups that still run after mod_rewrite's per-directory rules asked for an internal
+   * redirect or a proxy (its fixup returned OK, so the others run before its handler does):
+   * mod_alias's directory Redirects, on the URL as it came (the rewrite's query already in), then
+   * mod_dir's trailing-slash redirect for a directory, which looks at the file the walk found, not
+   * at the rewrite's target. Either wins over the rewrite; null when neither applies.
+   */
+  RoundResult afterRewrite(
       DirConfig cfg, DirectoryWalk.Walk walk, String uri, String args, boolean subrequest) {
-    Site site = state.site;
-    String fname = walk.existing();
-    String pathInfo = walk.pathInfo();
-    String base = fname.substring(fname.lastIndexOf('/') + 1);
-    // mod_alias redirects in the directory's configuration (fixup, after mod_rewrite).
+    RoundResult redirect = directoryRedirect(cfg, uri, args, null);
+    if (redirect != null) {
+      return redirect;
+    }
+    if (walk.isDir()
+        && walk.pathInfo().isEmpty()
+        && !subrequest
+        && !uri.endsWith("/")
+        && slashRedirects(cfg)) {
+      String loc =
+          state.selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
+      return RoundResult.Answered.redirect(301, loc, uri, args, null);
+    }
+    return null;
+  }
+
+  /**
+   * Whether mod_dir redirects a directory to its slash: DirectorySlash On, and not a non-GET
+   * request of a client marked redirect-carefully (BrowserMatch ... redirect-carefully).
+   */
+  private boolean slashRedirects(DirConfig cfg) {
+    return cfg.directorySlash()
+        && (isGet(state.request.method()) || !round.env.containsKey("redirect-carefully"));
+  }
+
+  /** mod_alias's Redirects in the directory's configuration (a fixup), or null. */
+  private RoundResult directoryRedirect(DirConfig cfg, String uri, String args, String filename) {
     Variables variables = new Variables(state, round);
     for (AliasRedirect redirect : cfg.redirects()) {
       AliasRedirect.Answer answer =
@@ -92,8 +121,22 @@ final class ContentPhase {
             TraceEvent.AliasDecision.Kind.DIRECTORY_REDIRECT,
             uri,
             args,
-            site.relative(fname));
+            filename);
       }
+    }
+    return null;
+  }
+
+  RoundResult handle(
+      DirConfig cfg, DirectoryWalk.Walk walk, String uri, String args, boolean subrequest) {
+    Site site = state.site;
+    String fname = walk.existing();
+    String pathInfo = walk.pathInfo();
+    String base = fname.substring(fname.lastIndexOf('/') + 1);
+    // mod_alias redirects in the directory's configuration (fixup, after mod_rewrite).
+    RoundResult redirect = directoryRedirect(cfg, uri, args, site.relative(fname));
+    if (redirect != null) {
+      return redirect;
     }
     if (walk.isDir() && pathInfo.isEmpty()) {
       RoundResult dir = directory(cfg, fname, uri, args, subrequest);
@@ -101,8 +144,9 @@ final class ContentPhase {
         return dir;
       }
     }
-    // mod_dir's FallbackResource: a missing file becomes the fallback URL.
-    if (!walk.exists() && !subrequest && cfg.fallbackResource() != null) {
+    // mod_dir's FallbackResource: a missing file becomes the fallback URL's (a subrequest that
+    // the request then takes over, as it takes an index), in a subrequest too.
+    if (!walk.exists() && cfg.fallbackResource() != null) {
       state.trace.add(
           new TraceEvent.AliasDecision(
               TraceEvent.AliasDecision.Kind.FALLBACK_RESOURCE,
@@ -110,7 +154,10 @@ final class ContentPhase {
               0,
               cfg.fallbackResource(),
               null));
-      return new RoundResult.Redirected(cfg.fallbackResource(), args);
+      RoundResult fallback = fallback(cfg.fallbackResource(), uri, args, fname);
+      if (fallback != null) {
+        return fallback;
+      }
     }
     // A script handler (php-fpm through mod_proxy_fcgi) takes the request whether or not the
     // file exists (php-fpm answers "File not found." itself), and accepts PATH_INFO unless
@@ -128,6 +175,50 @@ final class ContentPhase {
   }
 
   /**
+   * FallbackResource for a missing file: mod_dir's fixup looks the fallback up in a subrequest and,
+   * when that is a file (or proxied), the request becomes it (ap_internal_fast_redirect: no new
+   * round, no REDIRECT_ variables; a DirectoryIndex lookup then finds a file); a redirect or an
+   * error of the lookup (not 404) is the answer, with the request's own URL. A fallback that does
+   * not exist looks itself up again until the subrequests nest too deep (500). Null when it passes
+   * on.
+   */
+  private RoundResult fallback(String fallback, String uri, String args, String fname) {
+    Round lookupRound = Round.subrequestOf(round);
+    RoundResult lookup = processor.process(lookupRound, fallback, args, true);
+    String docroot = state.site.config.docrootPath();
+    if (lookup instanceof RoundResult.Redirected
+        || lookup instanceof RoundResult.Answered ok && ok.status() == 200) {
+      // the lookup's file: the one it found, or (rewritten: the rewrite runs later, in the
+      // handler) the fallback's own
+      String file =
+          lookup instanceof RoundResult.Answered ok && ok.filename() != null
+              ? docroot + ok.filename()
+              : docroot + stripQuery(fallback);
+      boolean proxied = lookup instanceof RoundResult.Answered ok && ok.proxy() != null;
+      if (proxied || state.stat(file).regular()) {
+        round.adopt(lookupRound);
+        round.fastRedirectedFile = file;
+        return lookup;
+      }
+      return null;
+    }
+    RoundResult.Answered a = (RoundResult.Answered) lookup;
+    if (a.status() >= 300 && a.status() < 400) {
+      return new RoundResult.Answered(
+          a.status(), a.location(), uri, args, null, state.site.relative(fname), a.contentType());
+    }
+    if (a.status() != 404) {
+      return RoundResult.Answered.status(a.status(), uri, args, state.site.relative(fname));
+    }
+    return null;
+  }
+
+  private static String stripQuery(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  /**
    * mod_dir for a directory: the trailing-slash redirect (or 403 without DirectorySlash), the
    * DirectoryIndex subrequests, then the listing (Options Indexes) or 403. Null in a subrequest,
    * where mod_dir does nothing.
@@ -139,16 +230,17 @@ final class ContentPhase {
       return null;
     }
     if (!uri.endsWith("/")) {
-      // mod_dir steps aside without DirectorySlash, and for a non-GET request whose client
-      // was marked redirect-carefully (BrowserMatch ... redirect-carefully).
-      if (!cfg.directorySlash()
-          || !isGet(state.request.method()) && round.env.containsKey("redirect-carefully")) {
+      if (!slashRedirects(cfg)) {
         return withoutIndex(cfg, fname, uri, args);
       }
       String loc =
           state.selfUrl() + UrlEscaping.escapePath(uri) + "/" + (args != null ? "?" + args : "");
       return RoundResult.Answered.redirect(301, loc, uri, args, site.relative(fname));
     }
+    // A subrequest that failed otherwise than 404 keeps the listing from being shown: mod_dir
+    // answers the last such status when no index is taken.
+    int failed = 0;
+    int names = cfg.directoryIndex().size();
     for (String index : cfg.directoryIndex()) {
       String subUri = index.startsWith("/") ? index : uri + index;
       state.trace.detail(new TraceEvent.IndexLookup(subUri, false));
@@ -157,7 +249,12 @@ final class ContentPhase {
       // mod_dir takes the index when the subrequest will be proxied, or when the index file
       // exists (its directory walk found a regular file) and nothing refused it; a rewrite of
       // an existing index is then followed, a rewrite of a missing one is not.
-      boolean indexFileExists = state.stat(site.config.docrootPath() + subUri).regular();
+      // (an index the lookup turned into another file, through FallbackResource: that file)
+      String indexFile =
+          subRound.fastRedirectedFile != null
+              ? subRound.fastRedirectedFile
+              : site.config.docrootPath() + subUri;
+      boolean indexFileExists = state.stat(indexFile).regular();
       boolean proxied = sub instanceof RoundResult.Answered a && a.proxy() != null;
       boolean accepted =
           sub instanceof RoundResult.Redirected
@@ -167,6 +264,20 @@ final class ContentPhase {
         round.adopt(subRound);
         return sub;
       }
+      if (sub instanceof RoundResult.Answered a) {
+        int st = a.status();
+        // A redirect of the index (and a 401 or 406 of the only one) goes to the client.
+        if (st >= 300 && st < 400 || (st == 401 || st == 406) && names == 1) {
+          return new RoundResult.Answered(
+              st, a.location(), uri, args, null, site.relative(fname), a.contentType());
+        }
+        if (st != 404 && st != 200) {
+          failed = st;
+        }
+      }
+    }
+    if (failed != 0) {
+      return RoundResult.Answered.status(failed, uri, args, site.relative(fname));
     }
     return withoutIndex(cfg, fname, uri, args);
   }

@@ -47,6 +47,11 @@ final class DirConfigBuilder {
   private final SectionConditions conditions;
   private RewriteScope rewrite;
   private List<String> directoryIndex;
+
+  /** Which configuration is being read (one per .htaccess or section), and which set the index. */
+  private int levelSerial;
+
+  private int directoryIndexLevel = -1;
   private boolean directorySlash = true;
   private final Map<Integer, String> errorDocuments;
   private DirOptions options = DirOptions.NONE;
@@ -218,6 +223,7 @@ final class DirConfigBuilder {
   }
 
   private void applyLevel(List<ConfigNode> nodes, String dir) {
+    levelSerial++;
     RewriteLevel level = new RewriteLevel();
     setEnvIfNames = new HashMap<>();
     applyAll(nodes, dir, level);
@@ -431,7 +437,12 @@ final class DirConfigBuilder {
   private void applyGeneric(GenericDirective g, String key, String dir) {
     List<Argument> args = g.arguments();
     switch (key) {
-      case "directoryindex" -> directoryIndex = DirectiveValues.directoryIndex(args);
+      case "directoryindex" -> {
+        // a second DirectoryIndex of the same configuration adds to the first
+        List<String> before = directoryIndexLevel == levelSerial ? directoryIndex : List.of();
+        directoryIndex = DirectiveValues.directoryIndex(before, args);
+        directoryIndexLevel = levelSerial;
+      }
       case "directoryslash" -> {
         if (!args.isEmpty()) {
           directorySlash = args.get(0).value().equalsIgnoreCase("on");

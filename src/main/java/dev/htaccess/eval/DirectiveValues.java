@@ -13,9 +13,20 @@ final class DirectiveValues {
   private DirectiveValues() {}
 
   /** DirectoryIndex's names; {@code disabled} alone turns mod_dir's index lookup off. */
-  static List<String> directoryIndex(List<Argument> args) {
+  /**
+   * DirectoryIndex as mod_dir reads it: the names are added to those the same configuration (one
+   * .htaccess, one section, the virtual host) listed before; {@code disabled} alone empties it.
+   *
+   * @param before the names this configuration listed so far (empty at its first DirectoryIndex)
+   */
+  static List<String> directoryIndex(List<String> before, List<Argument> args) {
     List<String> names = args.stream().map(Argument::value).toList();
-    return names.size() == 1 && names.get(0).equalsIgnoreCase("disabled") ? List.of() : names;
+    if (names.size() == 1 && names.get(0).equalsIgnoreCase("disabled")) {
+      return List.of();
+    }
+    List<String> all = new java.util.ArrayList<>(before);
+    all.addAll(names);
+    return List.copyOf(all);
   }
 
   /**

@@ -58,6 +58,12 @@ final class Round {
   /** The base name of the last walk's file. */
   String lastBase;
 
+  /**
+   * The file a fast redirect made this subrequest's (mod_dir's FallbackResource looked up in it),
+   * which mod_dir then tests as the index; null when it is the subrequest's own.
+   */
+  String fastRedirectedFile;
+
   /** {@code r->user}: the user the client named to authentication, or null. */
   String user;
 

@@ -163,6 +163,16 @@ final class RoundProcessor {
                 round.contextDocRoot,
                 state.request.method());
         RewriteOutcome outcome = DirectoryRewrite.apply(scope, ctx, host, where);
+        if (outcome instanceof RewriteOutcome.InternalRedirect
+            || outcome instanceof RewriteOutcome.Proxy) {
+          RoundResult later =
+              new ContentPhase(state, round, this)
+                  .afterRewrite(cfg, walk, uri, outcome.args(), subrequest);
+          if (later != null) {
+            ContentPhase.applySetEnv(cfg, round);
+            return later;
+          }
+        }
         RoundResult result = perDirResult(outcome, uri);
         if (result != null) {
           if (result instanceof RoundResult.Redirected) {

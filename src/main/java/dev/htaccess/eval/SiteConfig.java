@@ -399,7 +399,7 @@ final class SiteConfig {
           errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), g.span()));
         }
       }
-      case "directoryindex" -> directoryIndex = DirectiveValues.directoryIndex(a);
+      case "directoryindex" -> directoryIndex = DirectiveValues.directoryIndex(directoryIndex, a);
       case "errordocument" -> {
         if (a.size() >= 2) {
           try {
