@@ -20,4 +20,9 @@ record Draft(
   static Draft errorPage(int status, String uri, String query, String vary) {
     return new Draft(status, null, uri, query, null, null, MediaTypes.ERROR_PAGE, vary);
   }
+
+  /** This with another status. */
+  Draft withStatus(int newStatus) {
+    return new Draft(newStatus, location, uri, query, proxy, filename, contentType, vary);
+  }
 }

@@ -64,6 +64,13 @@ final class Round {
    */
   String fastRedirectedFile;
 
+  /**
+   * {@code r->status} as mod_rewrite left it: the status of an [R] rule whose redirect a later rule
+   * turned back into a local path (0: none). The request is then served with it, and an error of
+   * the request is answered without its ErrorDocument (ap_die sees a "recursive" error).
+   */
+  int leftStatus;
+
   /** {@code r->user}: the user the client named to authentication, or null. */
   String user;
 
@@ -110,6 +117,7 @@ final class Round {
 
   /** Notes such as the [T] type belong to one request_rec: an internal redirect loses them. */
   void startRound() {
+    leftStatus = 0;
     forcedType = null;
     forcedHandler = null;
     script = null;

@@ -30,13 +30,26 @@ final class RoundLoop {
     String currentUri = uri;
     String currentArgs = args;
     int errorStatus = 0;
+    // r->status of each earlier request of the chain (r->prev ...), oldest first, and the one the
+    // current request started with (internal_internal_redirect copies it to the new request)
+    java.util.List<Integer> earlier = new java.util.ArrayList<>();
+    int inherited = 200;
     state.trace.add(
         new TraceEvent.Round(1, currentUri, currentArgs, TraceEvent.RoundReason.REQUEST, 0));
     round.unparsedUri = withoutFragment(state.request.target());
     while (true) {
       round.startRound();
       RoundResult result = processor.process(round, currentUri, currentArgs, false);
+      // r->status once this request's rules ran: an [R] whose URL a later rule made local again
+      // leaves its code there
+      int own = round.leftStatus != 0 ? round.leftStatus : inherited;
       if (result instanceof RoundResult.Answered a) {
+        if (errorStatus == 0 && own != 200) {
+          Draft stale = withStaleStatus(a, earlier, own);
+          if (stale != null) {
+            return stale;
+          }
+        }
         if (errorStatus == 0 && a.status() >= 400) {
           String doc = errorDocumentFor(a.status());
           if (doc != null && doc.startsWith("/")) {
@@ -49,8 +62,12 @@ final class RoundLoop {
             redirects++;
             state.redirects = redirects;
             if (redirects > limit) {
-              return Draft.errorPage(500, a.uri(), a.args(), round.varyHeader());
+              Draft limited = Draft.errorPage(500, a.uri(), a.args(), round.varyHeader());
+              int status = dieStatus(500, earlier, a.status());
+              return status == 500 ? limited : limited.withStatus(status);
             }
+            earlier.add(a.status());
+            inherited = a.status();
             int qi = doc.indexOf('?');
             // The error document's URL is a new request's too: decoded as one.
             UriPath.Result docPath =
@@ -94,9 +111,15 @@ final class RoundLoop {
       redirects++;
       state.redirects = redirects;
       if (redirects > limit) {
+        // The request that asked for one redirect too many answers, with its query as its last
+        // rule left it.
         state.trace.add(new TraceEvent.RecursionLimit(limit));
-        return Draft.errorPage(500, currentUri, currentArgs, round.varyHeader());
+        Draft limited = Draft.errorPage(500, currentUri, r.args(), round.varyHeader());
+        int status = dieStatus(500, earlier, own);
+        return status == 500 ? limited : limited.withStatus(status);
       }
+      earlier.add(own);
+      inherited = own;
       // The old request (r->prev) keeps its r->uri (per-dir rewriting leaves it alone) and its
       // r->args (which the rule may have changed). Within an ErrorDocument's request the status
       // is still the error's.
@@ -115,12 +138,62 @@ final class RoundLoop {
         return Draft.errorPage(next.status(), RequestTarget.cString(next.uri()), r.args(), null);
       }
       currentUri = next.uri();
-      currentArgs = r.args();
+      // apr_uri_parse of "path?args": a '#' in the path makes the rest (the query too) the
+      // fragment, and a '#' in the query ends it.
+      currentArgs =
+          r.uri().indexOf('#') >= 0 || r.args() == null ? null : withoutFragment(r.args());
       round.unparsedUri = withoutFragment(r.uri()) + (r.args() != null ? "?" + r.args() : "");
       state.trace.add(
           new TraceEvent.Round(
               redirects + 1, currentUri, currentArgs, TraceEvent.RoundReason.INTERNAL_REDIRECT, 0));
     }
+  }
+
+  /**
+   * The answer of a request whose {@code r->status} is not OK (see {@link Round#leftStatus}; an
+   * internal redirect passes it on): a file the default handler serves goes out with that status
+   * (and no Location); an error of a redirected request is "recursive" for ap_die, so no
+   * ErrorDocument is tried and the first request of the chain that failed answers. Null when the
+   * answer is the usual one (a proxy or a script sets its own status; the request itself is never
+   * recursive).
+   */
+  private Draft withStaleStatus(RoundResult.Answered a, java.util.List<Integer> earlier, int own) {
+    if (a.proxy() != null || round.script != null) {
+      return null;
+    }
+    if (a.status() == 200) {
+      return new Draft(
+          own, null, a.uri(), a.args(), null, a.filename(), a.contentType(), round.varyHeader());
+    }
+    if (a.status() < 400 || earlier.isEmpty()) {
+      return null;
+    }
+    return new Draft(
+        dieStatus(a.status(), earlier, own),
+        a.location(),
+        a.uri(),
+        a.args(),
+        null,
+        a.filename(),
+        MediaTypes.ERROR_PAGE,
+        round.varyHeader());
+  }
+
+  /**
+   * The status ap_die answers {@code type} with. When the failing request's own status ({@code
+   * current}) is not OK (an [R] left it, or it is an ErrorDocument's), the error counts as
+   * recursive: the first of the requests before it whose statuses are all not OK is the one
+   * answered, with its status.
+   */
+  private static int dieStatus(int type, java.util.List<Integer> earlier, int current) {
+    if (current == 200) {
+      return type;
+    }
+    int status = type;
+    for (int i = earlier.size() - 1; i >= 0 && earlier.get(i) != 200; i--) {
+      status = earlier.get(i);
+    }
+    return status;
   }
 
   private static String withoutFragment(String uri) {

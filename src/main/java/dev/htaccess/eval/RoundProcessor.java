@@ -173,6 +173,11 @@ final class RoundProcessor {
             return later;
           }
         }
+        if (outcome instanceof RewriteOutcome.InternalRedirect ir) {
+          round.leftStatus = ir.leftStatus();
+        } else if (outcome instanceof RewriteOutcome.Ignored ig) {
+          round.leftStatus = ig.leftStatus();
+        }
         RoundResult result = perDirResult(outcome, uri);
         if (result != null) {
           if (result instanceof RoundResult.Redirected) {

@@ -63,7 +63,7 @@ public final class DirectoryRewrite {
           .add(
               new TraceEvent.RewriteDecision(
                   TraceEvent.RewriteDecision.Kind.IGNORED_SAME_URL, f, 0));
-      return new RewriteOutcome.Ignored(ctx.args);
+      return new RewriteOutcome.Ignored(ctx.args, ctx.redirectStatus);
     }
     String physical = f;
     if (scope.baseUrl() != null) {
@@ -95,7 +95,7 @@ public final class DirectoryRewrite {
               : HttpMethods.defaultHandlerStatus(where.method());
       return new RewriteOutcome.Status(status, null, ctx.args);
     }
-    return new RewriteOutcome.InternalRedirect(f, ctx.args);
+    return new RewriteOutcome.InternalRedirect(f, ctx.args, ctx.redirectStatus);
   }
 
   /**

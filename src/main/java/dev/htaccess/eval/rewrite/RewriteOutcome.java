@@ -37,12 +37,17 @@ public sealed interface RewriteOutcome {
   /** Virtual host rules with [PT]: the new URL goes on to Alias and the document root. */
   record PassThrough(String uri, String args) implements RewriteOutcome {}
 
-  /** Per-directory rules: the request starts again with a new URL. */
-  record InternalRedirect(String uri, String args) implements RewriteOutcome {}
+  /**
+   * Per-directory rules: the request starts again with a new URL.
+   *
+   * @param leftStatus the [R] status an earlier rule put in {@code r->status} before a later one
+   *     rewrote the URL back to a local path (0 for none): it stays on the old request
+   */
+  record InternalRedirect(String uri, String args, int leftStatus) implements RewriteOutcome {}
 
   /**
    * Per-directory rules rewrote the URL to itself ("initial URL equal rewritten URL"): the rewrite
    * is ignored, but a changed query string stays (Apache has already set {@code r->args}).
    */
-  record Ignored(String args) implements RewriteOutcome {}
+  record Ignored(String args, int leftStatus) implements RewriteOutcome {}
 }
