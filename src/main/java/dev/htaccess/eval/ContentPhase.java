@@ -301,7 +301,9 @@ final class ContentPhase {
       }
       round.servedPath = fname;
       round.listing = true;
-      return RoundResult.Answered.ok(uri, args, relative, MediaTypes.LISTING);
+      // mod_autoindex lists "dir/" (with DirectorySlash Off the URL may lack the slash)
+      String listed = relative.endsWith("/") ? relative : relative + "/";
+      return RoundResult.Answered.ok(uri, args, listed, MediaTypes.LISTING);
     }
     if (HttpMethods.readsFile(method)) {
       return RoundResult.Answered.status(404, uri, args, relative);

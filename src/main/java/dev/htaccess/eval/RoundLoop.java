@@ -135,7 +135,12 @@ final class RoundLoop {
                     ? TraceEvent.Refusal.Reason.ENCODED_SLASH
                     : TraceEvent.Refusal.Reason.ABOVE_DOCUMENT_ROOT,
                 next.status()));
-        return Draft.errorPage(next.status(), RequestTarget.cString(next.uri()), r.args(), null);
+        // the new request (its status copied from this one) fails: ap_die on it
+        return Draft.errorPage(
+            dieStatus(next.status(), earlier, own),
+            RequestTarget.cString(next.uri()),
+            r.args(),
+            null);
       }
       currentUri = next.uri();
       // apr_uri_parse of "path?args": a '#' in the path makes the rest (the query too) the
