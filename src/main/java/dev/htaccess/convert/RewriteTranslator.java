@@ -49,6 +49,14 @@ final class RewriteTranslator {
   private SubstitutionWriter targets;
 
   /**
+   * Whether the action {@link #action} last wrote ends the rules with an internal rewrite or a
+   * proxy (which mod_dir's slash redirect still overrides), and the query its substitution has.
+   */
+  private boolean internalAction;
+
+  private String lastQuery;
+
+  /**
    * @param prefix the directory's URL path with a trailing slash ({@code /} for the document root)
    * @param base the RewriteBase, or null
    */
@@ -121,6 +129,11 @@ final class RewriteTranslator {
     for (String n : redirected) {
       out.line("set $htaccess_env_" + n + " \"${htaccess_env_" + n + "}\";");
     }
+    out.comment("mod_dir: a directory without its slash, which an internal rewrite does not save");
+    out.line("set $htaccess_slash \"\";");
+    out.line("if (-d $request_filename) { set $htaccess_slash \"/\"; }");
+    out.line("if ($uri ~ \"/$\") { set $htaccess_slash \"\"; }");
+    out.line("set $htaccess_round_uri $uri;");
     boolean proxies = false;
     for (Rule r : kept) {
       out.comment(source(r));
@@ -352,7 +365,20 @@ final class RewriteTranslator {
         env(f, rule, captures, act);
       }
     }
+    internalAction = false;
     String same = action(rule, captures, act, before);
+    if (internalAction) {
+      // Apache: mod_dir's fixup runs after mod_rewrite's and redirects a directory requested
+      // without its slash, whatever the rules rewrote it to (or proxied it to); with the query
+      // they left.
+      before.line("set $htaccess_test \"${htaccess_ok}${htaccess_slash}\";");
+      before.line(
+          "if ($htaccess_test ~ "
+              + NginxText.quote(wanted.substring(0, wanted.length() - 1) + "/$")
+              + ") { return 301 \"$scheme://$http_host${htaccess_round_uri}/"
+              + SubstitutionWriter.queryAfter(rule, lastQuery)
+              + "\"; }");
+    }
     out.append(before);
     if (same != null) {
       // Apache ends the round when the rewritten path is the path it had (no internal
@@ -496,7 +522,9 @@ final class RewriteTranslator {
     String path = targets.runtimeAbsolute(rule.substitution(), split[0], before);
     String query = split[1];
     boolean url = path.matches("(?i)https?://.*");
+    lastQuery = query;
     if (rule.has(RuleFlagKind.PROXY)) {
+      internalAction = true;
       out.line("proxy_pass " + NginxText.quote(targets.withQuery(rule, path, query)) + ";");
       out.line("break;");
       return null;
@@ -519,6 +547,7 @@ final class RewriteTranslator {
         rule.has(RuleFlagKind.END)
             ? " break"
             : rule.has(RuleFlagKind.LAST) || rule.has(RuleFlagKind.PASS_THROUGH) ? " last" : "";
+    internalAction = !flag.isEmpty();
     if (flag.equals(" last")) {
       // Apache's internal redirect: REDIRECT_STATUS, and each variable renamed REDIRECT_name
       out.line("set $htaccess_env_REDIRECT_STATUS \"200\";");

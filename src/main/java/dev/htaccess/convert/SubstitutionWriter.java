@@ -98,23 +98,30 @@ final class SubstitutionWriter {
     return path + "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "" : "?");
   }
 
-  /** A redirect's or a proxy's URL with the query string as mod_rewrite leaves it. */
-  String withQuery(RewriteRule rule, String path, String query) {
+  /**
+   * The query part ({@code ?...} or nothing) of a URL that carries the query string mod_rewrite
+   * leaves in {@code r->args}; with [QSA] the old query follows an {@code &} even when it is empty.
+   */
+  static String queryAfter(RewriteRule rule, String query) {
     if (query == null) {
-      return rule.has(RuleFlagKind.QUERY_DISCARD) ? path : path + "$is_args$args";
+      return rule.has(RuleFlagKind.QUERY_DISCARD) ? "" : "$is_args$args";
     }
     if (query.isEmpty()) {
-      return path;
+      return "";
     }
-    if (rule.has(RuleFlagKind.QUERY_APPEND)) {
+    return "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "&$args" : "");
+  }
+
+  /** A redirect's or a proxy's URL with the query string as mod_rewrite leaves it. */
+  String withQuery(RewriteRule rule, String path, String query) {
+    if (query != null && !query.isEmpty() && rule.has(RuleFlagKind.QUERY_APPEND)) {
       findings.add(
           new Finding(
               rule.span(),
               false,
               "[QSA] on a redirect or proxy: the old query is appended after '&' even when empty"));
-      return path + "?" + query + "&$args";
     }
-    return path + "?" + query;
+    return path + queryAfter(rule, query);
   }
 
   /** Whether the literal start of a path has more {@code ..} segments than directories. */
