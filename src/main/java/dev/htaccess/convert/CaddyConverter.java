@@ -151,6 +151,11 @@ public final class CaddyConverter {
     matchers.line("vars htaccess_forced 1");
     matchers.line("file {path}");
     matchers.close();
+    matchers.line("@htaccess_round_slash vars htaccess_round_slash 1");
+    matchers.open("@htaccess_round_slash_query");
+    matchers.line("vars htaccess_round_slash 1");
+    matchers.line("expression `{query} != \"\"`");
+    matchers.close();
     for (String name : List.of("@htaccess_slash", "@htaccess_slash_query")) {
       matchers.open(name);
       matchers.line("file {path}/");
@@ -191,6 +196,8 @@ public final class CaddyConverter {
     site.line("vars htaccess_forced 0");
     site.line("vars htaccess_stop 0");
     site.line("vars htaccess_uri {path}");
+    site.line("vars htaccess_round_slash 0");
+    site.line("vars @htaccess_slash htaccess_round_slash 1");
     site.line("vars htaccess_absolute \"\"");
     site.append(refusals);
     site.line("respond @htaccess_ht 403");
@@ -202,6 +209,12 @@ public final class CaddyConverter {
     } else {
       site.appendWithoutComments(rules);
     }
+    // mod_dir's fixup runs after mod_rewrite's: a directory requested without its slash is
+    // redirected whatever the rules rewrote it to, with the query they left
+    site.line(
+        "redir @htaccess_round_slash_query"
+            + " \"{scheme}://{hostport}{vars.htaccess_uri}/?{query}\" 301");
+    site.line("redir @htaccess_round_slash \"{scheme}://{hostport}{vars.htaccess_uri}/\" 301");
     site.line("vars @htaccess_again_absolute htaccess_go 1");
     site.line("vars @htaccess_again_relative htaccess_go 1");
     site.close();

@@ -23,6 +23,16 @@ public final class NginxConverter {
       "# mod_rewrite's %{HTTPS} is \"on\" or \"off\"; nginx's $https is \"on\" or empty\n"
           + "map $https $htaccess_https { on on; default off; }\n";
 
+  /**
+   * The file of a path that does not end in a slash (empty for one that does): {@code -d} on it is
+   * mod_dir's test for its trailing-slash redirect, in one {@code if} that only returns (an {@code
+   * if} that sets a variable would drop the location's try_files).
+   */
+  private static final String SLASHLESS =
+      "# the file of a path without a trailing slash, which mod_dir redirects when it is a"
+          + " directory\n"
+          + "map $uri $htaccess_slashless { \"~/$\" \"\"; default $request_filename; }\n";
+
   public static Conversion convert(ConvertOptions options) throws IOException {
     Path root = options.docroot().toAbsolutePath().normalize();
     List<Finding> findings = new ArrayList<>();
@@ -70,7 +80,10 @@ public final class NginxConverter {
     server.line("location ~ /\\.ht { return 403; }");
     server.append(locations);
     server.close();
-    String prelude = PRELUDE + (maps.text().isEmpty() ? "" : maps.text().text());
+    String prelude =
+        PRELUDE
+            + (server.text().contains("$htaccess_slashless") ? SLASHLESS : "")
+            + (maps.text().isEmpty() ? "" : maps.text().text());
     return new Conversion(prelude + "\n" + server.text(), List.copyOf(findings));
   }
 

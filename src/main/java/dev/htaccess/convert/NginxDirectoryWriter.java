@@ -104,6 +104,9 @@ final class NginxDirectoryWriter {
     out.append(common);
     String tryFiles = rewrite == null ? null : rewrite.tryFiles();
     if (tryFiles != null) {
+      if (rewrite.slashGuard() != null) {
+        out.line(rewrite.slashGuard());
+      }
       out.line(tryFiles);
       // For the front controller itself Apache's rules run again and rewrite it to itself, which
       // ends the loop: served if it exists, else 404. nginx's try_files would redirect again.
@@ -121,6 +124,9 @@ final class NginxDirectoryWriter {
           "PHP through php-fpm (a nested location runs only its own rules: the same again)");
       out.open("location ~ [^/]\\.php$");
       out.append(common);
+      if (tryFiles != null && rewrite.slashGuard() != null) {
+        out.line(rewrite.slashGuard());
+      }
       out.line(tryFiles != null ? tryFiles : "try_files $uri =404;");
       fastcgi(out, fastcgi);
       out.close();

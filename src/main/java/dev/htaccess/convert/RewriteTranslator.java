@@ -35,8 +35,19 @@ final class RewriteTranslator {
   /** A rule with the conditions before it. */
   record Rule(List<RewriteCond> conds, RewriteRule rule) {}
 
-  /** What a directory's rules became. */
-  record Result(NginxText text, String tryFiles, String frontController, boolean proxies) {}
+  /**
+   * What a directory's rules became.
+   *
+   * @param slashGuard for a front controller that tests only {@code !-f}, mod_dir's redirect of a
+   *     directory requested without its slash, which its fixup still sends after the rewrite (a
+   *     line before try_files), or null
+   */
+  record Result(
+      NginxText text,
+      String tryFiles,
+      String frontController,
+      boolean proxies,
+      String slashGuard) {}
 
   private final String prefix;
   private final String base;
@@ -80,7 +91,7 @@ final class RewriteTranslator {
 
   Result translate(List<Rule> rules) {
     support = new RuleSupport(rules, maps);
-    targets = new SubstitutionWriter(prefix, base, support, findings, maps);
+    targets = new SubstitutionWriter(prefix, base, support, maps);
     List<Rule> kept = new ArrayList<>();
     NginxText out = new NginxText();
     for (Rule r : rules) {
@@ -101,6 +112,13 @@ final class RewriteTranslator {
     }
     if (plain) {
       String tryFiles = null;
+      if (slashRedirectFirst(kept)) {
+        out.comment(
+            "mod_dir: a directory without its slash is redirected, whatever the rules rewrite it"
+                + " to");
+        out.line(
+            "if (-d $htaccess_slashless) { return 301 \"$scheme://$http_host$uri/$is_args$args\"; }");
+      }
       for (int i = 0; i < kept.size(); i++) {
         Rule r = kept.get(i);
         String front = i == kept.size() - 1 && !plainRule(r) ? frontController(r) : null;
@@ -113,11 +131,21 @@ final class RewriteTranslator {
         }
       }
       String frontPath = null;
+      String slashGuard = null;
       if (tryFiles != null) {
-        String t = kept.get(kept.size() - 1).rule().substitution().source();
+        RewriteRule front = kept.get(kept.size() - 1).rule();
+        String t = front.substitution().source();
         frontPath = targets.absolute(t.contains("?") ? t.substring(0, t.indexOf('?')) : t);
+        if (!tryFiles.contains("$uri/")) {
+          // a directory is not a file: rewritten, and then redirected by mod_dir
+          slashGuard =
+              "if (-d $htaccess_slashless) { return 301 \"$scheme://$http_host$uri/"
+                  + SubstitutionWriter.queryAfter(
+                      front, t.contains("?") ? t.substring(t.indexOf('?') + 1) : null)
+                  + "\"; }";
+        }
       }
-      return new Result(out, tryFiles, frontPath, false);
+      return new Result(out, tryFiles, frontPath, false, slashGuard);
     }
     out.comment("the path relative to this directory, which the rules' patterns match");
     out.line("set $htaccess_path \"\";");
@@ -140,7 +168,26 @@ final class RewriteTranslator {
       chained(r, out);
       proxies |= r.rule().has(RuleFlagKind.PROXY);
     }
-    return new Result(out, null, null, proxies);
+    return new Result(out, null, null, proxies, null);
+  }
+
+  /**
+   * Whether mod_dir's redirect of a directory requested without its slash can be written before
+   * plain rules: some rule rewrites internally (mod_dir's fixup still redirects after it) and none
+   * answers itself or changes the query the redirect carries.
+   */
+  private static boolean slashRedirectFirst(List<Rule> plainRules) {
+    boolean internal = false;
+    for (Rule r : plainRules) {
+      RewriteRule rule = r.rule();
+      if (rule.has(RuleFlagKind.REDIRECT)
+          || rule.has(RuleFlagKind.QUERY_DISCARD)
+          || rule.substitution().source().contains("?")) {
+        return false;
+      }
+      internal |= !rule.noSubstitution();
+    }
+    return internal;
   }
 
   private void relativePath(NginxText out) {
@@ -371,6 +418,7 @@ final class RewriteTranslator {
       // Apache: mod_dir's fixup runs after mod_rewrite's and redirects a directory requested
       // without its slash, whatever the rules rewrote it to (or proxied it to); with the query
       // they left.
+      SubstitutionWriter.appendedQuery(rule, lastQuery, before);
       before.line("set $htaccess_test \"${htaccess_ok}${htaccess_slash}\";");
       before.line(
           "if ($htaccess_test ~ "
@@ -525,7 +573,10 @@ final class RewriteTranslator {
     lastQuery = query;
     if (rule.has(RuleFlagKind.PROXY)) {
       internalAction = true;
-      out.line("proxy_pass " + NginxText.quote(targets.withQuery(rule, path, query)) + ";");
+      out.line(
+          "proxy_pass "
+              + NginxText.quote(SubstitutionWriter.withQuery(rule, path, query, before))
+              + ";");
       out.line("break;");
       return null;
     }
@@ -535,7 +586,11 @@ final class RewriteTranslator {
       }
       int status = rule.has(RuleFlagKind.REDIRECT) ? SubstitutionWriter.redirectStatus(rule) : 302;
       out.line(
-          "return " + status + " " + NginxText.quote(targets.withQuery(rule, path, query)) + ";");
+          "return "
+              + status
+              + " "
+              + NginxText.quote(SubstitutionWriter.withQuery(rule, path, query, before))
+              + ";");
       return null;
     }
     if (SubstitutionWriter.climbsAboveRoot(path)) {

@@ -17,15 +17,12 @@ final class SubstitutionWriter {
   private final String prefix;
   private final String base;
   private final RuleSupport support;
-  private final List<Finding> findings;
   private final NginxMaps maps;
 
-  SubstitutionWriter(
-      String prefix, String base, RuleSupport support, List<Finding> findings, NginxMaps maps) {
+  SubstitutionWriter(String prefix, String base, RuleSupport support, NginxMaps maps) {
     this.prefix = prefix;
     this.base = base;
     this.support = support;
-    this.findings = findings;
     this.maps = maps;
   }
 
@@ -100,7 +97,8 @@ final class SubstitutionWriter {
 
   /**
    * The query part ({@code ?...} or nothing) of a URL that carries the query string mod_rewrite
-   * leaves in {@code r->args}; with [QSA] the old query follows an {@code &} even when it is empty.
+   * leaves in {@code r->args}. With [QSA] the old query follows an {@code &} when there is one:
+   * {@link #appendedQuery} must have been written before.
    */
   static String queryAfter(RewriteRule rule, String query) {
     if (query == null) {
@@ -109,18 +107,24 @@ final class SubstitutionWriter {
     if (query.isEmpty()) {
       return "";
     }
-    return "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "&$args" : "");
+    return "?" + query + (rule.has(RuleFlagKind.QUERY_APPEND) ? "${htaccess_qsa}" : "");
   }
 
-  /** A redirect's or a proxy's URL with the query string as mod_rewrite leaves it. */
-  String withQuery(RewriteRule rule, String path, String query) {
+  /** For [QSA] with a query: {@code $htaccess_qsa}, the old query after an {@code &}, if any. */
+  static void appendedQuery(RewriteRule rule, String query, NginxText before) {
     if (query != null && !query.isEmpty() && rule.has(RuleFlagKind.QUERY_APPEND)) {
-      findings.add(
-          new Finding(
-              rule.span(),
-              false,
-              "[QSA] on a redirect or proxy: the old query is appended after '&' even when empty"));
+      before.line("set $htaccess_qsa \"\";");
+      before.line("if ($args != \"\") { set $htaccess_qsa \"&$args\"; }");
     }
+  }
+
+  /**
+   * A redirect's or a proxy's URL with the query string as mod_rewrite leaves it.
+   *
+   * @param before where what the URL needs is set first
+   */
+  static String withQuery(RewriteRule rule, String path, String query, NginxText before) {
+    appendedQuery(rule, query, before);
     return path + queryAfter(rule, query);
   }
 
