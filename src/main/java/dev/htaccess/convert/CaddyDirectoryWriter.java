@@ -151,6 +151,15 @@ final class CaddyDirectoryWriter {
       out.line("respond 403");
       return;
     }
+    for (dev.htaccess.model.Directive d : dir.expiresLines()) {
+      findings.add(
+          new Finding(
+              d.span(),
+              true,
+              d.name()
+                  + ": Caddy's header directive can neither pick a response by its type nor"
+                  + " compute the Expires date"));
+    }
     for (DirectoryReader.HeaderLine h : dir.headers()) {
       findings.add(
           new Finding(

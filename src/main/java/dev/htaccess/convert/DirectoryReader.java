@@ -1,5 +1,6 @@
 package dev.htaccess.convert;
 
+import dev.htaccess.httpd.Expiry;
 import dev.htaccess.httpd.IfVersion;
 import dev.htaccess.httpd.ModuleSet;
 import dev.htaccess.httpd.ReadTimeConditions;
@@ -48,6 +49,24 @@ final class DirectoryReader {
     /** AddType: extension (lower case, no dot) to media type (lower case), as mod_mime merges. */
     Map<String, String> addTypes = new LinkedHashMap<>();
 
+    /** mod_expires, merged as it merges: ExpiresActive (null: not set), by type, the default. */
+    Boolean expiresActive;
+
+    Map<String, Expiry> expiresByType = new LinkedHashMap<>();
+    Expiry expiresDefault;
+
+    /**
+     * The URL paths (as regexes) of the files a {@code <Files>} or {@code <FilesMatch>} turns
+     * mod_expires off for.
+     */
+    List<String> expiresOffFiles = new ArrayList<>();
+
+    /** Whether mod_expires sets Expires and Cache-Control on some response here. */
+    boolean expires() {
+      return Boolean.TRUE.equals(expiresActive)
+          && (!expiresByType.isEmpty() || expiresDefault != null);
+    }
+
     Settings copy() {
       Settings s = new Settings();
       s.index = index;
@@ -58,6 +77,10 @@ final class DirectoryReader {
       s.rewriteOn = rewriteOn;
       s.phpValues = new ArrayList<>(phpValues);
       s.addTypes = new LinkedHashMap<>(addTypes);
+      s.expiresActive = expiresActive;
+      s.expiresByType = new LinkedHashMap<>(expiresByType);
+      s.expiresDefault = expiresDefault;
+      s.expiresOffFiles = new ArrayList<>(expiresOffFiles);
       return s;
     }
   }
@@ -96,6 +119,7 @@ final class DirectoryReader {
   private final Settings settings;
   private final List<FileDenial> denials = new ArrayList<>();
   private final List<HeaderLine> headers = new ArrayList<>();
+  private final List<Directive> expiresLines = new ArrayList<>();
   private final List<RewriteTranslator.Rule> rules = new ArrayList<>();
   private final List<RewriteCond> pending = new ArrayList<>();
   private String base;
@@ -125,6 +149,11 @@ final class DirectoryReader {
 
   List<FileDenial> denials() {
     return denials;
+  }
+
+  /** This directory's own Expires* directives (what they set is in the settings). */
+  List<Directive> expiresLines() {
+    return expiresLines;
   }
 
   List<HeaderLine> headers() {
@@ -191,6 +220,14 @@ final class DirectoryReader {
       {
         if (deniesAll(d)) {
           denies = d;
+        } else if (d.key().equals("expiresactive")
+            && d.arguments().size() == 1
+            && d.arguments().get(0).value().equalsIgnoreCase("off")) {
+          // the files it names get no Expires here and below
+          boolean asRegex = regex || pattern.startsWith("~");
+          String p = regex || !pattern.startsWith("~") ? pattern : pattern.substring(1).trim();
+          settings.expiresOffFiles.add(asRegex ? fromFilesMatch(p) : fromGlob(p));
+          expiresLines.add(d);
         } else if (!isAllowOrOrder(d)) {
           cannot(d, "inside <" + s.name() + "> only access control is converted");
         }
@@ -337,6 +374,7 @@ final class DirectoryReader {
         }
       }
       case "header" -> header(d, args);
+      case "expiresactive", "expiresbytype", "expiresdefault" -> expires(d, args);
       case "addtype" -> {
         for (int i = 1; i < args.size(); i++) {
           String ext = args.get(i).startsWith(".") ? args.get(i).substring(1) : args.get(i);
@@ -455,6 +493,22 @@ final class DirectoryReader {
     } else {
       cannot(d, "Header " + String.join(" ", args));
     }
+  }
+
+  private void expires(Directive d, List<String> args) {
+    try {
+      switch (d.key()) {
+        case "expiresactive" -> settings.expiresActive = args.get(0).equalsIgnoreCase("on");
+        case "expiresbytype" ->
+            settings.expiresByType.put(
+                args.get(0).toLowerCase(Locale.ROOT), Expiry.parse(args.get(1)));
+        default -> settings.expiresDefault = Expiry.parse(args.get(0));
+      }
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      cannot(d, d.name() + " " + String.join(" ", args));
+      return;
+    }
+    expiresLines.add(d);
   }
 
   private void cannot(Directive d, String why) {

@@ -1,5 +1,8 @@
 package dev.htaccess.convert;
 
+import dev.htaccess.httpd.Expiry;
+import dev.htaccess.model.Directive;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +104,9 @@ final class NginxDirectoryWriter {
               + NginxText.quote(h.value())
               + (h.always() ? " always;" : ";"));
     }
+    if (settings.expires()) {
+      expires(settings, common);
+    }
     out.append(common);
     String tryFiles = rewrite == null ? null : rewrite.tryFiles();
     if (tryFiles != null) {
@@ -132,6 +138,54 @@ final class NginxDirectoryWriter {
       out.close();
     }
     return out;
+  }
+
+  /**
+   * mod_expires as nginx's {@code expires} from a map on the response's type. nginx counts every
+   * value of one directive from the same base: when the directory mixes "access" and "modification"
+   * codes, the modification ones are left out (reported).
+   */
+  private void expires(DirectoryReader.Settings settings, NginxText out) {
+    List<Expiry> all = new ArrayList<>(settings.expiresByType.values());
+    if (settings.expiresDefault != null) {
+      all.add(settings.expiresDefault);
+    }
+    boolean modified = all.stream().allMatch(Expiry::fromModification);
+    boolean mixed = !modified && all.stream().anyMatch(Expiry::fromModification);
+    for (Directive d : dir.expiresLines()) {
+      out.comment(
+          RewriteTranslator.line(d.span().file(), d.span().line(), d.name(), d.arguments()));
+      if (d.key().equals("expiresactive")) {
+        continue;
+      }
+      if (d.arguments().isEmpty()) {
+        continue;
+      }
+      String code = d.arguments().get(d.arguments().size() - 1).value();
+      if (mixed && Expiry.parse(code).fromModification()) {
+        findings.add(
+            new Finding(
+                d.span(),
+                true,
+                d.name()
+                    + ": a \"modification\" code beside \"access\" ones (nginx's expires has one"
+                    + " base for all types)"));
+      }
+      if (Expiry.parse(code).seconds() < 0) {
+        findings.add(
+            new Finding(
+                d.span(),
+                false,
+                d.name()
+                    + ": a negative expiry: nginx sends Cache-Control: no-cache where Apache sends"
+                    + " a negative max-age"));
+      }
+    }
+    String variable = maps.expires(settings.expiresByType, settings.expiresDefault, modified);
+    if (!settings.expiresOffFiles.isEmpty()) {
+      variable = maps.expiresOff(settings.expiresOffFiles, variable);
+    }
+    out.line("expires " + (modified ? "modified " : "") + variable + ";");
   }
 
   /** AddType's extensions grouped by media type, in the order written. */

@@ -1,7 +1,10 @@
 package dev.htaccess.convert;
 
+import dev.htaccess.httpd.Expiry;
 import dev.htaccess.model.Template;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,7 @@ final class NginxMaps {
   private final Map<String, Integer> variants = new LinkedHashMap<>();
   private final NginxText blocks = new NginxText();
   private int values;
+  private final Map<String, Integer> expiresMaps = new LinkedHashMap<>();
 
   NginxMaps(ServerConfigReader.ServerSettings server) {
     this.server = server;
@@ -69,6 +73,84 @@ final class NginxMaps {
       blocks.line(key(e.getKey()) + " " + NginxText.quote(e.getValue()) + ";");
     }
     blocks.close();
+  }
+
+  /**
+   * The variable that holds nginx's {@code expires} value for a response, by its Content-Type as
+   * mod_expires picks its ExpiresByType: the type as sent, then without its parameters, then {@code
+   * major/*}, then ExpiresDefault (or none). nginx tries a map's exact keys (which ignore case, as
+   * mod_expires lowercases the type) before its regexes, and the regexes in order.
+   */
+  String expires(Map<String, Expiry> byType, Expiry fallback, boolean modified) {
+    String signature = byType + "\0" + fallback + "\0" + modified;
+    Integer known = expiresMaps.get(signature);
+    if (known != null) {
+      return "$htaccess_expires" + known;
+    }
+    int id = expiresMaps.size();
+    expiresMaps.put(signature, id);
+    blocks.blank();
+    blocks.comment("mod_expires: ExpiresByType and ExpiresDefault, by the response's type");
+    blocks.open("map $sent_http_content_type $htaccess_expires" + id);
+    blocks.line("default " + expiresValue(fallback, modified) + ";");
+    List<String> bare = new ArrayList<>();
+    List<String> major = new ArrayList<>();
+    for (Map.Entry<String, Expiry> e : byType.entrySet()) {
+      String type = e.getKey();
+      String value = expiresValue(e.getValue(), modified);
+      if (type.endsWith("/*")) {
+        String m = type.substring(0, type.length() - 1);
+        major.add(NginxText.quote("~*^" + PatternPrefix.quoteLiteral(m)) + " " + value + ";");
+        continue;
+      }
+      blocks.line(NginxText.quote(type.startsWith("~") ? "\\" + type : type) + " " + value + ";");
+      if (!type.contains(";")) {
+        bare.add(
+            NginxText.quote("~*^" + PatternPrefix.quoteLiteral(type) + "[ \\t]*;")
+                + " "
+                + value
+                + ";");
+      }
+    }
+    bare.forEach(blocks::line);
+    major.forEach(blocks::line);
+    blocks.close();
+    return "$htaccess_expires" + id;
+  }
+
+  /**
+   * The variable that holds {@code off} for a file a {@code <Files>} section turns mod_expires off
+   * for (by the final URL path, whose last segment is the file's name), else the value of {@code
+   * inner}.
+   */
+  String expiresOff(List<String> pathRegexes, String inner) {
+    String signature = pathRegexes + "\0" + inner;
+    Integer known = expiresMaps.get(signature);
+    if (known != null) {
+      return "$htaccess_expires" + known;
+    }
+    int id = expiresMaps.size();
+    expiresMaps.put(signature, id);
+    blocks.blank();
+    blocks.comment("mod_expires: ExpiresActive Off in <Files> sections");
+    blocks.open("map $uri $htaccess_expires" + id);
+    blocks.line("default " + inner + ";");
+    for (String regex : pathRegexes) {
+      blocks.line(NginxText.quote("~" + regex) + " off;");
+    }
+    blocks.close();
+    return "$htaccess_expires" + id;
+  }
+
+  /**
+   * An expiry as nginx's {@code expires} reads it from a variable: seconds after the request, or
+   * after the file's time when the directive says {@code modified} (one base for the whole map);
+   * {@code off} for none or one of the other base.
+   */
+  private static String expiresValue(Expiry e, boolean modified) {
+    return e == null || e.fromModification() != modified
+        ? "off"
+        : NginxText.quote(e.seconds() + "s");
   }
 
   /** A key as nginx's map matches it exactly. */
