@@ -295,7 +295,11 @@ final class ContentPhase {
   private RoundResult withoutIndex(DirConfig cfg, String fname, String uri, String args) {
     String relative = state.site.relative(fname);
     String method = state.request.method();
-    if (isGet(method)) {
+    // An [H] handler (mod_rewrite's last fixup sets it, even when the rewrite was ignored) takes
+    // the directory from mod_autoindex: the default handler does not serve a directory.
+    boolean autoindex =
+        round.forcedHandler == null || round.forcedHandler.equalsIgnoreCase(MediaTypes.DIRECTORY);
+    if (isGet(method) && autoindex) {
       if (!cfg.indexes()) {
         return RoundResult.Answered.status(403, uri, args, relative);
       }

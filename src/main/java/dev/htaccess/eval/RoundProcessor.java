@@ -6,6 +6,7 @@ import dev.htaccess.eval.rewrite.RewriteContext;
 import dev.htaccess.eval.rewrite.RewriteOutcome;
 import dev.htaccess.eval.rewrite.RewriteScope;
 import dev.htaccess.eval.trace.TraceEvent;
+import dev.htaccess.httpd.HttpMethods;
 import dev.htaccess.httpd.MediaTypes;
 import dev.htaccess.model.RewriteOption;
 import java.util.ArrayList;
@@ -161,10 +162,11 @@ final class RoundProcessor {
                 site.config.docrootPath(),
                 round.contextPrefix,
                 round.contextDocRoot,
-                state.request.method());
+                forcedHandlerStatus(walk, cfg, state.request.method()));
         RewriteOutcome outcome = DirectoryRewrite.apply(scope, ctx, host, where);
         if (outcome instanceof RewriteOutcome.InternalRedirect
-            || outcome instanceof RewriteOutcome.Proxy) {
+            || outcome instanceof RewriteOutcome.Proxy
+            || outcome instanceof RewriteOutcome.HandlerInstead) {
           RoundResult later =
               new ContentPhase(state, round, this)
                   .afterRewrite(cfg, walk, uri, outcome.args(), subrequest);
@@ -192,9 +194,31 @@ final class RoundProcessor {
     return new ContentPhase(state, round, this).handle(cfg, walk, uri, args, subrequest);
   }
 
+  /**
+   * What the core's default handler answers when an [H] handler replaces mod_rewrite's internal
+   * redirect: {@code r->filename} is then "redirect:...", which it cannot open, while {@code
+   * r->finfo} is still the walk's. So GET and HEAD find no file (404) only when the walk found
+   * none, a directory, or refused path info; else the open fails (403). POST is 405 there; the
+   * other methods get its usual answer.
+   */
+  private static int forcedHandlerStatus(DirectoryWalk.Walk walk, DirConfig cfg, String method) {
+    if (!HttpMethods.readsFile(method)) {
+      return HttpMethods.defaultHandlerStatus(method);
+    }
+    if (!walk.exists()
+        || walk.isDir()
+        || (!walk.pathInfo().isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo()))) {
+      return 404;
+    }
+    return 403;
+  }
+
   /** The round's end for a per-directory rewrite, or null when the round goes on. */
   private RoundResult perDirResult(RewriteOutcome outcome, String uri) {
     Site site = state.site;
+    if (outcome instanceof RewriteOutcome.HandlerInstead h) {
+      return RoundResult.Answered.status(h.status(), uri, h.args(), null);
+    }
     if (outcome instanceof RewriteOutcome.Status s) {
       return RoundResult.Answered.status(s.status(), uri, s.args(), site.relative(s.filename()));
     }

@@ -1,7 +1,6 @@
 package dev.htaccess.eval.rewrite;
 
 import dev.htaccess.eval.trace.TraceEvent;
-import dev.htaccess.httpd.HttpMethods;
 import dev.htaccess.httpd.HttpStatus;
 
 /**
@@ -19,10 +18,11 @@ public final class DirectoryRewrite {
    *
    * @param contextPrefix the Alias URL prefix, or null when the document root mapped the request
    * @param contextDocRoot the Alias target directory, or null
-   * @param method the request method (an [H] handler that replaces the redirect answers by it)
+   * @param forcedHandlerStatus the answer when an [H] handler replaces the internal redirect: the
+   *     default handler's, for this request's method and file
    */
   public record Location(
-      String docroot, String contextPrefix, String contextDocRoot, String method) {}
+      String docroot, String contextPrefix, String contextDocRoot, int forcedHandlerStatus) {}
 
   /** Runs the scope's rules on the request in {@code ctx}. */
   public static RewriteOutcome apply(
@@ -87,13 +87,7 @@ public final class DirectoryRewrite {
           .add(
               new TraceEvent.RewriteDecision(
                   TraceEvent.RewriteDecision.Kind.HANDLER_OVERRIDES_REDIRECT, ctx.handler, 0));
-      // The default handler answers: 404 for the methods that read a file (there is none),
-      // its usual answer for the others (PUT on such a request is 405, measured).
-      int status =
-          HttpMethods.readsFile(where.method())
-              ? 404
-              : HttpMethods.defaultHandlerStatus(where.method());
-      return new RewriteOutcome.Status(status, null, ctx.args);
+      return new RewriteOutcome.HandlerInstead(where.forcedHandlerStatus(), ctx.args);
     }
     return new RewriteOutcome.InternalRedirect(f, ctx.args, ctx.redirectStatus);
   }

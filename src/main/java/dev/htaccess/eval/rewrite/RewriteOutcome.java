@@ -22,6 +22,13 @@ public sealed interface RewriteOutcome {
    */
   record Status(int status, String filename, String args) implements RewriteOutcome {}
 
+  /**
+   * An [H] handler replaced the internal redirect: {@code r->filename} is "redirect:...", which the
+   * handler cannot open, so the request is answered with what the default handler gives it ({@code
+   * status}) unless a later fixup (mod_alias, mod_dir's slash) answers first.
+   */
+  record HandlerInstead(int status, String args) implements RewriteOutcome {}
+
   /** [P]: the request goes to mod_proxy, with this URL. */
   record Proxy(ProxyTarget target, String args) implements RewriteOutcome {}
 
