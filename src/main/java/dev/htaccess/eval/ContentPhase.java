@@ -154,7 +154,7 @@ final class ContentPhase {
               0,
               cfg.fallbackResource(),
               null));
-      RoundResult fallback = fallback(cfg.fallbackResource(), uri, args, fname);
+      RoundResult fallback = fallback(cfg.fallbackResource(), uri, args, fname, subrequest);
       if (fallback != null) {
         return fallback;
       }
@@ -171,7 +171,7 @@ final class ContentPhase {
       round.script = ScriptCall.of(handler, fname, pathInfo, cfg.cgiPassAuth());
       return RoundResult.Answered.status(200, uri, args, site.relative(fname));
     }
-    return defaultHandler(cfg, walk, base, uri, args);
+    return defaultHandler(cfg, walk, base, uri, args, subrequest);
   }
 
   /**
@@ -182,7 +182,8 @@ final class ContentPhase {
    * not exist looks itself up again until the subrequests nest too deep (500). Null when it passes
    * on.
    */
-  private RoundResult fallback(String fallback, String uri, String args, String fname) {
+  private RoundResult fallback(
+      String fallback, String uri, String args, String fname, boolean subrequest) {
     Round lookupRound = Round.subrequestOf(round);
     RoundResult lookup = processor.process(lookupRound, fallback, args, true);
     String docroot = state.site.config.docrootPath();
@@ -198,7 +199,7 @@ final class ContentPhase {
       if (proxied || state.stat(file).regular()) {
         round.adopt(lookupRound);
         round.fastRedirectedFile = file;
-        return lookup;
+        return subrequest ? lookup : takenOver(lookup, file, proxied);
       }
       return null;
     }
@@ -211,6 +212,23 @@ final class ContentPhase {
       return RoundResult.Answered.status(a.status(), uri, args, state.site.relative(fname));
     }
     return null;
+  }
+
+  /**
+   * The answer of a request that took a GET subrequest over (ap_internal_fast_redirect: an index, a
+   * fallback): its own method then meets the handler of the file the lookup found, so a method the
+   * default handler does not serve gets its usual answer there.
+   */
+  private RoundResult takenOver(RoundResult lookup, String file, boolean proxied) {
+    String method = state.request.method();
+    if (!HttpMethods.readsFile(method)
+        && lookup instanceof RoundResult.Answered a
+        && a.status() == 200
+        && !proxied
+        && round.script == null) {
+      return methodAnswer(method, file, a.uri(), a.args(), a.contentType());
+    }
+    return lookup;
   }
 
   private static String stripQuery(String url) {
@@ -262,7 +280,7 @@ final class ContentPhase {
       if (proxied || (indexFileExists && accepted)) {
         state.trace.add(new TraceEvent.IndexLookup(subUri, true));
         round.adopt(subRound);
-        return sub;
+        return takenOver(sub, indexFile, proxied);
       }
       if (sub instanceof RoundResult.Answered a) {
         int st = a.status();
@@ -312,7 +330,7 @@ final class ContentPhase {
     if (HttpMethods.readsFile(method)) {
       return RoundResult.Answered.status(404, uri, args, relative);
     }
-    return methodAnswer(fname, uri, args, MediaTypes.DIRECTORY);
+    return methodAnswer(method, fname, uri, args, MediaTypes.DIRECTORY);
   }
 
   /**
@@ -321,16 +339,22 @@ final class ContentPhase {
    * whether or not it exists.
    */
   private RoundResult defaultHandler(
-      DirConfig cfg, DirectoryWalk.Walk walk, String base, String uri, String args) {
+      DirConfig cfg,
+      DirectoryWalk.Walk walk,
+      String base,
+      String uri,
+      String args,
+      boolean subrequest) {
     Site site = state.site;
     String fname = walk.existing();
-    String method = state.request.method();
+    // mod_dir's and mod_rewrite's look-ups are GET subrequests (ap_sub_req_lookup_uri)
+    String method = subrequest ? "GET" : state.request.method();
     if (HttpMethods.readsFile(method)
         && (!walk.exists()
             || (!walk.pathInfo().isEmpty() && !Boolean.TRUE.equals(cfg.acceptPathInfo())))) {
       return RoundResult.Answered.status(404, uri, args, site.relative(fname));
     }
-    return methodAnswer(fname, uri, args, contentType(cfg, base));
+    return methodAnswer(method, fname, uri, args, contentType(cfg, base));
   }
 
   /**
@@ -338,9 +362,10 @@ final class ContentPhase {
    * TRACE are answered by the core; other registered methods are not allowed here; anything else
    * (method names are case-sensitive, so "get" too) is not implemented.
    */
-  private RoundResult methodAnswer(String fname, String uri, String args, String type) {
+  private RoundResult methodAnswer(
+      String method, String fname, String uri, String args, String type) {
     Site site = state.site;
-    switch (state.request.method()) {
+    switch (method) {
       case "GET", "HEAD", "POST", "OPTIONS" -> {
         round.servedPath = fname;
         return RoundResult.Answered.ok(uri, args, site.relative(fname), type);
@@ -350,10 +375,7 @@ final class ContentPhase {
       }
       default -> {
         return RoundResult.Answered.status(
-            HttpMethods.defaultHandlerStatus(state.request.method()),
-            uri,
-            args,
-            site.relative(fname));
+            HttpMethods.defaultHandlerStatus(method), uri, args, site.relative(fname));
       }
     }
   }

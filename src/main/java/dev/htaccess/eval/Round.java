@@ -71,6 +71,13 @@ final class Round {
    */
   int leftStatus;
 
+  /**
+   * True when mod_rewrite answered with a status of its own ([F], [G], [R=4xx], the [N] limit:
+   * ACTION_STATUS), which sets {@code r->status} back to OK first: ap_die then treats the error as
+   * a new one, with its ErrorDocument, even inside an ErrorDocument's request.
+   */
+  boolean rewriteStatus;
+
   /** {@code r->user}: the user the client named to authentication, or null. */
   String user;
 
@@ -118,6 +125,7 @@ final class Round {
   /** Notes such as the [T] type belong to one request_rec: an internal redirect loses them. */
   void startRound() {
     leftStatus = 0;
+    rewriteStatus = false;
     forcedType = null;
     forcedHandler = null;
     script = null;

@@ -43,6 +43,11 @@ final class RoundLoop {
       // r->status once this request's rules ran: an [R] whose URL a later rule made local again
       // leaves its code there
       int own = round.leftStatus != 0 ? round.leftStatus : inherited;
+      if (result instanceof RoundResult.Answered a && round.rewriteStatus && a.status() >= 400) {
+        // mod_rewrite set r->status back to OK: ap_die takes this as a new error
+        own = 200;
+        errorStatus = 0;
+      }
       if (result instanceof RoundResult.Answered a) {
         if (errorStatus == 0 && own != 200) {
           Draft stale = withStaleStatus(a, earlier, own);
@@ -62,7 +67,17 @@ final class RoundLoop {
             redirects++;
             state.redirects = redirects;
             if (redirects > limit) {
-              Draft limited = Draft.errorPage(500, a.uri(), a.args(), round.varyHeader());
+              // (the request that would redirect once more is the one logged, with its file)
+              Draft limited =
+                  new Draft(
+                      500,
+                      null,
+                      a.uri(),
+                      a.args(),
+                      null,
+                      a.filename(),
+                      MediaTypes.ERROR_PAGE,
+                      round.varyHeader());
               int status = dieStatus(500, earlier, a.status());
               return status == 500 ? limited : limited.withStatus(status);
             }
@@ -237,8 +252,12 @@ final class RoundLoop {
 
   private String errorDocumentFor(int status) {
     DirConfig cfg = round.lastConfig;
+    // A .htaccess that fails to parse ends the directory walk before r->per_dir_config is set:
+    // only the virtual host's ErrorDocuments are in effect then (measured).
     Map<Integer, String> docs =
-        cfg != null ? cfg.errorDocuments() : state.site.config.errorDocuments();
+        cfg != null && cfg.error() == null
+            ? cfg.errorDocuments()
+            : state.site.config.errorDocuments();
     return docs.get(status);
   }
 

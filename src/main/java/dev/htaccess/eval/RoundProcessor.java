@@ -180,7 +180,7 @@ final class RoundProcessor {
         } else if (outcome instanceof RewriteOutcome.Ignored ig) {
           round.leftStatus = ig.leftStatus();
         }
-        RoundResult result = perDirResult(outcome, uri);
+        RoundResult result = perDirResult(round, outcome, uri);
         if (result != null) {
           if (result instanceof RoundResult.Redirected) {
             ContentPhase.applySetEnv(cfg, round);
@@ -214,12 +214,13 @@ final class RoundProcessor {
   }
 
   /** The round's end for a per-directory rewrite, or null when the round goes on. */
-  private RoundResult perDirResult(RewriteOutcome outcome, String uri) {
+  private RoundResult perDirResult(Round round, RewriteOutcome outcome, String uri) {
     Site site = state.site;
     if (outcome instanceof RewriteOutcome.HandlerInstead h) {
       return RoundResult.Answered.status(h.status(), uri, h.args(), null);
     }
     if (outcome instanceof RewriteOutcome.Status s) {
+      round.rewriteStatus = s.actionStatus();
       return RoundResult.Answered.status(s.status(), uri, s.args(), site.relative(s.filename()));
     }
     if (outcome instanceof RewriteOutcome.Proxy p) {

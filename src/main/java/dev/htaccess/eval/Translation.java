@@ -45,6 +45,7 @@ final class Translation {
       RewriteOutcome outcome = ServerRewrite.apply(site.serverRules(), ctx, host);
       currentArgs = outcome.args();
       if (outcome instanceof RewriteOutcome.Status s) {
+        round.rewriteStatus = s.actionStatus();
         return RoundResult.Answered.status(s.status(), uri, currentArgs, null);
       } else if (outcome instanceof RewriteOutcome.Proxy p) {
         return new ProxyHandoff(state).answer(p.target(), uri, currentArgs);

@@ -44,7 +44,7 @@ public final class DirectoryRewrite {
       return new RewriteOutcome.Status(403, f, ctx.args);
     }
     if (ctx.status != 0) {
-      return new RewriteOutcome.Status(ctx.status, ctx.filename, ctx.args);
+      return new RewriteOutcome.Status(ctx.status, ctx.filename, ctx.args, true);
     }
     if (f.startsWith(RewriteTargets.PROXY)) {
       return new RewriteOutcome.Proxy(RewriteTargets.proxyTarget(f, ctx.args, noEscape), ctx.args);
@@ -107,11 +107,8 @@ public final class DirectoryRewrite {
     String after = f.substring(hostEnd + 1);
     String dir =
         scope.directory().startsWith("/") ? scope.directory().substring(1) : scope.directory();
-    if (!after.startsWith(dir)) {
-      return f;
-    }
-    String base = scope.baseUrl().substring(1);
-    return f.substring(0, hostEnd + 1) + base + after.substring(dir.length());
+    return f.substring(0, hostEnd + 1)
+        + RewriteTargets.substPrefix(after, dir, scope.baseUrl().substring(1));
   }
 
   /** The external redirect: its Location, and the [R] status (302 unless a 3xx was given). */

@@ -19,8 +19,15 @@ public sealed interface RewriteOutcome {
    * The request is answered with a status: [F], [G], [R=4xx], a loop's 500, a refused query.
    *
    * @param filename {@code r->filename} at that point (absolute), or null when it is not a path
+   * @param actionStatus a rule's own status ([F], [G], [R=4xx], the [N] limit): mod_rewrite sets
+   *     {@code r->status} back to OK before it answers with it, unlike its other refusals
    */
-  record Status(int status, String filename, String args) implements RewriteOutcome {}
+  record Status(int status, String filename, String args, boolean actionStatus)
+      implements RewriteOutcome {
+    public Status(int status, String filename, String args) {
+      this(status, filename, args, false);
+    }
+  }
 
   /**
    * An [H] handler replaced the internal redirect: {@code r->filename} is "redirect:...", which the

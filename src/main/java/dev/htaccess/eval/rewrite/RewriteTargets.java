@@ -205,12 +205,12 @@ public final class RewriteTargets {
       len--;
     }
     if (input.startsWith(match.substring(0, len))
-        && (input.length() == len || input.charAt(len) == '/')) {
-      int slen = subst.length();
-      if (slen > 0 && subst.charAt(slen - 1) == '/') {
-        slen--;
-      }
-      return subst.substring(0, slen) + input.substring(len);
+        && input.length() > len
+        && input.charAt(len) == '/') {
+      // the prefix and its slash are replaced by the substitute and one slash (none after an
+      // empty substitute)
+      String rest = input.substring(len + 1);
+      return subst.isEmpty() || subst.endsWith("/") ? subst + rest : subst + "/" + rest;
     }
     return input;
   }

@@ -30,7 +30,7 @@ public final class ServerRewrite {
       return new RewriteOutcome.Status(403, null, args);
     }
     if (ctx.status != 0) {
-      return new RewriteOutcome.Status(ctx.status, null, args);
+      return new RewriteOutcome.Status(ctx.status, null, args, true);
     }
     if (f.startsWith(RewriteTargets.PROXY)) {
       return new RewriteOutcome.Proxy(RewriteTargets.proxyTarget(f, args, noEscape), args);
