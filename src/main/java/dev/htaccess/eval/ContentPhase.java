@@ -221,6 +221,15 @@ final class ContentPhase {
    */
   private RoundResult takenOver(RoundResult lookup, String file, boolean proxied) {
     String method = state.request.method();
+    if (round.handlerInsteadStatus != 0 && lookup instanceof RoundResult.Answered a) {
+      // an [H] handler replaced the look-up's internal redirect: "redirect:..." is the file now
+      int status =
+          HttpMethods.readsFile(method)
+              ? round.handlerInsteadStatus
+              : HttpMethods.defaultHandlerStatus(method);
+      round.servedPath = null;
+      return RoundResult.Answered.status(status, a.uri(), a.args(), null);
+    }
     if (!HttpMethods.readsFile(method)
         && lookup instanceof RoundResult.Answered a
         && a.status() == 200

@@ -78,6 +78,13 @@ final class Round {
    */
   boolean rewriteStatus;
 
+  /**
+   * In a subrequest whose [H] handler replaced the internal redirect: what the default handler
+   * answers a GET of it (0: none). The subrequest itself is OK (no handler runs in a look-up); a
+   * request that takes it over (an index) gets this.
+   */
+  int handlerInsteadStatus;
+
   /** {@code r->user}: the user the client named to authentication, or null. */
   String user;
 
@@ -112,6 +119,7 @@ final class Round {
     vary.addAll(sub.vary);
     forcedType = sub.forcedType;
     forcedHandler = sub.forcedHandler;
+    handlerInsteadStatus = sub.handlerInsteadStatus;
     script = sub.script;
     servedPath = sub.servedPath;
     listing = sub.listing;
@@ -126,6 +134,7 @@ final class Round {
   void startRound() {
     leftStatus = 0;
     rewriteStatus = false;
+    handlerInsteadStatus = 0;
     forcedType = null;
     forcedHandler = null;
     script = null;

@@ -162,7 +162,7 @@ final class RoundProcessor {
                 site.config.docrootPath(),
                 round.contextPrefix,
                 round.contextDocRoot,
-                forcedHandlerStatus(walk, cfg, state.request.method()));
+                forcedHandlerStatus(walk, cfg, subrequest ? "GET" : state.request.method()));
         RewriteOutcome outcome = DirectoryRewrite.apply(scope, ctx, host, where);
         if (outcome instanceof RewriteOutcome.InternalRedirect
             || outcome instanceof RewriteOutcome.Proxy
@@ -180,7 +180,7 @@ final class RoundProcessor {
         } else if (outcome instanceof RewriteOutcome.Ignored ig) {
           round.leftStatus = ig.leftStatus();
         }
-        RoundResult result = perDirResult(round, outcome, uri);
+        RoundResult result = perDirResult(round, outcome, uri, subrequest);
         if (result != null) {
           if (result instanceof RoundResult.Redirected) {
             ContentPhase.applySetEnv(cfg, round);
@@ -214,9 +214,14 @@ final class RoundProcessor {
   }
 
   /** The round's end for a per-directory rewrite, or null when the round goes on. */
-  private RoundResult perDirResult(Round round, RewriteOutcome outcome, String uri) {
+  private RoundResult perDirResult(
+      Round round, RewriteOutcome outcome, String uri, boolean subrequest) {
     Site site = state.site;
     if (outcome instanceof RewriteOutcome.HandlerInstead h) {
+      if (subrequest) {
+        round.handlerInsteadStatus = h.status();
+        return RoundResult.Answered.status(200, uri, h.args(), null);
+      }
       return RoundResult.Answered.status(h.status(), uri, h.args(), null);
     }
     if (outcome instanceof RewriteOutcome.Status s) {
