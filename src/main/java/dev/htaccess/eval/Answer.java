@@ -1,6 +1,7 @@
 package dev.htaccess.eval;
 
 import dev.htaccess.httpd.HeaderValues;
+import dev.htaccess.httpd.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,9 +64,10 @@ final class Answer {
     if (d.status() == 200 && method.equals("OPTIONS")) {
       return new Outcome.Options(common);
     }
-    // A 3xx without a Location is a status an [R] left behind (an internal redirect carried it):
-    // the default handler still sends the file, with that status.
-    if (round.servedPath != null) {
+    // A 3xx an [R] left behind (an internal redirect carried it): the default handler still sends
+    // the file, with that status. Any other 3xx without a Location is an error page.
+    if (round.servedPath != null
+        && (!HttpStatus.isRedirect(d.status()) || round.servedWithLeftStatus)) {
       return round.listing
           ? new Outcome.ListDirectory(common, round.servedPath)
           : new Outcome.ServeFile(common, round.servedPath);

@@ -78,6 +78,9 @@ final class Round {
    */
   boolean rewriteStatus;
 
+  /** True when the file is served with the 3xx status an [R] left (see {@link #leftStatus}). */
+  boolean servedWithLeftStatus;
+
   /**
    * In a subrequest whose [H] handler replaced the internal redirect: what the default handler
    * answers a GET of it (0: none). The subrequest itself is OK (no handler runs in a look-up); a
@@ -134,6 +137,7 @@ final class Round {
   void startRound() {
     leftStatus = 0;
     rewriteStatus = false;
+    servedWithLeftStatus = false;
     handlerInsteadStatus = 0;
     forcedType = null;
     forcedHandler = null;

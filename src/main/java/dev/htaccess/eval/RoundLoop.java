@@ -182,6 +182,7 @@ final class RoundLoop {
       return null;
     }
     if (a.status() == 200) {
+      round.servedWithLeftStatus = true;
       return new Draft(
           own, null, a.uri(), a.args(), null, a.filename(), a.contentType(), round.varyHeader());
     }
@@ -236,7 +237,8 @@ final class RoundLoop {
     }
     int status = errorStatus != 0 && a.status() == 200 ? errorStatus : a.status();
     String contentType = a.contentType();
-    if (a.status() >= 400 || (HttpStatus.isRedirect(a.status()) && a.location() != null)) {
+    if (a.status() >= 400 || HttpStatus.isRedirect(a.status())) {
+      // (a 3xx without a Location too: ap_die sends its error page)
       contentType = MediaTypes.ERROR_PAGE;
     }
     return new Draft(
