@@ -383,6 +383,7 @@ final class ContentPhase {
         return RoundResult.Answered.ok(uri, args, site.relative(fname), MediaTypes.TRACE);
       }
       default -> {
+        round.servedPath = null; // (an index or fallback taken over had set it)
         return RoundResult.Answered.status(
             HttpMethods.defaultHandlerStatus(method), uri, args, site.relative(fname));
       }
