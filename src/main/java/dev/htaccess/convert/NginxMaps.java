@@ -82,40 +82,35 @@ final class NginxMaps {
    * mod_expires lowercases the type) before its regexes, and the regexes in order.
    */
   String expires(Map<String, Expiry> byType, Expiry fallback, boolean modified) {
-    String signature = byType + "\0" + fallback + "\0" + modified;
-    Integer known = expiresMaps.get(signature);
-    if (known != null) {
-      return "$htaccess_expires" + known;
-    }
-    int id = expiresMaps.size();
-    expiresMaps.put(signature, id);
-    blocks.blank();
-    blocks.comment("mod_expires: ExpiresByType and ExpiresDefault, by the response's type");
-    blocks.open("map $sent_http_content_type $htaccess_expires" + id);
-    blocks.line("default " + expiresValue(fallback, modified) + ";");
-    List<String> bare = new ArrayList<>();
-    List<String> major = new ArrayList<>();
-    for (Map.Entry<String, Expiry> e : byType.entrySet()) {
-      String type = e.getKey();
-      String value = expiresValue(e.getValue(), modified);
-      if (type.endsWith("/*")) {
-        String m = type.substring(0, type.length() - 1);
-        major.add(NginxText.quote("~*^" + PatternPrefix.quoteLiteral(m)) + " " + value + ";");
-        continue;
-      }
-      blocks.line(NginxText.quote(type.startsWith("~") ? "\\" + type : type) + " " + value + ";");
-      if (!type.contains(";")) {
-        bare.add(
-            NginxText.quote("~*^" + PatternPrefix.quoteLiteral(type) + "[ \\t]*;")
-                + " "
-                + value
-                + ";");
-      }
-    }
-    bare.forEach(blocks::line);
-    major.forEach(blocks::line);
-    blocks.close();
-    return "$htaccess_expires" + id;
+    return expiresMap(
+        byType + "\0" + fallback + "\0" + modified,
+        "mod_expires: ExpiresByType and ExpiresDefault, by the response's type",
+        "$sent_http_content_type",
+        map -> {
+          map.line("default " + expiresValue(fallback, modified) + ";");
+          List<String> bare = new ArrayList<>();
+          List<String> major = new ArrayList<>();
+          for (Map.Entry<String, Expiry> e : byType.entrySet()) {
+            String type = e.getKey();
+            String value = expiresValue(e.getValue(), modified);
+            if (type.endsWith("/*")) {
+              String m = type.substring(0, type.length() - 1);
+              major.add(NginxText.quote("~*^" + PatternPrefix.quoteLiteral(m)) + " " + value + ";");
+              continue;
+            }
+            map.line(
+                NginxText.quote(type.startsWith("~") ? "\\" + type : type) + " " + value + ";");
+            if (!type.contains(";")) {
+              bare.add(
+                  NginxText.quote("~*^" + PatternPrefix.quoteLiteral(type) + "[ \\t]*;")
+                      + " "
+                      + value
+                      + ";");
+            }
+          }
+          bare.forEach(map::line);
+          major.forEach(map::line);
+        });
   }
 
   /**
@@ -124,21 +119,34 @@ final class NginxMaps {
    * inner}.
    */
   String expiresOff(List<String> pathRegexes, String inner) {
-    String signature = pathRegexes + "\0" + inner;
-    Integer known = expiresMaps.get(signature);
-    if (known != null) {
-      return "$htaccess_expires" + known;
+    return expiresMap(
+        pathRegexes + "\0" + inner,
+        "mod_expires: ExpiresActive Off in <Files> sections",
+        "$uri",
+        map -> {
+          map.line("default " + inner + ";");
+          for (String regex : pathRegexes) {
+            map.line(NginxText.quote("~" + regex) + " off;");
+          }
+        });
+  }
+
+  /** One {@code $htaccess_expiresN} map, written once for each distinct content. */
+  private String expiresMap(
+      String signature,
+      String comment,
+      String source,
+      java.util.function.Consumer<NginxText> entries) {
+    Integer id = expiresMaps.get(signature);
+    if (id == null) {
+      id = expiresMaps.size();
+      expiresMaps.put(signature, id);
+      blocks.blank();
+      blocks.comment(comment);
+      blocks.open("map " + source + " $htaccess_expires" + id);
+      entries.accept(blocks);
+      blocks.close();
     }
-    int id = expiresMaps.size();
-    expiresMaps.put(signature, id);
-    blocks.blank();
-    blocks.comment("mod_expires: ExpiresActive Off in <Files> sections");
-    blocks.open("map $uri $htaccess_expires" + id);
-    blocks.line("default " + inner + ";");
-    for (String regex : pathRegexes) {
-      blocks.line(NginxText.quote("~" + regex) + " off;");
-    }
-    blocks.close();
     return "$htaccess_expires" + id;
   }
 

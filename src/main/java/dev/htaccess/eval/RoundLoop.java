@@ -68,16 +68,7 @@ final class RoundLoop {
             state.redirects = redirects;
             if (redirects > limit) {
               // (the request that would redirect once more is the one logged, with its file)
-              Draft limited =
-                  new Draft(
-                      500,
-                      null,
-                      a.uri(),
-                      a.args(),
-                      null,
-                      a.filename(),
-                      MediaTypes.ERROR_PAGE,
-                      round.varyHeader());
+              Draft limited = errorPage(500, null, a);
               int status = dieStatus(500, earlier, a.status());
               return status == 500 ? limited : limited.withStatus(status);
             }
@@ -109,15 +100,7 @@ final class RoundLoop {
           if (doc != null && doc.contains("://") && !doc.startsWith("\"")) {
             // A full URL: Apache answers with a redirect to it instead of the error.
             state.trace.add(new TraceEvent.ErrorDocumentRedirect(a.status(), doc));
-            return new Draft(
-                302,
-                doc,
-                a.uri(),
-                a.args(),
-                null,
-                a.filename(),
-                MediaTypes.ERROR_PAGE,
-                round.varyHeader());
+            return errorPage(302, doc, a);
           }
         }
         return answer(a, errorStatus);
@@ -189,15 +172,7 @@ final class RoundLoop {
     if (a.status() < 400 || earlier.isEmpty()) {
       return null;
     }
-    return new Draft(
-        dieStatus(a.status(), earlier, own),
-        a.location(),
-        a.uri(),
-        a.args(),
-        null,
-        a.filename(),
-        MediaTypes.ERROR_PAGE,
-        round.varyHeader());
+    return errorPage(dieStatus(a.status(), earlier, own), a.location(), a);
   }
 
   /**
@@ -215,6 +190,21 @@ final class RoundLoop {
       status = earlier.get(i);
     }
     return status;
+  }
+
+  /**
+   * Apache's page for {@code status} (a Location with it, or null), on the request of {@code a}.
+   */
+  private Draft errorPage(int status, String location, RoundResult.Answered a) {
+    return new Draft(
+        status,
+        location,
+        a.uri(),
+        a.args(),
+        null,
+        a.filename(),
+        MediaTypes.ERROR_PAGE,
+        round.varyHeader());
   }
 
   private static String withoutFragment(String uri) {
