@@ -158,11 +158,9 @@ final class NginxDirectoryWriter {
       if (d.key().equals("expiresactive")) {
         continue;
       }
-      if (d.arguments().isEmpty()) {
-        continue;
-      }
-      String code = d.arguments().get(d.arguments().size() - 1).value();
-      if (mixed && Expiry.parse(code).fromModification()) {
+      // (the reader keeps only the lines that parsed: a code is their last argument)
+      Expiry e = Expiry.parse(d.arguments().get(d.arguments().size() - 1).value());
+      if (mixed && e.fromModification()) {
         findings.add(
             new Finding(
                 d.span(),
@@ -171,7 +169,15 @@ final class NginxDirectoryWriter {
                     + ": a \"modification\" code beside \"access\" ones (nginx's expires has one"
                     + " base for all types)"));
       }
-      if (Expiry.parse(code).seconds() < 0) {
+      if (e.fromModification() && modified) {
+        findings.add(
+            new Finding(
+                d.span(),
+                false,
+                d.name()
+                    + ": once the file's time plus the expiry has passed, nginx sends Cache-Control:"
+                    + " no-cache where Apache sends a negative max-age"));
+      } else if (e.seconds() < 0) {
         findings.add(
             new Finding(
                 d.span(),
