@@ -65,8 +65,18 @@ final class ProxyForwarder {
     OutputStream body() throws IOException;
   }
 
-  private final OkHttpClient client;
+  /**
+   * Clients that share everything but their connection pool and dispatcher, one chosen per server
+   * thread. OkHttp finds a pooled connection by locking each connection of the pool in turn; with
+   * one pool, 32 concurrent requests waited on each other's connections for 10 to 130 ms (JFR's
+   * monitor events), which was most of {@code [P]}'s p99. A thread keeps to its shard, so it
+   * usually takes back the connection it used last, as a worker of Apache's does.
+   */
+  private final OkHttpClient[] shards;
+
   private final String serverName;
+
+  private static final int SHARDS = 16;
 
   ProxyForwarder(
       String upstreamProxy,
@@ -82,10 +92,7 @@ final class ProxyForwarder {
             // A pooled connection the upstream closed while idle is replaced and the request
             // sent again, as mod_proxy checks a connection before it reuses it; bodies are
             // one-shot (below), so a request whose body started is never sent twice.
-            // As many idle upstream connections as requests may be under way (OkHttp keeps 5
-            // by default: under load every other request would open a new one).
-            .connectionPool(
-                new okhttp3.ConnectionPool(256, 60, java.util.concurrent.TimeUnit.SECONDS))
+            .connectionPool(newPool())
             .retryOnConnectionFailure(true)
             // Each call reports to the Connected its request carries (see forward).
             .eventListenerFactory(
@@ -112,8 +119,28 @@ final class ProxyForwarder {
     if (cacheDir != null) {
       b.cache(new Cache(cacheDir.toFile(), 1L << 30));
     }
-    this.client = b.build();
+    OkHttpClient first = b.build();
+    shards = new OkHttpClient[SHARDS];
+    shards[0] = first;
+    for (int i = 1; i < SHARDS; i++) {
+      // newBuilder keeps the cache, the timeouts and the listener; each gets its own pool and
+      // dispatcher (the dispatcher's lock is taken twice per call)
+      shards[i] =
+          first.newBuilder().connectionPool(newPool()).dispatcher(new okhttp3.Dispatcher()).build();
+    }
     this.serverName = serverName;
+  }
+
+  /**
+   * As many idle upstream connections as a shard's threads may have requests under way (OkHttp
+   * keeps 5 by default: under load every other request would open a new one).
+   */
+  private static okhttp3.ConnectionPool newPool() {
+    return new okhttp3.ConnectionPool(256 / SHARDS * 2, 60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private OkHttpClient client() {
+    return shards[(int) (Thread.currentThread().getId() % SHARDS)];
   }
 
   /** Forwards; returns the status sent to the client. */
@@ -152,7 +179,7 @@ final class ProxyForwarder {
             .build();
     Response response;
     try {
-      response = client.newCall(request).execute();
+      response = client().newCall(request).execute();
     } catch (IOException e) {
       // A body the client broke off (or sent with a bad chunk) is the client's error: 400, as
       // mod_proxy_http answers when it reads the body. Else ap_proxy_connect_backend failing is
@@ -387,8 +414,10 @@ final class ProxyForwarder {
   }
 
   void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    for (OkHttpClient client : shards) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
   }
 
   /** The trust manager behind {@code --insecure-upstream}: every certificate chain is accepted. */
