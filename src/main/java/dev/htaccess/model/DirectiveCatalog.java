@@ -71,7 +71,8 @@ public final class DirectiveCatalog {
                 f[5].equals("-") ? "" : f[5],
                 DirectiveInfo.ArgumentStyle.parse(f[6]),
                 f[7].equals("-") ? "" : f[7],
-                f[8]);
+                f[8],
+                f.length > 9 && !f[9].equals("-") ? f[9] : "");
         byKey.putIfAbsent(info.key(), info);
       }
     } catch (IOException e) {

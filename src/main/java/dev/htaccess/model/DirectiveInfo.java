@@ -16,6 +16,7 @@ import java.util.Set;
  * @param arguments how Apache splits and counts its arguments
  * @param since the first 2.4 release that has it, or empty when every 2.4 release has it
  * @param syntax the manual's synopsis
+ * @param summary the manual's one-line description, or empty
  */
 public record DirectiveInfo(
     String name,
@@ -26,7 +27,8 @@ public record DirectiveInfo(
     String override,
     ArgumentStyle arguments,
     String since,
-    String syntax) {
+    String syntax,
+    String summary) {
 
   public DirectiveInfo {
     contexts = Set.copyOf(contexts);
