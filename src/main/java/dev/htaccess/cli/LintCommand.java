@@ -7,7 +7,7 @@ import dev.htaccess.lint.Finding;
 import dev.htaccess.lint.Fixer;
 import dev.htaccess.lint.LintConfig;
 import dev.htaccess.lint.LintConfigFile;
-import dev.htaccess.lint.LintOptions;
+import dev.htaccess.lint.LintSettings;
 import dev.htaccess.lint.Linter;
 import dev.htaccess.report.FindingsReport;
 import dev.htaccess.report.UnifiedDiff;
@@ -22,12 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -304,75 +300,14 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private LintConfig buildConfig(LintConfigFile file) {
-    String version =
-        first(apacheVersion, file == null ? null : file.string("apache-version"), "2.4.99");
-    if (!version.matches("2\\.4(\\.\\d+)?")) {
-      throw new IllegalArgumentException("--apache-version must be 2.4 or 2.4.N, not " + version);
-    }
-    List<String> overrides =
-        allowOverride != null ? allowOverride : file == null ? null : file.list("allow-override");
-    Set<String> override = new HashSet<>();
-    for (String o : overrides == null ? List.of("All") : overrides) {
-      override.add(o.strip().toLowerCase(Locale.ROOT));
-    }
-    List<String> modules =
-        assumeModules != null ? assumeModules : file == null ? null : file.list("assume-modules");
-    Set<String> assumed = null;
-    if (modules != null) {
-      assumed = new HashSet<>();
-      for (String m : modules) {
-        String name = m.strip().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".c")) {
-          name = name.substring(0, name.length() - 2);
-        }
-        if (name.endsWith("_module")) {
-          name = name.substring(0, name.length() - "_module".length());
-        }
-        if (name.startsWith("mod_")) {
-          name = name.substring(4);
-        }
-        if (!name.isEmpty()) {
-          assumed.add(name);
-        }
-      }
-    }
-    Set<String> enabled =
-        new HashSet<>(
-            enable != null
-                ? enable
-                : file == null || file.list("enable") == null ? List.of() : file.list("enable"));
-    Set<String> disabled =
-        new HashSet<>(
-            disable != null
-                ? disable
-                : file == null || file.list("disable") == null ? List.of() : file.list("disable"));
-    for (String c : enabled) {
-      if (CheckRegistry.find(c).isEmpty()) {
-        throw new IllegalArgumentException("no check called '" + c + "' (see --list-checks)");
-      }
-    }
-    Map<String, Severity> severities = new LinkedHashMap<>();
-    if (file != null) {
-      file.severities().forEach((k, v) -> severities.put(k, severity(v)));
-    }
-    boolean inline =
-        !noInlineSuppressions
-            && (file == null
-                || file.bool("inline-suppressions") == null
-                || file.bool("inline-suppressions"));
-    return new LintConfig(
-        new LintOptions(version, override, assumed), enabled, disabled, severities, inline);
+    return LintSettings.resolve(
+        file,
+        new LintSettings.Choices(
+            apacheVersion, allowOverride, assumeModules, enable, disable, noInlineSuppressions));
   }
 
   private static Severity severity(String word) {
-    return switch (word.toLowerCase(Locale.ROOT)) {
-      case "error" -> Severity.ERROR;
-      case "warning" -> Severity.WARNING;
-      case "info", "note" -> Severity.INFO;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown severity '" + word + "' (error, warning or info)");
-    };
+    return LintSettings.severity(word);
   }
 
   private static String first(String a, String b, String fallback) {
@@ -393,7 +328,7 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /** file:// URL of the docs/checks directory of this installation, for SARIF help links. */
-  private static String docsBase() {
+  static String docsBase() {
     try {
       Path jar =
           Path.of(LintCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());

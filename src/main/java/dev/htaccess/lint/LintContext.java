@@ -6,6 +6,7 @@ import dev.htaccess.model.ConfigNode;
 import dev.htaccess.model.Directive;
 import dev.htaccess.model.DirectiveCatalog;
 import dev.htaccess.model.RewriteCond;
+import dev.htaccess.model.RewriteEngine;
 import dev.htaccess.model.RewriteRule;
 import dev.htaccess.model.Section;
 import dev.htaccess.source.Severity;
@@ -43,7 +44,29 @@ public final class LintContext {
   private final List<Finding> findings = new ArrayList<>();
   private CheckInfo current;
 
+  /** RewriteEngine as the parent directories' files leave it (null: none of them sets it). */
+  private final Boolean inheritedRewriteEngine;
+
   public LintContext(ParseResult parse, LintOptions options) {
+    this(parse, options, List.of());
+  }
+
+  /**
+   * A file's context below its parent directories' {@code .htaccess} files ({@code parents}, the
+   * outermost first), whose settings it inherits where Apache merges them.
+   */
+  public LintContext(ParseResult parse, LintOptions options, List<ParseResult> parents) {
+    Boolean engine = null;
+    for (ParseResult parent : parents) {
+      for (Located l : new LintContext(parent, options).directives()) {
+        // mod_rewrite merges the engine's state into subdirectories unless they set it
+        if (l.directive() instanceof RewriteEngine e
+            && l.enclosing().stream().allMatch(LintContext::sharesConfig)) {
+          engine = e.on();
+        }
+      }
+    }
+    this.inheritedRewriteEngine = engine;
     this.file = parse.file();
     this.parse = parse;
     this.options = options;
@@ -96,6 +119,11 @@ public final class LintContext {
 
   public SourceFile file() {
     return file;
+  }
+
+  /** RewriteEngine as the parent directories leave it, or null when none of them sets it. */
+  public Boolean inheritedRewriteEngine() {
+    return inheritedRewriteEngine;
   }
 
   public ParseResult parse() {

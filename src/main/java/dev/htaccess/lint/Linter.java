@@ -38,7 +38,15 @@ public final class Linter {
 
   /** Lints one file. */
   public List<Finding> lint(ParseResult parse) {
-    LintContext context = new LintContext(parse, config.options());
+    return lint(parse, List.of());
+  }
+
+  /**
+   * Lints one file in the context of its parent directories' {@code .htaccess} files ({@code
+   * parents}, the outermost first): a setting they make and Apache merges down counts.
+   */
+  public List<Finding> lint(ParseResult parse, List<ParseResult> parents) {
+    LintContext context = new LintContext(parse, config.options(), parents);
     for (Check check : checks) {
       context.startCheck(check.info());
       check.check(context);

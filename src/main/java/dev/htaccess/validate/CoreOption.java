@@ -25,6 +25,19 @@ public enum CoreOption {
   /** Every option: what an .htaccess may set unless AllowOverride limits it. */
   public static final Set<CoreOption> EVERY = Set.copyOf(EnumSet.allOf(CoreOption.class));
 
+  /** The words of Options as the manual spells them (each also with + or - before it). */
+  public static final java.util.List<String> WORDS =
+      java.util.List.of(
+          "All",
+          "None",
+          "Indexes",
+          "Includes",
+          "IncludesNOEXEC",
+          "FollowSymLinks",
+          "SymLinksIfOwnerMatch",
+          "ExecCGI",
+          "MultiViews");
+
   /**
    * The options a word of Options stands for ({@code None} for none), or null when core does not
    * know the word. Case does not matter; RunScripts is the old name core still takes.

@@ -26,7 +26,8 @@ import java.util.Map;
     summary = "A flag, RewriteOptions option or directive newer than --apache-version.")
 public final class RequiresNewerApache implements Check {
 
-  private static final Map<RuleFlagKind, String> FLAGS =
+  /** The first 2.4 release that takes each newer RewriteRule flag. */
+  public static final Map<RuleFlagKind, String> FLAGS =
       Map.of(
           RuleFlagKind.QUERY_LAST, "2.4.19",
           RuleFlagKind.ESCAPE_BACKREFS_NO_PLUS, "2.4.26",
@@ -36,7 +37,8 @@ public final class RequiresNewerApache implements Check {
           RuleFlagKind.UNSAFE_PREFIX_STAT, "2.4.60",
           RuleFlagKind.UNC, "2.4.62");
 
-  private static final Map<RewriteOption, String> OPTIONS =
+  /** The first 2.4 release that takes each newer RewriteOptions option. */
+  public static final Map<RewriteOption, String> OPTIONS =
       Map.of(
           RewriteOption.INHERIT_DOWN, "2.4.8",
           RewriteOption.INHERIT_DOWN_BEFORE, "2.4.8",

@@ -26,6 +26,9 @@ public final class RewriteEngineNotOn implements Check {
       }
     }
     RewriteRule first = context.rules().get(0).rule();
+    if (on == null && Boolean.TRUE.equals(context.inheritedRewriteEngine())) {
+      return; // a parent directory's .htaccess turned it on, and subdirectories inherit that
+    }
     if (on == null) {
       context.report(
           first.span(),
