@@ -36,6 +36,7 @@ class HtaccessCommand {
         DiffCommand.class,
         CoverageCommand.class,
         ConvertCommand.class,
+        LspCommand.class,
         ParseCommand.class,
         CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class
@@ -62,6 +63,7 @@ class HtaccessCommand {
       case "diff" -> new DiffCommand();
       case "coverage" -> new CoverageCommand();
       case "convert" -> new ConvertCommand();
+      case "lsp" -> new LspCommand();
       default -> null;
     };
   }

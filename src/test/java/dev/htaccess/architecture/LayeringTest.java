@@ -108,6 +108,21 @@ class LayeringTest {
                   "okhttp3",
                   "okio",
                   "org.eclipse.jetty")),
+          // The language server answers from the linter, the catalog's facts and the evaluator.
+          Map.entry(
+              "lsp",
+              Set.of(
+                  "source",
+                  "model",
+                  "syntax",
+                  "httpd",
+                  "validate",
+                  "lint",
+                  "eval",
+                  "eval.trace",
+                  "report",
+                  "org.eclipse.lsp4j",
+                  "com.google.gson")),
           // The library's entry point: what a program embedding the engine calls.
           Map.entry("api", Set.of("source", "model", "syntax", "eval", "eval.trace", "lint")),
           Map.entry(
@@ -126,6 +141,7 @@ class LayeringTest {
                   "serve",
                   "convert",
                   "convert.verify",
+                  "lsp",
                   "picocli",
                   "okhttp3",
                   "org.eclipse.jetty")));
@@ -139,7 +155,9 @@ class LayeringTest {
           "picocli",
           "com.sun.jna",
           "org.apache.commons.codec",
-          "org.springframework.security");
+          "org.springframework.security",
+          "org.eclipse.lsp4j",
+          "com.google.gson");
 
   private static final Pattern IMPORT =
       Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
