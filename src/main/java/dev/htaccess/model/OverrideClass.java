@@ -43,7 +43,17 @@ public enum OverrideClass {
    * manual gives no class but an .htaccess context is taken as {@code All}.
    */
   public static Set<OverrideClass> parseList(String override) {
-    String text = override == null ? "" : override.trim();
+    // The catalog has a handful of distinct lines, and the engine asks on every directive it
+    // applies: each is read once.
+    return PARSED.computeIfAbsent(
+        override == null ? "" : override, o -> java.util.Collections.unmodifiableSet(read(o)));
+  }
+
+  private static final java.util.Map<String, Set<OverrideClass>> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Set<OverrideClass> read(String override) {
+    String text = override.trim();
     if (text.isEmpty() || text.equals("-") || text.equalsIgnoreCase("all")) {
       return EnumSet.allOf(OverrideClass.class);
     }

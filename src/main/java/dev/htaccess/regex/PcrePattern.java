@@ -66,14 +66,46 @@ public final class PcrePattern {
    * PCRE2's own message and offset when the library is used).
    */
   public static PcrePattern compile(String pcre, boolean caseInsensitive) {
+    Key key = new Key(pcre, caseInsensitive);
+    synchronized (RECENT) {
+      PcrePattern known = RECENT.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
     RegexEngine.Compiled compiled = ENGINE_IMPL.compile(pcre, caseInsensitive);
-    return new PcrePattern(
-        pcre,
-        compiled,
-        AnchoredPrefix.of(pcre, caseInsensitive),
-        KnownMatch.of(pcre),
-        caseInsensitive);
+    PcrePattern made =
+        new PcrePattern(
+            pcre,
+            compiled,
+            AnchoredPrefix.of(pcre, caseInsensitive),
+            KnownMatch.of(pcre),
+            caseInsensitive);
+    synchronized (RECENT) {
+      RECENT.put(key, made);
+    }
+    return made;
   }
+
+  private record Key(String pcre, boolean caseless) {}
+
+  /** How many compiled patterns are kept for reuse. */
+  private static final int RECENT_SIZE = 4096;
+
+  /**
+   * The patterns compiled last, least recently used first: lint compiles each pattern of a file in
+   * several checks and in the engine its loop probe runs, and the language server lints the same
+   * file again on every keystroke. A pattern is immutable, so one compilation serves them all.
+   */
+  private static final java.util.LinkedHashMap<Key, PcrePattern> RECENT =
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Key, PcrePattern> eldest) {
+          return size() > RECENT_SIZE;
+        }
+      };
 
   /** The pattern without the shortcuts: every subject goes to the engine (for tests). */
   static PcrePattern compileUnfiltered(String pcre, boolean caseInsensitive) {

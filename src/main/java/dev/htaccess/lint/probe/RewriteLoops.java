@@ -27,6 +27,13 @@ public final class RewriteLoops {
   /** How many requests a file is probed with, at most (each in two states of its files). */
   private static final int MAX_PATHS = 24;
 
+  /**
+   * How many of the rules' targets are made, at most: each is a file or directory written to disk
+   * (a millisecond or more apiece on a virtual disk), and a file of thousands of rules is probed by
+   * its first ones anyway.
+   */
+  private static final int MAX_TARGETS = 32;
+
   /** A request that loops, the URIs of its rounds, and the rule that keeps it going. */
   public record Loop(String request, List<String> rounds, SourceSpan rule, boolean withFile) {}
 
@@ -78,9 +85,15 @@ public final class RewriteLoops {
    * The files and directories the rules rewrite to, from the fixed start of each substitution:
    * {@code index.php/$1} names index.php, {@code public/$1} the directory public/.
    */
-  private static List<String> targets(LintContext context) {
-    List<String> out = new ArrayList<>();
+  private static Set<String> targets(LintContext context) {
+    Set<String> out = new LinkedHashSet<>();
     for (LintContext.Rule r : context.rules()) {
+      if (out.size() >= MAX_TARGETS) {
+        break;
+      }
+      if (!rewritesInternally(r.rule())) {
+        continue; // a redirect's or proxy's target is another request, not a file of this one
+      }
       var parts = new ArrayList<>(r.rule().substitution().parts());
       // A leading %{ENV:BASE} or %1 (a base the rules worked out) is taken as empty.
       while (!parts.isEmpty()
@@ -164,17 +177,22 @@ public final class RewriteLoops {
     return Optional.of(new Loop("GET " + path, rounds, span, withFile));
   }
 
+  /** Whether a rule hands the request on inside this server: the rules that can loop. */
+  private static boolean rewritesInternally(dev.htaccess.model.RewriteRule rule) {
+    return !rule.noSubstitution()
+        && !rule.has(RuleFlagKind.REDIRECT)
+        && !rule.has(RuleFlagKind.PROXY)
+        && !rule.has(RuleFlagKind.FORBIDDEN)
+        && !rule.has(RuleFlagKind.GONE);
+  }
+
   /** Paths the rules accept: each internal rewrite's pattern witnessed, and two plain ones. */
   private static List<String> requestPaths(LintContext context) {
     Set<String> paths = new LinkedHashSet<>();
     boolean internal = false;
     for (LintContext.Rule r : context.rules()) {
       var rule = r.rule();
-      if (rule.noSubstitution()
-          || rule.has(RuleFlagKind.REDIRECT)
-          || rule.has(RuleFlagKind.PROXY)
-          || rule.has(RuleFlagKind.FORBIDDEN)
-          || rule.has(RuleFlagKind.GONE)) {
+      if (!rewritesInternally(rule)) {
         continue;
       }
       internal = true;
