@@ -259,7 +259,8 @@ public final class HtaccessLanguageServer
             d.uri().toString(), parse, new Positions(d.text()), List.copyOf(findings));
     linted.put(d.uri(), result);
     LanguageClient c = client;
-    if (c != null) {
+    // After shutdown the editor expects nothing more (and after exit the stream is closing).
+    if (c != null && !shutdownRequested && !exited.isDone()) {
       PublishDiagnosticsParams p =
           new PublishDiagnosticsParams(d.uri().toString(), diagnostics.diagnostics(result));
       p.setVersion(d.version());

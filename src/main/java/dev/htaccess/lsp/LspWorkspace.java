@@ -126,11 +126,25 @@ final class LspWorkspace {
   }
 
   /**
-   * The document root requests are tried against: the file's workspace folder, else the file's
-   * directory.
+   * The document root requests are tried against: the innermost directory above the file (or its
+   * own) with a name hosting tools and frameworks give document roots (Laravel's and Symfony's
+   * {@code public/}, cPanel's {@code public_html/}, Drupal's {@code web/}, ...), within its
+   * workspace folder; else the workspace folder; else the file's directory.
    */
   Path docroot(Path file) {
+    Path dir = file.toAbsolutePath().normalize().getParent();
     Path root = rootOf(file);
-    return root != null ? root : file.toAbsolutePath().normalize().getParent();
+    if (root == null) {
+      return dir;
+    }
+    for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+      if (DOCROOT_NAMES.contains(d.getFileName().toString())) {
+        return d;
+      }
+    }
+    return root;
   }
+
+  private static final java.util.Set<String> DOCROOT_NAMES =
+      java.util.Set.of("public", "public_html", "htdocs", "httpdocs", "web", "www", "html");
 }

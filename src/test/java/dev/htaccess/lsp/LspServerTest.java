@@ -348,4 +348,25 @@ class LspServerTest {
             .get(20, TimeUnit.SECONDS);
     assertThat(redirect.toString()).contains("301", "http://example.org/new");
   }
+
+  @Test
+  void aFrameworksPublicDirectoryIsTheDocumentRootUrlsAreTriedAgainst() throws Exception {
+    // Laravel's layout: the workspace is the project, the site is public/
+    Files.createDirectories(site.resolve("public"));
+    Files.writeString(site.resolve("public/index.php"), "<?php\n");
+    String text =
+        "RewriteEngine On\n"
+            + "RewriteCond %{REQUEST_FILENAME} !-f\n"
+            + "RewriteRule ^ index.php [L]\n";
+    String uri = open(site.resolve("public/.htaccess"), text);
+    Object answer =
+        server
+            .getWorkspaceService()
+            .executeCommand(
+                new ExecuteCommandParams(HtaccessLanguageServer.TRY_URL, List.of(uri, "/users/7")))
+            .get(20, TimeUnit.SECONDS);
+    // "/users/7" is public/users/7 on disk: the front controller serves it (not a 404 of
+    // /users/7 in the project's directory)
+    assertThat(((Map<?, ?>) answer).get("outcome").toString()).startsWith("200 serve /index.php ");
+  }
 }
