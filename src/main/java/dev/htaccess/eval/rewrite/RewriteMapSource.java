@@ -1,16 +1,15 @@
 package dev.htaccess.eval.rewrite;
 
+import dev.htaccess.httpd.DbmMapFile;
 import dev.htaccess.httpd.TxtMapFile;
 import dev.htaccess.httpd.UrlEscaping;
 import dev.htaccess.model.RewriteMap;
 import dev.htaccess.source.RawText;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** A RewriteMap that can be looked up: txt, rnd and the internal functions. */
+/** A RewriteMap that can be looked up: txt, rnd, dbm, prg and the internal functions. */
 public abstract class RewriteMapSource {
 
   /** The value for {@code key}, or null when the map has none. */
@@ -25,30 +24,8 @@ public abstract class RewriteMapSource {
     switch (map.type()) {
       case "txt", "rnd" -> {
         Path file = configDir.resolve(map.source());
-        Map<String, String> entries;
-        try {
-          entries = TxtMapFile.read(file);
-        } catch (IOException e) {
-          throw new IllegalArgumentException(
-              "RewriteMap: file for map " + map.mapName() + " not found:" + file);
-        }
-        boolean random = map.type().equals("rnd");
-        return new RewriteMapSource() {
-          @Override
-          public boolean deterministic() {
-            return !random;
-          }
-
-          @Override
-          public String lookup(String key) {
-            String v = entries.get(key);
-            if (v == null || !random) {
-              return v;
-            }
-            String[] choices = v.split("\\|");
-            return choices[ThreadLocalRandom.current().nextInt(choices.length)];
-          }
-        };
+        return new MapFile(
+            map.mapName(), List.of(file), () -> TxtMapFile.read(file), map.type().equals("rnd"));
       }
       case "int" -> {
         String fn = map.source().toLowerCase(Locale.ROOT);
@@ -65,12 +42,22 @@ public abstract class RewriteMapSource {
       case "prg" -> {
         return ProgramMap.start(map, configDir);
       }
+      case "dbm" -> {
+        DbmMapFile.Flavor flavor = DbmMapFile.Flavor.of(map.dbmType());
+        DbmMapFile.requireReadable(flavor);
+        Path name = configDir.resolve(map.source());
+        return new MapFile(
+            map.mapName(),
+            DbmMapFile.usedFiles(flavor, name),
+            () -> DbmMapFile.read(flavor, name),
+            false);
+      }
       default ->
           throw new IllegalArgumentException(
               "RewriteMap type "
                   + map.type()
-                  + " is not supported here (dbm and dbd need Apache's own libraries);"
-                  + " use a txt map with the same entries");
+                  + " is not supported here (dbd needs a database through mod_dbd);"
+                  + " use a txt or dbm map with the same entries");
     }
   }
 
