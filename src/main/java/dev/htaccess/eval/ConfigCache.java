@@ -99,7 +99,7 @@ final class ConfigCache {
   private int lastConfiguringLevel(List<String> dirs, StatLookup stat) {
     for (int i = dirs.size() - 1; i >= 0; i--) {
       String dir = dirs.get(i);
-      if (dir.equals(site.docrootPath())
+      if (dir.equals(site.grantedPath())
           || !site.directorySections(dir).isEmpty()
           || (site.overridesAllowed(dir) && overlay.stat(htaccessIn(dir), stat).regular())) {
         return i;
@@ -162,7 +162,7 @@ final class ConfigCache {
     builder.applyServerSection(site.hostDirectory(), "/");
     for (String dir : dirs) {
       String dirSlash = dir.endsWith("/") ? dir : dir + "/";
-      if (dir.equals(site.docrootPath())) {
+      if (dir.equals(site.grantedPath())) {
         // The virtual host's <Directory DocumentRoot>: Require all granted.
         builder.grantDocumentRoot();
       }

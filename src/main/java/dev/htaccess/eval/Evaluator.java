@@ -24,9 +24,75 @@ public final class Evaluator {
   private final Site site;
   private final AnswerMemo memo;
 
-  private Evaluator(Site site) {
+  /** The server configuration and its folder, for the sites of mod_vhost_alias's roots. */
+  private final ParseResult config;
+
+  private final Path configDir;
+
+  /** With VirtualDocumentRoot: the site of each document root a host has made so far. */
+  private final java.util.concurrent.ConcurrentMap<String, Evaluator> roots;
+
+  private Evaluator(Site site, ParseResult config, Path configDir, boolean perHostRoots) {
     this.site = site;
     this.memo = new AnswerMemo(site.options.memo(), site.stats);
+    this.config = config;
+    this.configDir = configDir;
+    this.roots =
+        perHostRoots && site.config.vhostAlias() != null
+            ? new java.util.concurrent.ConcurrentHashMap<>()
+            : null;
+  }
+
+  /**
+   * An evaluation of this (a host's root's) site as the main site reports it: r->filename relative
+   * to the main DocumentRoot, or null outside it, as for any other path.
+   */
+  private Evaluation asThisSiteOf(Evaluator main, Evaluation e) {
+    Outcome o = e.outcome();
+    String name = o.filename();
+    if (name == null) {
+      return e;
+    }
+    String root = site.config.docrootPath();
+    String absolute = name.equals("/") ? root : root + name;
+    Outcome.Common c = o.common().withFilename(main.site.relative(absolute));
+    return new Evaluation(e.request(), o.withCommon(c), e.trace(), e.reproducible());
+  }
+
+  /** How many hosts' document roots are kept; past it they are made again as they come. */
+  private static final int MAX_ROOTS = 4096;
+
+  /**
+   * The site whose DocumentRoot is the one mod_vhost_alias makes for this request: a request is
+   * answered as that site answers it (the module translates as the core does).
+   */
+  private Evaluator forRoot(RequestSpec request) {
+    String h = request.header("Host");
+    dev.htaccess.httpd.HostHeader host =
+        dev.htaccess.httpd.HostHeader.parse(
+            h == null ? site.options.defaultHost() : h, request.https());
+    if (!host.valid()) {
+      return this; // the core's 400 comes first
+    }
+    String root = site.config.vhostAlias().docroot(host);
+    Evaluator known = roots.get(root);
+    if (known != null) {
+      return known;
+    }
+    if (roots.size() >= MAX_ROOTS) {
+      roots.clear();
+    }
+    Path dir = Path.of(root);
+    Evaluator made =
+        new Evaluator(
+            new Site(
+                SiteConfig.load(dir, site.config.docroot(), config, configDir),
+                site.options.withDocroot(dir)),
+            config,
+            configDir,
+            false);
+    Evaluator raced = roots.putIfAbsent(root, made);
+    return raced != null ? raced : made;
   }
 
   /** The answer memo, for tests. */
@@ -51,7 +117,11 @@ public final class Evaluator {
       Path parent = options.serverConfig().toAbsolutePath().getParent();
       configDir = parent == null ? Path.of(".") : parent;
     }
-    return new Evaluator(new Site(SiteConfig.load(options.docroot(), config, configDir), options));
+    return new Evaluator(
+        new Site(SiteConfig.load(options.docroot(), config, configDir), options),
+        config,
+        configDir,
+        true);
   }
 
   /** The options the evaluator was built with. */
@@ -102,6 +172,12 @@ public final class Evaluator {
    * options chose.
    */
   public Evaluation evaluate(RequestSpec request, TraceLevel level) {
+    if (roots != null) {
+      Evaluator perHost = forRoot(request);
+      if (perHost != this) {
+        return perHost.asThisSiteOf(this, perHost.evaluate(request, level));
+      }
+    }
     boolean memoized = level == TraceLevel.DECISIONS;
     if (memoized) {
       Evaluation known = memo.get(request);

@@ -54,6 +54,20 @@ public record EvaluatorOptions(
         HtaccessOverlay.NONE);
   }
 
+  /** The same options for another document root (mod_vhost_alias's, for one host). */
+  public EvaluatorOptions withDocroot(Path root) {
+    return new EvaluatorOptions(
+        root,
+        serverConfig,
+        defaultHost,
+        memo,
+        processEnvironment,
+        scripts,
+        phpHandler,
+        forwardProxy,
+        overlay);
+  }
+
   public EvaluatorOptions withServerConfig(Path file) {
     return new EvaluatorOptions(
         docroot,

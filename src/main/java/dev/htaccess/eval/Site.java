@@ -31,7 +31,9 @@ final class Site {
     this.options = options;
     boolean staticTree = options.memo() == MemoPolicy.STATIC_TREE;
     this.stats = new FileStats(staticTree);
-    this.walker = new DirectoryWalk(config.docrootPath(), staticTree);
+    // the directories known to exist: the main DocumentRoot and its parents (a host's root under
+    // mod_vhost_alias may be missing)
+    this.walker = new DirectoryWalk(config.grantedPath(), staticTree);
     this.configs = new ConfigCache(config, staticTree, options.overlay());
   }
 

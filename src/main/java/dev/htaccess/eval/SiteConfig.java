@@ -55,7 +55,11 @@ final class SiteConfig {
 
   private final Path docroot;
   private final String docrootPath;
-  private final ModuleSet modules = ModuleSet.ORACLE;
+  private final ModuleSet modules;
+
+  /** mod_vhost_alias's document root for each host, or null (none, or "none"). */
+  private VhostAlias vhostAlias;
+
   private Path serverRoot;
 
   private final List<CompiledRule> serverRules = new ArrayList<>();
@@ -129,6 +133,10 @@ final class SiteConfig {
           "serveralias",
           "serveradmin",
           "documentroot",
+          "virtualdocumentroot",
+          "virtualdocumentrootip",
+          "virtualscriptalias",
+          "virtualscriptaliasip",
           "limitinternalrecursion",
           "setenvif",
           "setenvifnocase",
@@ -162,17 +170,47 @@ final class SiteConfig {
   /** What each directory's .htaccess may say (the sections' AllowOverride and -List). */
   private final DirectoryOverrides overrides;
 
+  /**
+   * The directory of the virtual host's {@code <Directory>} block that grants access and
+   * AllowOverride All (the oracle's, around its DocumentRoot): the document root, or with
+   * mod_vhost_alias the main DocumentRoot a host's root is found under (or not).
+   */
+  private final String grantedPath;
+
   SiteConfig(Path docroot) {
+    this(docroot, docroot, ModuleSet.ORACLE);
+  }
+
+  private SiteConfig(Path docroot, Path granted, ModuleSet modules) {
+    this.modules = modules;
     this.docroot = docroot.toAbsolutePath().normalize();
-    String p = this.docroot.toString();
-    this.docrootPath = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+    this.docrootPath = withoutTrailingSlash(this.docroot.toString());
+    this.grantedPath = withoutTrailingSlash(granted.toAbsolutePath().normalize().toString());
     this.serverRoot = this.docroot;
-    this.overrides = new DirectoryOverrides(docrootPath, modules);
+    this.overrides = new DirectoryOverrides(grantedPath, modules);
+  }
+
+  private static String withoutTrailingSlash(String p) {
+    return p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
   }
 
   /** Builds the site from the server config (may be null). */
   static SiteConfig load(Path docroot, ParseResult serverConfig, Path configDir) {
-    SiteConfig site = new SiteConfig(docroot);
+    return load(docroot, docroot, serverConfig, configDir);
+  }
+
+  /**
+   * Builds the site of a document root that is not the main one ({@code granted}, whose {@code
+   * <Directory>} block grants access): a host's root under mod_vhost_alias.
+   */
+  static SiteConfig load(Path docroot, Path granted, ParseResult serverConfig, Path configDir) {
+    SiteConfig site =
+        new SiteConfig(
+            docroot,
+            granted,
+            serverConfig != null && VhostAlias.declaredIn(serverConfig.nodes())
+                ? ModuleSet.ORACLE.with(VhostAlias.MODULE)
+                : ModuleSet.ORACLE);
     site.serverRoot = configDir.toAbsolutePath().normalize();
     if (serverConfig != null) {
       for (Diagnostic d : serverConfig.diagnostics()) {
@@ -411,6 +449,27 @@ final class SiteConfig {
           }
         }
       }
+      case "virtualdocumentroot", "virtualdocumentrootip" -> {
+        if (a.size() == 1) {
+          String format = a.get(0).value();
+          String problem = dev.htaccess.httpd.VhostAliasFormat.error(format);
+          if (problem != null) {
+            errors.add(new Diagnostic("HT1100", Severity.ERROR, problem, g.span()));
+          } else {
+            vhostAlias =
+                dev.htaccess.httpd.VhostAliasFormat.isNone(format)
+                    ? null
+                    : new VhostAlias(format, g.key().endsWith("ip"));
+          }
+        }
+      }
+      case "virtualscriptalias", "virtualscriptaliasip" ->
+          errors.add(
+              new Diagnostic(
+                  "HT1100",
+                  Severity.ERROR,
+                  g.name() + " is not supported here (CGI scripts are not run)",
+                  g.span()));
       case "proxyremote" -> {
         if (a.size() == 2 && a.get(0).value().equals("*")) {
           proxyRemote = a.get(1).value();
@@ -465,6 +524,11 @@ final class SiteConfig {
     return proxyRemote;
   }
 
+  /** mod_vhost_alias's per-host document root, or null when the host has one DocumentRoot. */
+  VhostAlias vhostAlias() {
+    return vhostAlias;
+  }
+
   /** The port of ServerName, or 0 when ServerName names none. */
   int serverNamePort() {
     return serverNamePort;
@@ -484,6 +548,10 @@ final class SiteConfig {
   }
 
   /** The document root as a path string without trailing slash. */
+  String grantedPath() {
+    return grantedPath;
+  }
+
   String docrootPath() {
     return docrootPath;
   }

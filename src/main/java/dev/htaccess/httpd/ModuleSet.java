@@ -12,6 +12,13 @@ public record ModuleSet(Set<String> names) {
     names = Set.copyOf(names);
   }
 
+  /** These modules and {@code module} too. */
+  public ModuleSet with(String module) {
+    Set<String> more = new java.util.HashSet<>(names);
+    more.add(module);
+    return new ModuleSet(more);
+  }
+
   /**
    * The modules of the oracle's Apache ({@code ../shared/oracle/README.md}), which the dry run
    * simulates: Debian's binary with its built-in modules (core, http, so, watchdog, log_config,

@@ -25,16 +25,42 @@ class LiveApacheTest {
     return EvalConformanceTest.ownCases();
   }
 
+  /** mod_vhost_alias's cases Apache accepted, recorded with tools/record-vhost-alias.py. */
+  static Stream<Path> vhostAliasCases() throws IOException {
+    try (Stream<Path> dirs = Files.list(ProjectFiles.testdata("eval-vhost-alias"))) {
+      return dirs.filter(d -> Files.exists(d.resolve("expected.jsonl"))).sorted().toList().stream();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void goldenFileMatchesApacheToday(Path caseDir) throws Exception {
+    recheck(caseDir, false);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vhostAliasCases")
+  void vhostAliasGoldenFileMatchesApacheToday(Path caseDir) throws Exception {
+    recheck(caseDir, true);
+  }
+
+  private static void recheck(Path caseDir, boolean vhostAlias) throws Exception {
     Path oracle = ProjectFiles.shared().map(s -> s.resolve("oracle/oracle.py")).orElse(null);
     assumeTrue(oracle != null && Files.exists(oracle), "../shared/oracle is absent");
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/apache2")), "apache2 is not installed");
     Path out = Files.createTempFile("oracle", ".jsonl");
+    List<String> command =
+        vhostAlias
+            ? List.of(
+                "python3",
+                "tools/record-vhost-alias.py",
+                caseDir.toString(),
+                "--shared",
+                oracle.getParent().getParent().toString())
+            : List.of("python3", oracle.toString(), caseDir.toString());
     try {
       Process p =
-          new ProcessBuilder("python3", oracle.toString(), caseDir.toString())
+          new ProcessBuilder(command)
               .redirectOutput(out.toFile())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();

@@ -138,6 +138,46 @@ class ServeManySitesTest {
     assertThat(upstreams.get(3).getRequestCount()).isEqualTo(2);
   }
 
+  @org.junit.jupiter.api.Test
+  void virtualDocumentRootServesEachHostFromItsOwnDirectory() throws Exception {
+    Path root = dir.resolve("sites");
+    for (String host : List.of("a.example.com", "b.example.com", "www.c.example.com")) {
+      Files.createDirectories(root.resolve(host));
+      Files.writeString(root.resolve(host).resolve("index.html"), "site " + host + "\n");
+    }
+    Files.writeString(
+        root.resolve("b.example.com/.htaccess"),
+        "RewriteEngine On\nRewriteRule ^where$ /x?root=%{DOCUMENT_ROOT} [R=302,L]\n");
+    Path conf = dir.resolve("hosts.conf");
+    Files.writeString(conf, "VirtualDocumentRoot " + root + "/%0\n");
+    server =
+        HtaccessServer.start(
+            new ServeOptions(
+                root,
+                conf,
+                new InetSocketAddress("127.0.0.1", 0),
+                "localhost",
+                null,
+                null,
+                false,
+                Map.of(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                false,
+                PhpBackend.NONE,
+                4),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter(), true));
+    assertThat(get("/", "a.example.com").body()).isEqualTo("site a.example.com\n");
+    assertThat(get("/index.html", "B.Example.com:8080").body()).isEqualTo("site b.example.com\n");
+    assertThat(get("/", "www.c.example.com").body()).isEqualTo("site www.c.example.com\n");
+    // a host without a directory: Apache's 404, not another site's files
+    assertThat(get("/", "d.example.com").status()).isEqualTo(404);
+    assertThat(get("/index.html", "c.example.com").status()).isEqualTo(404);
+    Answer where = get("/where", "b.example.com");
+    assertThat(where.status()).isEqualTo(302);
+  }
+
   private int port(int i) {
     return upstreams.get(i).getPort();
   }
