@@ -2,6 +2,7 @@ package dev.htaccess.cli;
 
 import dev.htaccess.report.DiagnosticPrinter;
 import dev.htaccess.serve.HtaccessServer;
+import dev.htaccess.serve.MirrorSettings;
 import dev.htaccess.serve.PhpBackend;
 import dev.htaccess.serve.ServeOptions;
 import dev.htaccess.source.Diagnostic;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,8 +76,55 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--mirror",
-      description = "Save proxied GET 200 responses under the document root.")
-  boolean mirror;
+      arity = "0..1",
+      fallbackValue = "download",
+      paramLabel = "MODE",
+      description = {
+        "What becomes of [P] GETs for files under the document root: download (the default"
+            + " MODE: fetch once, save, serve locally from then on) or redirect (send the client"
+            + " to the origin instead)."
+      })
+  String mirror;
+
+  @Option(
+      names = "--mirror-status",
+      paramLabel = "STATUS",
+      description = "The redirect mode's status: 301, 302 (default), 303, 307 or 308.")
+  int mirrorStatus = 302;
+
+  @Option(
+      names = "--mirror-auth",
+      paramLabel = "USER:PASSWORD",
+      description =
+          "Basic credentials for an origin behind a password (sent with mirrored fetches"
+              + " only). The environment variable HTACCESS_MIRROR_AUTH is read when this is -.")
+  String mirrorAuth;
+
+  @Option(
+      names = "--mirror-header",
+      paramLabel = "'NAME: VALUE'",
+      description = "A request header for mirrored fetches; repeatable.")
+  List<String> mirrorHeaders = new ArrayList<>();
+
+  @Option(
+      names = "--mirror-negative-ttl",
+      paramLabel = "SECONDS",
+      description =
+          "How long the origin's 404 or 410 for a file is believed (default 60; 0: never).")
+  long mirrorNegativeTtl = 60;
+
+  @Option(
+      names = "--mirror-derivatives",
+      description =
+          "A request for a Drupal image style (.../styles/STYLE/public/PATH) first"
+              + " fetches the original (.../PATH), so the local site can build the derivative.")
+  boolean mirrorDerivatives;
+
+  @Option(
+      names = "--mirror-retries",
+      paramLabel = "N",
+      description = "How often a fetch that failed or got a 5xx is tried again (default 2).")
+  int mirrorRetries = 2;
 
   @Option(
       names = "--vhost",
@@ -174,6 +224,13 @@ final class ServeCommand implements Callable<Integer> {
                             StandardOpenOption.APPEND),
                         StandardCharsets.UTF_8),
                     true);
+    MirrorSettings mirrorSettings;
+    try {
+      mirrorSettings = mirrorSettings();
+    } catch (IllegalArgumentException e) {
+      err.println("htaccess serve: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     ServeOptions options =
         new ServeOptions(
             docroot,
@@ -182,7 +239,7 @@ final class ServeCommand implements Callable<Integer> {
             "localhost",
             upstreamProxy,
             cacheDir,
-            mirror,
+            mirrorSettings,
             vhosts,
             Duration.ofSeconds(connectTimeout),
             Duration.ofSeconds(timeout),
@@ -234,5 +291,41 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }
+  }
+
+  /** The --mirror options, checked. */
+  private MirrorSettings mirrorSettings() {
+    if (mirror == null) {
+      return MirrorSettings.OFF;
+    }
+    MirrorSettings.Mode mode =
+        switch (mirror.toLowerCase(java.util.Locale.ROOT)) {
+          case "download" -> MirrorSettings.Mode.DOWNLOAD;
+          case "redirect" -> MirrorSettings.Mode.REDIRECT;
+          default ->
+              throw new IllegalArgumentException("--mirror is download or redirect, not " + mirror);
+        };
+    String auth = "-".equals(mirrorAuth) ? System.getenv("HTACCESS_MIRROR_AUTH") : mirrorAuth;
+    if (auth != null && auth.indexOf(':') < 0) {
+      throw new IllegalArgumentException("--mirror-auth is USER:PASSWORD");
+    }
+    List<String[]> headers = new ArrayList<>();
+    for (String h : mirrorHeaders) {
+      int colon = h.indexOf(':');
+      if (colon <= 0
+          || !dev.htaccess.httpd.HeaderValues.sendableName(h.substring(0, colon).strip())
+          || !dev.htaccess.httpd.HeaderValues.sendable(h.substring(colon + 1).strip())) {
+        throw new IllegalArgumentException("--mirror-header is 'NAME: VALUE', not " + h);
+      }
+      headers.add(new String[] {h.substring(0, colon).strip(), h.substring(colon + 1).strip()});
+    }
+    return new MirrorSettings(
+        mode,
+        mirrorStatus,
+        auth,
+        headers,
+        Duration.ofSeconds(mirrorNegativeTtl),
+        mirrorRetries,
+        mirrorDerivatives);
   }
 }

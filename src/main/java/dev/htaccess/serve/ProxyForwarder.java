@@ -78,6 +78,14 @@ final class ProxyForwarder {
 
   private static final int SHARDS = 16;
 
+  /** How long one fetch can take at most before its timeouts end it. */
+  private final long waitMillis;
+
+  /** The connect and read timeouts together: how long a request may wait for another's fetch. */
+  long readTimeoutMillis() {
+    return waitMillis;
+  }
+
   ProxyForwarder(
       String upstreamProxy,
       Path cacheDir,
@@ -85,6 +93,7 @@ final class ProxyForwarder {
       Duration readTimeout,
       String serverName,
       boolean insecureUpstream) {
+    this.waitMillis = connectTimeout.toMillis() + readTimeout.toMillis();
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .followRedirects(false)
@@ -143,8 +152,18 @@ final class ProxyForwarder {
     return shards[(int) (Thread.currentThread().getId() % SHARDS)];
   }
 
+  /**
+   * How a fetch the mirror keeps differs from a plain forward.
+   *
+   * @param saveTo where a 200's body is written (atomically, once it is whole)
+   * @param root the document root the file must stay under, symbolic links followed
+   * @param headers request headers set for the origin (credentials, the extras)
+   * @param retries how many times a failed fetch or a 5xx is tried again (nothing was sent yet)
+   */
+  record MirrorFetch(Path saveTo, Path root, List<String[]> headers, int retries) {}
+
   /** Forwards; returns the status sent to the client. */
-  int forward(String url, Incoming in, Sink out, Path mirrorTo) throws IOException {
+  int forward(String url, Incoming in, Sink out, MirrorFetch fetch) throws IOException {
     if (url.startsWith("unix:")) {
       // mod_proxy would connect to the Unix socket; serve only connects over TCP
       out.status(503);
@@ -161,6 +180,13 @@ final class ProxyForwarder {
       return 502;
     }
     Headers headers = upstreamHeaders(in, target);
+    if (fetch != null) {
+      Headers.Builder b = headers.newBuilder();
+      for (String[] h : fetch.headers()) {
+        b.set(h[0], h[1]);
+      }
+      headers = b.build();
+    }
     RequestBody body = null;
     StreamingBody clientBody = null;
     if (in.contentLength() > 0 || in.chunked()) {
@@ -178,25 +204,53 @@ final class ProxyForwarder {
             .tag(Connected.class, connected)
             .build();
     Response response;
+    int retries = fetch == null || clientBody != null ? 0 : fetch.retries();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        response = client().newCall(request).execute();
+      } catch (IOException e) {
+        if (attempt < retries) {
+          pause(attempt);
+          continue;
+        }
+        int status = failureStatus(e, clientBody, connected);
+        out.status(status);
+        return status;
+      }
+      if (response.code() >= 500 && attempt < retries) {
+        response.close(); // the origin's 5xx: the mirror asks again before answering
+        pause(attempt);
+        continue;
+      }
+      break;
+    }
+    try (Response answer = response) {
+      return relay(answer, in, out, fetch);
+    }
+  }
+
+  /** A short wait before the mirror's next attempt: 0.1 s, then 0.2 s, ... */
+  private static void pause(int attempt) throws java.io.InterruptedIOException {
     try {
-      response = client().newCall(request).execute();
-    } catch (IOException e) {
-      // A body the client broke off (or sent with a bad chunk) is the client's error: 400, as
-      // mod_proxy_http answers when it reads the body. Else ap_proxy_connect_backend failing is
-      // a 503 (a timeout too); once connected, a failure or a timeout reading the answer is
-      // mod_proxy_http's "Error reading from remote server", 502.
-      int status =
-          clientBody != null && clientBody.clientFailed
-              ? 400
-              : e instanceof ConnectException || e instanceof UnknownHostException || !connected.yes
-                  ? 503
-                  : 502;
-      out.status(status);
-      return status;
+      Thread.sleep(100L * (attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting to retry");
     }
-    try (response) {
-      return relay(response, in, out, mirrorTo);
-    }
+  }
+
+  /**
+   * The answer to a forward that failed. A body the client broke off (or sent with a bad chunk) is
+   * the client's error: 400, as mod_proxy_http answers when it reads the body. Else
+   * ap_proxy_connect_backend failing is a 503 (a timeout too); once connected, a failure or a
+   * timeout reading the answer is mod_proxy_http's "Error reading from remote server", 502.
+   */
+  private static int failureStatus(IOException e, StreamingBody clientBody, Connected connected) {
+    return clientBody != null && clientBody.clientFailed
+        ? 400
+        : e instanceof ConnectException || e instanceof UnknownHostException || !connected.yes
+            ? 503
+            : 502;
   }
 
   /**
@@ -289,8 +343,9 @@ final class ProxyForwarder {
   }
 
   /** The upstream's status, headers and body, streamed to the client (and to the mirror). */
-  private static int relay(Response response, Incoming in, Sink out, Path mirrorTo)
+  private static int relay(Response response, Incoming in, Sink out, MirrorFetch fetch)
       throws IOException {
+    Path mirrorTo = fetch == null ? null : fetch.saveTo();
     out.status(response.code());
     // In the upstream's order, as mod_proxy_http copies them.
     Headers upstreamHeaders = response.headers();
@@ -306,14 +361,13 @@ final class ProxyForwarder {
     if (response.body() == null || in.method().equalsIgnoreCase("HEAD")) {
       return response.code();
     }
-    boolean save = mirrorTo != null && response.code() == 200 && in.method().equals("GET");
-    Path temp =
-        save
-            ? Files.createTempFile(
-                mirrorTo.getParent() == null ? Path.of(".") : ensure(mirrorTo.getParent()),
-                ".mirror",
-                ".part")
-            : null;
+    boolean save =
+        mirrorTo != null
+            && response.code() == 200
+            && in.method().equals("GET")
+            && Mirror.confined(fetch.root(), mirrorTo);
+    // written beside the file and moved into place whole: a reader never sees a part
+    Path temp = save ? Files.createTempFile(mirrorTo.getParent(), ".mirror", ".part") : null;
     try (InputStream upstream = response.body().byteStream();
         OutputStream copy =
             temp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(temp)) {
@@ -340,11 +394,6 @@ final class ProxyForwarder {
           temp, mirrorTo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     return response.code();
-  }
-
-  private static Path ensure(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    return dir;
   }
 
   private static boolean requiresBody(String method) {

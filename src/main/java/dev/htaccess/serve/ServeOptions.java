@@ -14,7 +14,8 @@ import java.util.Map;
  * @param serverName the name used for redirects when a request has no Host header
  * @param upstreamProxy a forward proxy for all upstream traffic (http://host:port), or null
  * @param cacheDir a directory for an HTTP cache of proxied responses, or null
- * @param mirror save proxied GET 200 responses under the document root
+ * @param mirror what becomes of proxied GETs for files under the document root (see {@link
+ *     MirrorSettings})
  * @param vhosts extra sites by Host name
  * @param connectTimeout upstream connect timeout
  * @param readTimeout upstream read timeout
@@ -30,10 +31,42 @@ public record ServeOptions(
     String serverName,
     String upstreamProxy,
     Path cacheDir,
-    boolean mirror,
+    MirrorSettings mirror,
     Map<String, Path> vhosts,
     Duration connectTimeout,
     Duration readTimeout,
     boolean insecureUpstream,
     PhpBackend php,
-    int phpConnections) {}
+    int phpConnections) {
+
+  /** The options with the mirror in download mode ({@code mirror}) or off, its defaults else. */
+  public ServeOptions(
+      Path docroot,
+      Path serverConfig,
+      InetSocketAddress listen,
+      String serverName,
+      String upstreamProxy,
+      Path cacheDir,
+      boolean mirror,
+      Map<String, Path> vhosts,
+      Duration connectTimeout,
+      Duration readTimeout,
+      boolean insecureUpstream,
+      PhpBackend php,
+      int phpConnections) {
+    this(
+        docroot,
+        serverConfig,
+        listen,
+        serverName,
+        upstreamProxy,
+        cacheDir,
+        mirror ? MirrorSettings.DOWNLOAD : MirrorSettings.OFF,
+        vhosts,
+        connectTimeout,
+        readTimeout,
+        insecureUpstream,
+        php,
+        phpConnections);
+  }
+}

@@ -1,5 +1,7 @@
 package dev.htaccess.serve;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
@@ -15,10 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -37,7 +42,7 @@ final class SiteHandler extends Handler.Abstract {
   private final Map<String, Evaluator> vhosts;
   private final ProxyForwarder proxy;
   private final AccessLogWriter log;
-  private final boolean mirror;
+  private final Mirror mirror;
   private final ErrorLog errorLog;
   private final ScriptResponder scriptResponder;
 
@@ -48,14 +53,14 @@ final class SiteHandler extends Handler.Abstract {
       ScriptGateway scripts,
       AccessLogWriter log,
       PrintWriter errorLog,
-      boolean mirror) {
+      MirrorSettings mirror) {
     this.errorLog = new ErrorLog(errorLog);
     this.scriptResponder = new ScriptResponder(scripts, this.errorLog);
     this.defaultSite = defaultSite;
     this.vhosts = vhosts;
     this.proxy = proxy;
     this.log = log;
-    this.mirror = mirror;
+    this.mirror = new Mirror(mirror);
   }
 
   /** What was sent: the status, and the bytes of the body. */
@@ -108,6 +113,18 @@ final class SiteHandler extends Handler.Abstract {
       return answerEarly(request, response, callback, early);
     }
     Incoming in = Incoming.of(request);
+    if (mirror.isLoop(in.raw())) {
+      // this server's own upstream request came back to it (the origin is this server)
+      errorLog.line(
+          "proxy:error", in.remote(), in.target() + ": the mirror's request came back to it");
+      long bytes = 0;
+      try {
+        bytes = CoreResponses.errorPage(response, 508);
+      } catch (IOException ignored) {
+        // the client is gone
+      }
+      return finish(request, callback, 508, bytes);
+    }
     Evaluator site = defaultSite;
     if (in.host() != null && !vhosts.isEmpty()) {
       site =
@@ -122,6 +139,11 @@ final class SiteHandler extends Handler.Abstract {
             in.remote());
     Sent sent;
     try {
+      if (mirror.settings().derivatives()
+          && mirror.settings().mode() == MirrorSettings.Mode.DOWNLOAD
+          && in.method().equals("GET")) {
+        fetchOriginal(request, site, in);
+      }
       Evaluation e = site.evaluate(spec, TraceLevel.DECISIONS);
       Outcome o = e.outcome();
       if (o.status() == 500) {
@@ -260,23 +282,195 @@ final class SiteHandler extends Handler.Abstract {
   private Sent proxy(
       Request request, Response response, Evaluator site, Outcome.Proxy p, Incoming in)
       throws IOException {
+    MirrorSettings settings = mirror.settings();
+    boolean fetchable = in.method().equals("GET") || in.method().equals("HEAD");
+    Path file = settings.on() && fetchable ? mirror.target(site, p) : null;
+    if (file == null) {
+      return forward(request, response, p, in, null);
+    }
+    String url = RawText.display(p.url());
+    if (settings.mode() == MirrorSettings.Mode.REDIRECT) {
+      // the client fetches the file from the origin itself
+      int status = settings.redirectStatus();
+      response.setStatus(status);
+      response.getHeaders().put("Location", p.url());
+      return new Sent(status, CoreResponses.errorBody(response, status, p.url(), p));
+    }
+    if (mirror.knownMissing(url)) {
+      return new Sent(404, CoreResponses.errorPage(response, 404, p));
+    }
+    if (!in.method().equals("GET")) {
+      return forward(request, response, p, in, null);
+    }
+    CompletableFuture<Void> theirs = mirror.join(file);
+    if (theirs != null) {
+      // another request is fetching this file: wait for it, then serve what it saved
+      awaitFetch(theirs);
+      if (Files.isRegularFile(file)) {
+        Outcome now =
+            site.evaluate(
+                    new RequestSpec(
+                        in.method(),
+                        RawText.fromText(in.target()),
+                        in.headers(),
+                        request.isSecure(),
+                        in.remote()))
+                .outcome();
+        Outcome served = now instanceof Outcome.ServeFile ? now : p;
+        long bytes = StaticResponses.serveFile(request, response, file, served);
+        return new Sent(response.getStatus(), bytes);
+      }
+      return forward(request, response, p, in, null);
+    }
+    try {
+      Path root = Path.of(RawText.display(site.docrootPath())).toAbsolutePath().normalize();
+      Sent sent =
+          forward(
+              request,
+              response,
+              p,
+              in,
+              new ProxyForwarder.MirrorFetch(
+                  file, root, mirror.fetchHeaders(), settings.retries()));
+      if (Mirror.isMissing(sent.status())) {
+        mirror.rememberMissing(url);
+      }
+      return sent;
+    } finally {
+      mirror.done(file);
+    }
+  }
+
+  /** Headers of the client's that are about its own copy: a fetch for the mirror drops them. */
+  private static final java.util.Set<String> CLIENT_CONDITIONS =
+      java.util.Set.of(
+          "range",
+          "if-range",
+          "if-none-match",
+          "if-modified-since",
+          "if-match",
+          "if-unmodified-since");
+
+  /**
+   * With {@code derivatives}: a request for a Drupal image style's derivative whose original is
+   * missing here fetches the original first (saved, not sent), the way the rules would proxy a
+   * request for it, so the local site can build the derivative; the request then goes on as it
+   * would have.
+   */
+  private void fetchOriginal(Request request, Evaluator site, Incoming in) {
+    String target = in.target();
+    int query = target.indexOf('?');
+    String original = Mirror.originalOf(query < 0 ? target : target.substring(0, query));
+    if (original == null) {
+      return;
+    }
+    Outcome o =
+        site.evaluate(
+                new RequestSpec(
+                    "GET",
+                    RawText.fromText(original),
+                    in.headers(),
+                    request.isSecure(),
+                    in.remote()))
+            .outcome();
+    if (!(o instanceof Outcome.Proxy p)) {
+      return; // the original is here, or the rules do not fetch it
+    }
+    Path file = mirror.target(site, p);
+    String url = RawText.display(p.url());
+    if (file == null || Files.exists(file) || mirror.knownMissing(url)) {
+      return;
+    }
+    CompletableFuture<Void> theirs = mirror.join(file);
+    if (theirs != null) {
+      awaitFetch(theirs);
+      return;
+    }
+    try {
+      List<String[]> headers = new ArrayList<>();
+      for (String[] h : ResponseDecorator.requestHeaders(in.raw(), p)) {
+        if (!CLIENT_CONDITIONS.contains(h[0].toLowerCase(java.util.Locale.ROOT))) {
+          headers.add(h);
+        }
+      }
+      headers.add(mirror.loopMark());
+      Path root = Path.of(RawText.display(site.docrootPath())).toAbsolutePath().normalize();
+      int status =
+          proxy.forward(
+              url,
+              new ProxyForwarder.Incoming(
+                  "GET", headers, in.host(), in.remote(), 0, false, InputStream.nullInputStream()),
+              DISCARD,
+              new ProxyForwarder.MirrorFetch(
+                  file, root, mirror.fetchHeaders(), mirror.settings().retries()));
+      if (Mirror.isMissing(status)) {
+        mirror.rememberMissing(url);
+      }
+    } catch (IOException e) {
+      errorLog.line(
+          "proxy:error",
+          in.remote(),
+          original + ": the original of a derivative could not be fetched: " + why(e));
+    } finally {
+      mirror.done(file);
+    }
+  }
+
+  /** A sink for a fetch nobody reads but the mirror. */
+  private static final ProxyForwarder.Sink DISCARD =
+      new ProxyForwarder.Sink() {
+        @Override
+        public void status(int status) {}
+
+        @Override
+        public void header(String name, String value) {}
+
+        @Override
+        public OutputStream body() {
+          return OutputStream.nullOutputStream();
+        }
+      };
+
+  /** Waits for another request's fetch to end (however it ends), within the timeouts. */
+  private void awaitFetch(CompletableFuture<Void> theirs) {
+    try {
+      theirs.get(
+          proxy.readTimeoutMillis() * (mirror.settings().retries() + 1L) + 5_000, MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      // go on: what is there is served, what is not is fetched again
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Sent forward(
+      Request request,
+      Response response,
+      Outcome.Proxy p,
+      Incoming in,
+      ProxyForwarder.MirrorFetch fetch)
+      throws IOException {
     long length = request.getLength();
     boolean chunked = request.getHeaders().contains("Transfer-Encoding");
-    Path mirrorTo = mirror && in.method().equals("GET") ? mirrorPath(site, p) : null;
+    List<String[]> headers = ResponseDecorator.requestHeaders(in.raw(), p);
+    if (mirror.settings().on()) {
+      headers = new ArrayList<>(headers);
+      headers.add(mirror.loopMark());
+    }
     ProxySink sink = new ProxySink(response, p);
     int status =
         proxy.forward(
             RawText.display(p.url()),
             new ProxyForwarder.Incoming(
                 in.method(),
-                ResponseDecorator.requestHeaders(in.raw(), p),
+                headers,
                 in.host(),
                 in.remote(),
                 length,
                 chunked,
                 Content.Source.asInputStream(request)),
             sink,
-            mirrorTo);
+            fetch);
     if ((status == 502 || status == 503 || status == 504) && sink.out == null) {
       return new Sent(status, CoreResponses.errorPage(response, status, p));
     }
@@ -404,15 +598,5 @@ final class SiteHandler extends Handler.Abstract {
       }
       response.getHeaders().add("Set-Cookie", c);
     }
-  }
-
-  private Path mirrorPath(Evaluator site, Outcome o) {
-    String uri = RawText.display(o.uri());
-    if (uri.contains("..") || uri.endsWith("/")) {
-      return null;
-    }
-    Path root = Path.of(RawText.display(site.docrootPath()));
-    Path file = root.resolve(uri.substring(1)).normalize();
-    return file.startsWith(root) ? file : null;
   }
 }
