@@ -186,7 +186,7 @@ final class ContentPhase {
       String fallback, String uri, String args, String fname, boolean subrequest) {
     Round lookupRound = Round.subrequestOf(round);
     RoundResult lookup = processor.process(lookupRound, fallback, args, true);
-    String docroot = state.site.config.docrootPath();
+    String docroot = state.site.config.grantedPath(); // what filenames are relative to
     if (lookup instanceof RoundResult.Redirected
         || lookup instanceof RoundResult.Answered ok && ok.status() == 200) {
       // the lookup's file: the one it found, or (rewritten: the rewrite runs later, in the

@@ -43,22 +43,6 @@ public final class Evaluator {
             : null;
   }
 
-  /**
-   * An evaluation of this (a host's root's) site as the main site reports it: r->filename relative
-   * to the main DocumentRoot, or null outside it, as for any other path.
-   */
-  private Evaluation asThisSiteOf(Evaluator main, Evaluation e) {
-    Outcome o = e.outcome();
-    String name = o.filename();
-    if (name == null) {
-      return e;
-    }
-    String root = site.config.docrootPath();
-    String absolute = name.equals("/") ? root : root + name;
-    Outcome.Common c = o.common().withFilename(main.site.relative(absolute));
-    return new Evaluation(e.request(), o.withCommon(c), e.trace(), e.reproducible());
-  }
-
   /** How many hosts' document roots are kept; past it they are made again as they come. */
   private static final int MAX_ROOTS = 4096;
 
@@ -86,7 +70,7 @@ public final class Evaluator {
     Evaluator made =
         new Evaluator(
             new Site(
-                SiteConfig.load(dir, site.config.docroot(), config, configDir),
+                SiteConfig.load(dir, site.config.docroot(), config, configDir, site.config.maps()),
                 site.options.withDocroot(dir)),
             config,
             configDir,
@@ -175,7 +159,7 @@ public final class Evaluator {
     if (roots != null) {
       Evaluator perHost = forRoot(request);
       if (perHost != this) {
-        return perHost.asThisSiteOf(this, perHost.evaluate(request, level));
+        return perHost.evaluate(request, level);
       }
     }
     boolean memoized = level == TraceLevel.DECISIONS;

@@ -63,11 +63,6 @@ public sealed interface Outcome {
           requestHeaders);
     }
 
-    Common withFilename(String name) {
-      return new Common(
-          status, uri, query, name, contentType, setCookie, vary, headers, expiry, requestHeaders);
-    }
-
     Common withResponseHeaders(
         List<ResponseHeader> headers, Expiry expiry, List<ResponseHeader> requestHeaders) {
       return new Common(
@@ -86,26 +81,6 @@ public sealed interface Outcome {
 
   /** The fields every outcome has. */
   Common common();
-
-  /** This outcome with other common fields. */
-  default Outcome withCommon(Common c) {
-    if (this instanceof ServeFile f) {
-      return new ServeFile(c, f.path());
-    } else if (this instanceof ListDirectory l) {
-      return new ListDirectory(c, l.path());
-    } else if (this instanceof Redirect r) {
-      return new Redirect(c, r.location());
-    } else if (this instanceof Proxy p) {
-      return new Proxy(c, p.url());
-    } else if (this instanceof RunScript s) {
-      return new RunScript(c, s.call());
-    } else if (this instanceof Options) {
-      return new Options(c);
-    } else if (this instanceof TraceEcho) {
-      return new TraceEcho(c);
-    }
-    return new Status(c);
-  }
 
   /** The response status. */
   default int status() {

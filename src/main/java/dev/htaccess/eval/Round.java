@@ -49,6 +49,12 @@ final class Round {
 
   String contextDocRoot;
 
+  /**
+   * DOCUMENT_ROOT as mod_vhost_alias set it for this round (the host's root), or null: the main
+   * DocumentRoot (a request mod_rewrite or mod_alias translated keeps that one).
+   */
+  String documentRoot;
+
   /** The configuration of the last directory walk, or null before any. */
   DirConfig lastConfig;
 
@@ -128,6 +134,7 @@ final class Round {
     listing = sub.listing;
     contextPrefix = sub.contextPrefix;
     contextDocRoot = sub.contextDocRoot;
+    documentRoot = sub.documentRoot;
     lastConfig = sub.lastConfig;
     lastFile = sub.lastFile;
     lastBase = sub.lastBase;

@@ -159,7 +159,7 @@ final class RoundProcessor {
         RewriteContext ctx = new RewriteContext(scope, subrequest, uri, args, fname, pathInfo);
         DirectoryRewrite.Location where =
             new DirectoryRewrite.Location(
-                site.config.docrootPath(),
+                round.documentRoot != null ? round.documentRoot : site.config.grantedPath(),
                 round.contextPrefix,
                 round.contextDocRoot,
                 forcedHandlerStatus(walk, cfg, subrequest ? "GET" : state.request.method()));

@@ -42,12 +42,15 @@ final class Site {
     return options.scripts() ? options.phpHandler() : null;
   }
 
-  /** {@code fname} relative to the document root ({@code /} for the root), or null outside it. */
+  /**
+   * {@code fname} relative to the (main) document root ({@code /} for the root), or null outside
+   * it: under mod_vhost_alias, to the DocumentRoot the hosts' roots are made beside.
+   */
   String relative(String fname) {
     if (fname == null) {
       return null;
     }
-    String root = config.docrootPath();
+    String root = config.grantedPath();
     if (fname.equals(root) || fname.equals(root + "/")) {
       return "/";
     }

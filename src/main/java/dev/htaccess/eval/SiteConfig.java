@@ -66,6 +66,10 @@ final class SiteConfig {
   private boolean serverEngine;
   private final Set<RewriteOption> serverOptions = EnumSet.noneOf(RewriteOption.class);
   private final Map<String, RewriteMapSource> maps = new LinkedHashMap<>();
+
+  /** The main site's maps, which a host's site (mod_vhost_alias) uses rather than its own. */
+  private Map<String, RewriteMapSource> sharedMaps = Map.of();
+
   private final List<Mapping> aliases = new ArrayList<>();
   private final List<ProxyPassRule> proxyPasses = new ArrayList<>();
   private final List<AliasRedirect> redirects = new ArrayList<>();
@@ -196,14 +200,20 @@ final class SiteConfig {
 
   /** Builds the site from the server config (may be null). */
   static SiteConfig load(Path docroot, ParseResult serverConfig, Path configDir) {
-    return load(docroot, docroot, serverConfig, configDir);
+    return load(docroot, docroot, serverConfig, configDir, Map.of());
   }
 
   /**
    * Builds the site of a document root that is not the main one ({@code granted}, whose {@code
-   * <Directory>} block grants access): a host's root under mod_vhost_alias.
+   * <Directory>} block grants access): a host's root under mod_vhost_alias. Its maps are the main
+   * site's ({@code maps}): one table, one program, whatever the number of hosts, as in Apache.
    */
-  static SiteConfig load(Path docroot, Path granted, ParseResult serverConfig, Path configDir) {
+  static SiteConfig load(
+      Path docroot,
+      Path granted,
+      ParseResult serverConfig,
+      Path configDir,
+      Map<String, RewriteMapSource> maps) {
     SiteConfig site =
         new SiteConfig(
             docroot,
@@ -212,6 +222,7 @@ final class SiteConfig {
                 ? ModuleSet.ORACLE.with(VhostAlias.MODULE)
                 : ModuleSet.ORACLE);
     site.serverRoot = configDir.toAbsolutePath().normalize();
+    site.sharedMaps = maps;
     if (serverConfig != null) {
       for (Diagnostic d : serverConfig.diagnostics()) {
         if (d.severity() == Severity.ERROR) {
@@ -319,7 +330,8 @@ final class SiteConfig {
       conds.clear();
     } else if (d instanceof RewriteMap m) {
       try {
-        maps.put(m.mapName(), RewriteMapSource.of(m, configDir));
+        RewriteMapSource known = sharedMaps.get(m.mapName());
+        maps.put(m.mapName(), known != null ? known : RewriteMapSource.of(m, configDir));
       } catch (IllegalArgumentException ex) {
         errors.add(new Diagnostic("HT1100", Severity.ERROR, ex.getMessage(), m.span()));
       }

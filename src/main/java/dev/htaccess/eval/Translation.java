@@ -37,6 +37,7 @@ final class Translation {
     SiteConfig site = state.site.config;
     round.contextPrefix = null;
     round.contextDocRoot = null;
+    round.documentRoot = null;
     String filename = null;
     String effectiveUri = uri;
     String currentArgs = args;
@@ -107,6 +108,12 @@ final class Translation {
     }
     if (filename == null) {
       filename = site.docrootPath() + effectiveUri;
+      if (!site.docrootPath().equals(site.grantedPath())) {
+        // mod_vhost_alias translated (nothing before it did): its root is the request's
+        // DOCUMENT_ROOT and context root
+        round.documentRoot = site.docrootPath();
+        round.contextDocRoot = site.docrootPath();
+      }
     }
     return new Mapped(effectiveUri, currentArgs, filename);
   }
@@ -175,7 +182,7 @@ final class Translation {
 
   /**
    * mod_rewrite in server context: a path whose first segment exists on disk is a file path;
-   * otherwise the document root is prepended.
+   * otherwise the document root is prepended: the main one (mod_vhost_alias has not run).
    */
   private String serverPathToFilename(String f) {
     int second = f.indexOf('/', 1);
@@ -183,6 +190,6 @@ final class Translation {
     if (first.length() > 1 && state.stat(first).exists()) {
       return f;
     }
-    return state.site.config.docrootPath() + f;
+    return state.site.config.grantedPath() + f;
   }
 }

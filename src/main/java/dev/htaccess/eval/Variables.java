@@ -78,9 +78,10 @@ final class Variables {
       case SCRIPT_GROUP -> view.walked() ? owner(view.filename(), false) : "<unknown>";
       case PATH_INFO -> view.pathInfo();
       case QUERY_STRING -> view.args();
-      case DOCUMENT_ROOT -> state.site.config.docrootPath();
+      case DOCUMENT_ROOT ->
+          round.documentRoot != null ? round.documentRoot : state.site.config.grantedPath();
       case CONTEXT_DOCUMENT_ROOT ->
-          round.contextDocRoot != null ? round.contextDocRoot : state.site.config.docrootPath();
+          round.contextDocRoot != null ? round.contextDocRoot : state.site.config.grantedPath();
       case CONTEXT_PREFIX -> round.contextPrefix != null ? round.contextPrefix : "";
       case SERVER_ADMIN -> "[no address given]";
       case SERVER_NAME -> state.host.name();

@@ -144,7 +144,12 @@ public final class DbmMapFile {
     if (file[24] != 0) {
       throw new IOException(name + ": an encrypted Berkeley DB cannot be read");
     }
-    int items = PAGE_HEADER + ((file[26] & META_CHECKSUM) != 0 ? 20 : 0);
+    if ((file[26] & META_CHECKSUM) != 0) {
+      // apr_dbm never turns checksums on; another writer's checksummed pages are laid out
+      // differently, and are not guessed at
+      throw new IOException(name + ": a checksummed Berkeley DB cannot be read");
+    }
+    int items = PAGE_HEADER;
     long lastPage = Integer.toUnsignedLong(b.getInt(32));
     Map<String, String> entries = new LinkedHashMap<>();
     for (long pgno = 1; pgno <= lastPage && (pgno + 1) * pageSize <= file.length; pgno++) {

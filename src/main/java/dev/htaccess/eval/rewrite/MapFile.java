@@ -85,7 +85,9 @@ final class MapFile extends RewriteMapSource {
     if (!random) {
       return v;
     }
-    String[] choices = v.split("\\|");
-    return choices[ThreadLocalRandom.current().nextInt(choices.length)];
+    // one of the |-separated parts, empty ones included; an empty one is no value
+    String[] choices = v.split("\\|", -1);
+    String choice = choices[ThreadLocalRandom.current().nextInt(choices.length)];
+    return choice.isEmpty() ? null : choice;
   }
 }
