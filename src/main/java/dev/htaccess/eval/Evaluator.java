@@ -38,7 +38,7 @@ public final class Evaluator {
     this.config = config;
     this.configDir = configDir;
     this.roots =
-        perHostRoots && site.config.vhostAlias() != null
+        perHostRoots && site.config.perHostRoots()
             ? new java.util.concurrent.ConcurrentHashMap<>()
             : null;
   }
@@ -58,8 +58,13 @@ public final class Evaluator {
     if (!host.valid()) {
       return this; // the core's 400 comes first
     }
-    String root = site.config.vhostAlias().docroot(host);
-    Evaluator known = roots.get(root);
+    dev.htaccess.httpd.HostHeader server = RequestState.serverOf(site, host, request.https());
+    VhostAlias doc = site.config.vhostAlias();
+    VhostAlias cgi = site.config.vhostScriptAlias();
+    String root = doc != null ? doc.docroot(server) : site.config.docrootPath();
+    String scripts = cgi != null ? cgi.docroot(server) : null;
+    String key = scripts == null ? root : root + "\0" + scripts;
+    Evaluator known = roots.get(key);
     if (known != null) {
       return known;
     }
@@ -67,15 +72,12 @@ public final class Evaluator {
       roots.clear();
     }
     Path dir = Path.of(root);
+    SiteConfig hosts =
+        SiteConfig.load(dir, site.config.docroot(), config, configDir, site.config.maps());
+    hosts.scriptRoot(scripts);
     Evaluator made =
-        new Evaluator(
-            new Site(
-                SiteConfig.load(dir, site.config.docroot(), config, configDir, site.config.maps()),
-                site.options.withDocroot(dir)),
-            config,
-            configDir,
-            false);
-    Evaluator raced = roots.putIfAbsent(root, made);
+        new Evaluator(new Site(hosts, site.options.withDocroot(dir)), config, configDir, false);
+    Evaluator raced = roots.putIfAbsent(key, made);
     return raced != null ? raced : made;
   }
 

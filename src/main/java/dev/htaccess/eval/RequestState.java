@@ -22,6 +22,13 @@ final class RequestState {
   final RequestSpec request;
   final Trace trace;
   final HostHeader host;
+
+  /**
+   * The server's name and port as the core gives them (ap_get_server_name, ap_get_server_port):
+   * SERVER_NAME, SERVER_PORT and this server's own URLs.
+   */
+  final HostHeader server;
+
   final boolean https;
   final String theRequest;
   final SectionConditions conditions;
@@ -75,6 +82,7 @@ final class RequestState {
     this.https = request.https();
     String h = request.header("Host");
     this.host = HostHeader.parse(h == null ? site.options.defaultHost() : h, https);
+    this.server = serverOf(site, host, https);
     this.theRequest = request.method() + " " + request.target() + " HTTP/1.1";
     this.conditions =
         new SectionConditions(
@@ -99,10 +107,55 @@ final class RequestState {
     return true;
   }
 
+  /**
+   * The name and port the core reports for a request to {@code host} (UseCanonicalName: Off, the
+   * Host's name and port, else ServerName's port, else the scheme's; On, ServerName's name as
+   * written and its port; DNS, the local address's name and the port as for Off).
+   */
+  static HostHeader serverOf(Site site, HostHeader host, boolean https) {
+    SiteConfig c = site.config;
+    String configured = c.serverHostname();
+    int serverPort = c.serverNamePort() != 0 ? c.serverNamePort() : HostHeader.defaultPort(https);
+    int port = host.explicitPort() ? host.port() : serverPort;
+    return switch (c.useCanonicalName()) {
+      case "on" ->
+          new HostHeader(
+              configured != null ? configured : host(site.options.defaultHost()),
+              serverPort,
+              c.serverNamePort() != 0,
+              host.valid());
+      case "dns" -> new HostHeader(LOCAL_NAME, port, host.explicitPort(), host.valid());
+      default -> new HostHeader(host.name(), port, host.explicitPort(), host.valid());
+    };
+  }
+
+  private static String host(String nameAndPort) {
+    int colon = nameAndPort.lastIndexOf(':');
+    return colon > 0 && nameAndPort.indexOf(']') < colon
+        ? nameAndPort.substring(0, colon)
+        : nameAndPort;
+  }
+
+  /** The name of the local address requests arrive on (127.0.0.1), as getnameinfo gives it. */
+  private static final String LOCAL_NAME = localName();
+
+  private static String localName() {
+    try {
+      return dev.htaccess.source.RawText.asciiLower(
+          java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}).getHostName());
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
   /** {@code scheme://host[:port]} of this request. */
   String selfUrl() {
     String scheme = https ? "https" : "http";
-    boolean defaultPort = (https && host.port() == 443) || (!https && host.port() == 80);
-    return scheme + "://" + host.name() + (defaultPort ? "" : ":" + host.port());
+    boolean defaultPort = (https && server.port() == 443) || (!https && server.port() == 80);
+    String name = server.name();
+    if (name.indexOf(':') >= 0 && !name.startsWith("[")) {
+      name = "[" + name + "]"; // ap_get_server_name_for_url
+    }
+    return scheme + "://" + name + (defaultPort ? "" : ":" + server.port());
   }
 }

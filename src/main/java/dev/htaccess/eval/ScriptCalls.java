@@ -41,7 +41,7 @@ final class ScriptCalls {
         state.errorDocument ? "GET" : null,
         state.previousUri,
         state.previousArgs,
-        state.host.name(),
-        state.host.port());
+        state.server.name(),
+        state.server.port());
   }
 }

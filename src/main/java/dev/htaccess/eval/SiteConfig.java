@@ -60,6 +60,12 @@ final class SiteConfig {
   /** mod_vhost_alias's document root for each host, or null (none, or "none"). */
   private VhostAlias vhostAlias;
 
+  /** mod_vhost_alias's /cgi-bin/ directory for each host (VirtualScriptAlias), or null. */
+  private VhostAlias vhostScriptAlias;
+
+  /** A host's site: the /cgi-bin/ directory VirtualScriptAlias made for it, or null. */
+  private String scriptRoot;
+
   private Path serverRoot;
 
   private final List<CompiledRule> serverRules = new ArrayList<>();
@@ -77,6 +83,10 @@ final class SiteConfig {
   private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
   private int limitInternalRecursion = 10;
   private int serverNamePort;
+
+  private String serverHostname;
+
+  private String useCanonicalName = "off";
   private String proxyRemote;
   private final Set<String> serverNames = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
@@ -461,27 +471,28 @@ final class SiteConfig {
           }
         }
       }
-      case "virtualdocumentroot", "virtualdocumentrootip" -> {
+      case "virtualdocumentroot",
+          "virtualdocumentrootip",
+          "virtualscriptalias",
+          "virtualscriptaliasip" -> {
         if (a.size() == 1) {
           String format = a.get(0).value();
           String problem = dev.htaccess.httpd.VhostAliasFormat.error(format);
           if (problem != null) {
             errors.add(new Diagnostic("HT1100", Severity.ERROR, problem, g.span()));
+            return;
+          }
+          VhostAlias spec =
+              dev.htaccess.httpd.VhostAliasFormat.isNone(format)
+                  ? null
+                  : new VhostAlias(format, g.key().endsWith("ip"));
+          if (g.key().startsWith("virtualdocumentroot")) {
+            vhostAlias = spec;
           } else {
-            vhostAlias =
-                dev.htaccess.httpd.VhostAliasFormat.isNone(format)
-                    ? null
-                    : new VhostAlias(format, g.key().endsWith("ip"));
+            vhostScriptAlias = spec;
           }
         }
       }
-      case "virtualscriptalias", "virtualscriptaliasip" ->
-          errors.add(
-              new Diagnostic(
-                  "HT1100",
-                  Severity.ERROR,
-                  g.name() + " is not supported here (CGI scripts are not run)",
-                  g.span()));
       case "proxyremote" -> {
         if (a.size() == 2 && a.get(0).value().equals("*")) {
           proxyRemote = a.get(1).value();
@@ -500,6 +511,17 @@ final class SiteConfig {
             n = n.substring(0, colon);
           }
           serverNames.add(RawText.asciiLower(n));
+          serverHostname = n;
+        }
+      }
+      case "usecanonicalname" -> {
+        String v = a.isEmpty() ? "" : RawText.asciiLower(a.get(0).value());
+        if (v.equals("on") || v.equals("off") || v.equals("dns")) {
+          useCanonicalName = v;
+        } else {
+          errors.add(
+              new Diagnostic(
+                  "HT1100", Severity.ERROR, "parameter must be 'on', 'off', or 'dns'", g.span()));
         }
       }
       case "serveralias" -> {
@@ -539,6 +561,33 @@ final class SiteConfig {
   /** mod_vhost_alias's per-host document root, or null when the host has one DocumentRoot. */
   VhostAlias vhostAlias() {
     return vhostAlias;
+  }
+
+  VhostAlias vhostScriptAlias() {
+    return vhostScriptAlias;
+  }
+
+  /** Whether the module makes each host's roots (either directive is set). */
+  boolean perHostRoots() {
+    return vhostAlias != null || vhostScriptAlias != null;
+  }
+
+  String scriptRoot() {
+    return scriptRoot;
+  }
+
+  void scriptRoot(String root) {
+    this.scriptRoot = root;
+  }
+
+  /** ServerName's name as written (r->server->server_hostname), or null when none is set. */
+  String serverHostname() {
+    return serverHostname;
+  }
+
+  /** UseCanonicalName: {@code off} (the default), {@code on} or {@code dns}. */
+  String useCanonicalName() {
+    return useCanonicalName;
   }
 
   /** The port of ServerName, or 0 when ServerName names none. */

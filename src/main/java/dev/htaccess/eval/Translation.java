@@ -105,6 +105,9 @@ final class Translation {
       } else {
         filename = alias(effectiveUri);
       }
+      if (filename == null && site.scriptRoot() != null) {
+        filename = scriptAlias(effectiveUri, site.scriptRoot());
+      }
     }
     if (filename == null) {
       filename = site.docrootPath() + effectiveUri;
@@ -159,6 +162,28 @@ final class Translation {
       }
     }
     return null;
+  }
+
+  /**
+   * mod_vhost_alias's VirtualScriptAlias, after mod_alias: a URL whose path starts (after its
+   * slashes) with {@code cgi-bin/} maps to the host's script directory, which becomes DOCUMENT_ROOT
+   * and the context root, under the prefix {@code /cgi-bin}; null for another URL.
+   */
+  private String scriptAlias(String effectiveUri, String root) {
+    int slashes = 0;
+    while (slashes < effectiveUri.length() && effectiveUri.charAt(slashes) == '/') {
+      slashes++;
+    }
+    if (!effectiveUri.startsWith("cgi-bin/", slashes)) {
+      return null;
+    }
+    round.documentRoot = root;
+    round.contextDocRoot = root;
+    round.contextPrefix = "/cgi-bin";
+    // mod_cgi's handler, which the oracle's Apache lacks: its files go to the default handler,
+    // which serves no directory
+    round.forcedHandler = "cgi-script";
+    return root + effectiveUri.substring(slashes + "cgi-bin".length());
   }
 
   private String alias(String effectiveUri) {

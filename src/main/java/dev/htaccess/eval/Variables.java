@@ -84,9 +84,9 @@ final class Variables {
           round.contextDocRoot != null ? round.contextDocRoot : state.site.config.grantedPath();
       case CONTEXT_PREFIX -> round.contextPrefix != null ? round.contextPrefix : "";
       case SERVER_ADMIN -> "[no address given]";
-      case SERVER_NAME -> state.host.name();
+      case SERVER_NAME -> state.server.name();
       case SERVER_ADDR -> "127.0.0.1";
-      case SERVER_PORT -> Integer.toString(state.host.port());
+      case SERVER_PORT -> Integer.toString(state.server.port());
       case SERVER_PROTOCOL -> "HTTP/1.1";
       case SERVER_SOFTWARE -> "Apache";
       case THE_REQUEST -> state.theRequest;

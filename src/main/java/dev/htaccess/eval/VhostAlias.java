@@ -29,8 +29,12 @@ record VhostAlias(String format, boolean byAddress) {
    */
   static final String LOCAL_ADDRESS = "127.0.0.1";
 
-  /** The document root of a request to {@code host} (UseCanonicalName Off: the Host's name). */
-  String docroot(HostHeader host) {
+  /**
+   * The document root of a request the core names {@code server} (ap_get_server_name and _port:
+   * with UseCanonicalName Off the Host's name).
+   */
+  String docroot(HostHeader server) {
+    HostHeader host = server;
     String name = byAddress ? LOCAL_ADDRESS : host.name();
     // r->hostname keeps an IPv6 literal without its brackets
     if (name.startsWith("[") && name.endsWith("]")) {

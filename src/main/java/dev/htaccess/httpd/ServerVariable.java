@@ -38,9 +38,13 @@ public enum ServerVariable {
   CONTEXT_PREFIX("the URL prefix of the Alias (or DocumentRoot) that mapped the request"),
   CONTEXT_DOCUMENT_ROOT("the directory that prefix maps to"),
   SERVER_ADMIN("ServerAdmin"),
-  SERVER_NAME("the server name (the Host header's, UseCanonicalName Off)"),
+  SERVER_NAME(
+      "the server name: the Host header's (UseCanonicalName Off), ServerName's (On), the local"
+          + " address's (DNS)"),
   SERVER_ADDR("the server's IP address"),
-  SERVER_PORT("the server's port (the Host header's, UseCanonicalName Off)"),
+  SERVER_PORT(
+      "the server's port: the Host header's (UseCanonicalName Off), else ServerName's, else the"
+          + " scheme's"),
   SERVER_PROTOCOL("the request's protocol, e.g. HTTP/1.1"),
   SERVER_SOFTWARE("the server banner (ServerTokens)"),
   TIME_YEAR("the year, four digits"),

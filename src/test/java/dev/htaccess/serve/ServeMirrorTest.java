@@ -227,6 +227,7 @@ class ServeMirrorTest {
     try (var listing = Files.list(outside)) {
       assertThat(listing).isEmpty();
     }
+    Files.delete(site.resolve("files/out")); // the temporary directories are removed apart
   }
 
   @Test
