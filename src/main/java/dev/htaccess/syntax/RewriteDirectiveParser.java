@@ -150,6 +150,10 @@ final class RewriteDirectiveParser {
       type = "dbm";
       if (spec.length() > 3 && spec.charAt(3) == ':') {
         source = spec.substring(4);
+      } else if (spec.length() > 4 && spec.charAt(3) == '=' && spec.charAt(4) == ':') {
+        // an empty type is no DBM type apr-util knows
+        error(SyntaxRule.REWRITE_SYNTAX, "RewriteMap: dbm type  is invalid", span);
+        return generic(name, args, words, span);
       } else if (spec.length() > 3 && spec.charAt(3) == '=' && spec.indexOf(':', 4) > 0) {
         int colon = spec.indexOf(':', 4);
         dbmType = spec.substring(4, colon);
