@@ -1,7 +1,5 @@
 package dev.htaccess.serve;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-
 import dev.htaccess.eval.Evaluation;
 import dev.htaccess.eval.Evaluator;
 import dev.htaccess.eval.Outcome;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -43,6 +40,7 @@ final class SiteHandler extends Handler.Abstract {
   private final ProxyForwarder proxy;
   private final AccessLogWriter log;
   private final Mirror mirror;
+  private final MirrorOriginals originals;
   private final ErrorLog errorLog;
   private final ScriptResponder scriptResponder;
 
@@ -61,6 +59,7 @@ final class SiteHandler extends Handler.Abstract {
     this.proxy = proxy;
     this.log = log;
     this.mirror = new Mirror(mirror);
+    this.originals = new MirrorOriginals(this.mirror, proxy, this.errorLog);
   }
 
   /** What was sent: the status, and the bytes of the body. */
@@ -142,7 +141,16 @@ final class SiteHandler extends Handler.Abstract {
       if (mirror.settings().derivatives()
           && mirror.settings().mode() == MirrorSettings.Mode.DOWNLOAD
           && in.method().equals("GET")) {
-        fetchOriginal(request, site, in);
+        originals.fetchOriginal(
+            site,
+            new RequestSpec(
+                in.method(),
+                RawText.fromText(in.target()),
+                in.headers(),
+                request.isSecure(),
+                in.remote()),
+            in.raw(),
+            in.host());
       }
       Evaluation e = site.evaluate(spec, TraceLevel.DECISIONS);
       Outcome o = e.outcome();
@@ -305,7 +313,7 @@ final class SiteHandler extends Handler.Abstract {
     CompletableFuture<Void> theirs = mirror.join(file);
     if (theirs != null) {
       // another request is fetching this file: wait for it, then serve what it saved
-      awaitFetch(theirs);
+      originals.await(theirs);
       if (Files.isRegularFile(file)) {
         Outcome now =
             site.evaluate(
@@ -338,108 +346,6 @@ final class SiteHandler extends Handler.Abstract {
       return sent;
     } finally {
       mirror.done(file);
-    }
-  }
-
-  /** Headers of the client's that are about its own copy: a fetch for the mirror drops them. */
-  private static final java.util.Set<String> CLIENT_CONDITIONS =
-      java.util.Set.of(
-          "range",
-          "if-range",
-          "if-none-match",
-          "if-modified-since",
-          "if-match",
-          "if-unmodified-since");
-
-  /**
-   * With {@code derivatives}: a request for a Drupal image style's derivative whose original is
-   * missing here fetches the original first (saved, not sent), the way the rules would proxy a
-   * request for it, so the local site can build the derivative; the request then goes on as it
-   * would have.
-   */
-  private void fetchOriginal(Request request, Evaluator site, Incoming in) {
-    String target = in.target();
-    int query = target.indexOf('?');
-    String original = Mirror.originalOf(query < 0 ? target : target.substring(0, query));
-    if (original == null) {
-      return;
-    }
-    Outcome o =
-        site.evaluate(
-                new RequestSpec(
-                    "GET",
-                    RawText.fromText(original),
-                    in.headers(),
-                    request.isSecure(),
-                    in.remote()))
-            .outcome();
-    if (!(o instanceof Outcome.Proxy p)) {
-      return; // the original is here, or the rules do not fetch it
-    }
-    Path file = mirror.target(site, p);
-    String url = RawText.display(p.url());
-    if (file == null || Files.exists(file) || mirror.knownMissing(url)) {
-      return;
-    }
-    CompletableFuture<Void> theirs = mirror.join(file);
-    if (theirs != null) {
-      awaitFetch(theirs);
-      return;
-    }
-    try {
-      List<String[]> headers = new ArrayList<>();
-      for (String[] h : ResponseDecorator.requestHeaders(in.raw(), p)) {
-        if (!CLIENT_CONDITIONS.contains(h[0].toLowerCase(java.util.Locale.ROOT))) {
-          headers.add(h);
-        }
-      }
-      headers.add(mirror.loopMark());
-      Path root = Path.of(RawText.display(site.docrootPath())).toAbsolutePath().normalize();
-      int status =
-          proxy.forward(
-              url,
-              new ProxyForwarder.Incoming(
-                  "GET", headers, in.host(), in.remote(), 0, false, InputStream.nullInputStream()),
-              DISCARD,
-              new ProxyForwarder.MirrorFetch(
-                  file, root, mirror.fetchHeaders(), mirror.settings().retries()));
-      if (Mirror.isMissing(status)) {
-        mirror.rememberMissing(url);
-      }
-    } catch (IOException e) {
-      errorLog.line(
-          "proxy:error",
-          in.remote(),
-          original + ": the original of a derivative could not be fetched: " + why(e));
-    } finally {
-      mirror.done(file);
-    }
-  }
-
-  /** A sink for a fetch nobody reads but the mirror. */
-  private static final ProxyForwarder.Sink DISCARD =
-      new ProxyForwarder.Sink() {
-        @Override
-        public void status(int status) {}
-
-        @Override
-        public void header(String name, String value) {}
-
-        @Override
-        public OutputStream body() {
-          return OutputStream.nullOutputStream();
-        }
-      };
-
-  /** Waits for another request's fetch to end (however it ends), within the timeouts. */
-  private void awaitFetch(CompletableFuture<Void> theirs) {
-    try {
-      theirs.get(
-          proxy.readTimeoutMillis() * (mirror.settings().retries() + 1L) + 5_000, MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-      // go on: what is there is served, what is not is fetched again
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
