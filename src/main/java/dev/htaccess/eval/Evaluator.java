@@ -38,7 +38,7 @@ public final class Evaluator {
     this.config = config;
     this.configDir = configDir;
     this.roots =
-        perHostRoots && site.config.perHostRoots()
+        perHostRoots && site.config.naming().perHostRoots()
             ? new java.util.concurrent.ConcurrentHashMap<>()
             : null;
   }
@@ -59,8 +59,8 @@ public final class Evaluator {
       return this; // the core's 400 comes first
     }
     dev.htaccess.httpd.HostHeader server = RequestState.serverOf(site, host, request.https());
-    VhostAlias doc = site.config.vhostAlias();
-    VhostAlias cgi = site.config.vhostScriptAlias();
+    VhostAlias doc = site.config.naming().vhostAlias();
+    VhostAlias cgi = site.config.naming().vhostScriptAlias();
     String root = doc != null ? doc.docroot(server) : site.config.docrootPath();
     String scripts = cgi != null ? cgi.docroot(server) : null;
     String key = scripts == null ? root : root + "\0" + scripts;

@@ -114,15 +114,16 @@ final class RequestState {
    */
   static HostHeader serverOf(Site site, HostHeader host, boolean https) {
     SiteConfig c = site.config;
-    String configured = c.serverHostname();
-    int serverPort = c.serverNamePort() != 0 ? c.serverNamePort() : HostHeader.defaultPort(https);
+    String configured = c.naming().serverHostname();
+    int namedPort = c.naming().serverNamePort();
+    int serverPort = namedPort != 0 ? namedPort : HostHeader.defaultPort(https);
     int port = host.explicitPort() ? host.port() : serverPort;
-    return switch (c.useCanonicalName()) {
+    return switch (c.naming().useCanonicalName()) {
       case "on" ->
           new HostHeader(
               configured != null ? configured : host(site.options.defaultHost()),
               serverPort,
-              c.serverNamePort() != 0,
+              namedPort != 0,
               host.valid());
       case "dns" -> new HostHeader(LOCAL_NAME, port, host.explicitPort(), host.valid());
       default -> new HostHeader(host.name(), port, host.explicitPort(), host.valid());

@@ -125,9 +125,9 @@ final class RoundRewriteHost implements RewriteHost {
   @Override
   public boolean isThisServer(String host, int port) {
     SiteConfig site = state.site.config;
-    return site.serverNamePort() != 0
-        && port == site.serverNamePort()
-        && site.serverNames().contains(host);
+    return site.naming().serverNamePort() != 0
+        && port == site.naming().serverNamePort()
+        && site.naming().serverNames().contains(host);
   }
 
   @Override

@@ -23,7 +23,6 @@ import dev.htaccess.model.Section;
 import dev.htaccess.regex.PcrePattern;
 import dev.htaccess.regex.PcreSyntaxException;
 import dev.htaccess.source.Diagnostic;
-import dev.htaccess.source.RawText;
 import dev.htaccess.source.Severity;
 import dev.htaccess.syntax.ParseResult;
 import dev.htaccess.validate.DirectiveValidator;
@@ -57,11 +56,8 @@ final class SiteConfig {
   private final String docrootPath;
   private final ModuleSet modules;
 
-  /** mod_vhost_alias's document root for each host, or null (none, or "none"). */
-  private VhostAlias vhostAlias;
-
-  /** mod_vhost_alias's /cgi-bin/ directory for each host (VirtualScriptAlias), or null. */
-  private VhostAlias vhostScriptAlias;
+  /** ServerName, ServerAlias, UseCanonicalName and mod_vhost_alias's roots. */
+  private final ServerNaming naming = new ServerNaming();
 
   /** A host's site: the /cgi-bin/ directory VirtualScriptAlias made for it, or null. */
   private String scriptRoot;
@@ -82,13 +78,7 @@ final class SiteConfig {
   private List<String> directoryIndex = List.of("index.html", "index.php");
   private final Map<Integer, String> errorDocuments = new LinkedHashMap<>();
   private int limitInternalRecursion = 10;
-  private int serverNamePort;
-
-  private String serverHostname;
-
-  private String useCanonicalName = "off";
   private String proxyRemote;
-  private final Set<String> serverNames = new java.util.HashSet<>();
   private final List<Diagnostic> errors = new ArrayList<>();
 
   /** A {@code <Location>} or {@code <LocationMatch>} section. */
@@ -411,6 +401,9 @@ final class SiteConfig {
     if (!SERVER_ONLY.contains(g.key())) {
       hostDirectory.add(g);
     }
+    if (naming.apply(g, errors)) {
+      return;
+    }
     switch (g.key()) {
       case "alias", "scriptalias" -> {
         if (a.size() == 2) {
@@ -471,62 +464,9 @@ final class SiteConfig {
           }
         }
       }
-      case "virtualdocumentroot",
-          "virtualdocumentrootip",
-          "virtualscriptalias",
-          "virtualscriptaliasip" -> {
-        if (a.size() == 1) {
-          String format = a.get(0).value();
-          String problem = dev.htaccess.httpd.VhostAliasFormat.error(format);
-          if (problem != null) {
-            errors.add(new Diagnostic("HT1100", Severity.ERROR, problem, g.span()));
-            return;
-          }
-          VhostAlias spec =
-              dev.htaccess.httpd.VhostAliasFormat.isNone(format)
-                  ? null
-                  : new VhostAlias(format, g.key().endsWith("ip"));
-          if (g.key().startsWith("virtualdocumentroot")) {
-            vhostAlias = spec;
-          } else {
-            vhostScriptAlias = spec;
-          }
-        }
-      }
       case "proxyremote" -> {
         if (a.size() == 2 && a.get(0).value().equals("*")) {
           proxyRemote = a.get(1).value();
-        }
-      }
-      case "servername" -> {
-        if (!a.isEmpty()) {
-          String n = a.get(0).value();
-          int scheme = n.indexOf("://");
-          if (scheme >= 0) {
-            n = n.substring(scheme + 3);
-          }
-          int colon = n.lastIndexOf(':');
-          if (colon > 0) {
-            serverNamePort = CNumbers.atoi(n.substring(colon + 1));
-            n = n.substring(0, colon);
-          }
-          serverNames.add(RawText.asciiLower(n));
-          serverHostname = n;
-        }
-      }
-      case "usecanonicalname" -> {
-        String v = a.isEmpty() ? "" : RawText.asciiLower(a.get(0).value());
-        if (v.equals("on") || v.equals("off") || v.equals("dns")) {
-          useCanonicalName = v;
-        } else {
-          errors.add(
-              new Diagnostic(
-                  "HT1100", Severity.ERROR, "parameter must be 'on', 'off', or 'dns'", g.span()));
-        }
-      }
-      case "serveralias" -> {
-        for (Argument arg : a) {
-          serverNames.add(RawText.asciiLower(arg.value()));
         }
       }
       case "limitinternalrecursion" -> {
@@ -558,18 +498,9 @@ final class SiteConfig {
     return proxyRemote;
   }
 
-  /** mod_vhost_alias's per-host document root, or null when the host has one DocumentRoot. */
-  VhostAlias vhostAlias() {
-    return vhostAlias;
-  }
-
-  VhostAlias vhostScriptAlias() {
-    return vhostScriptAlias;
-  }
-
-  /** Whether the module makes each host's roots (either directive is set). */
-  boolean perHostRoots() {
-    return vhostAlias != null || vhostScriptAlias != null;
+  /** ServerName, ServerAlias, UseCanonicalName and mod_vhost_alias's roots. */
+  ServerNaming naming() {
+    return naming;
   }
 
   String scriptRoot() {
@@ -578,26 +509,6 @@ final class SiteConfig {
 
   void scriptRoot(String root) {
     this.scriptRoot = root;
-  }
-
-  /** ServerName's name as written (r->server->server_hostname), or null when none is set. */
-  String serverHostname() {
-    return serverHostname;
-  }
-
-  /** UseCanonicalName: {@code off} (the default), {@code on} or {@code dns}. */
-  String useCanonicalName() {
-    return useCanonicalName;
-  }
-
-  /** The port of ServerName, or 0 when ServerName names none. */
-  int serverNamePort() {
-    return serverNamePort;
-  }
-
-  /** ServerName and ServerAlias names, lower case. */
-  Set<String> serverNames() {
-    return serverNames;
   }
 
   List<Diagnostic> errors() {
