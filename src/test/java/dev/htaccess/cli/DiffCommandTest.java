@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.htaccess.testing.JsonLite;
 import dev.htaccess.testing.ProjectFiles;
+import dev.htaccess.testing.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +102,7 @@ class DiffCommandTest {
     Files.createDirectories(old);
     Files.copy(CASE.resolve("old.htaccess"), old.resolve(".htaccess"));
     Path site = temp.resolve("site");
-    copyTree(CASE.resolve("docroot"), site);
+    Trees.copy(CASE.resolve("docroot"), site);
     Files.copy(
         CASE.resolve("new.htaccess"),
         site.resolve(".htaccess"),
@@ -175,19 +175,6 @@ class DiffCommandTest {
       return new ProcessBuilder(command).inheritIO().start().waitFor();
     } catch (IOException e) {
       return -1;
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.htaccess.report.JsonLine;
 import dev.htaccess.report.TraceRenderer;
 import dev.htaccess.source.RawText;
 import dev.htaccess.testing.ProjectFiles;
+import dev.htaccess.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ class EvaluationSnapshotTest {
   @MethodSource("ownCases")
   void ownCase(String name) throws IOException {
     Path copy = temp.resolve("case");
-    OracleCases.copyTree(ProjectFiles.testdata("eval", name), copy);
+    Trees.copy(ProjectFiles.testdata("eval", name), copy);
     OracleCases.substitutePlaceholders(copy);
     String snapshot = snapshot(copy, requests(copy.resolve("requests.txt")), false);
     compare(ProjectFiles.testdata("eval-snapshot", name + ".txt"), snapshot);
@@ -105,7 +106,7 @@ class EvaluationSnapshotTest {
     assumeTrue(htaccess != null && Files.exists(htaccess), "../shared/corpus is absent");
     Path copy = temp.resolve("case");
     Path docroot = copy.resolve("docroot");
-    OracleCases.copyTree(ProjectFiles.testdata("php", "app"), docroot);
+    Trees.copy(ProjectFiles.testdata("php", "app"), docroot);
     Files.writeString(
         docroot.resolve(".htaccess"),
         Files.readString(htaccess).replace("{fpm}", "127.0.0.1:9000"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.htaccess.cli.Main;
 import dev.htaccess.testing.ProjectFiles;
+import dev.htaccess.testing.Trees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +29,7 @@ class ExampleSiteTest {
   @Test
   void theExampleAnswersAsApacheDoes() throws IOException {
     Path caseDir = temp.resolve("example");
-    OracleCases.copyTree(EXAMPLES.resolve("dev-site"), caseDir.resolve("docroot"));
+    Trees.copy(EXAMPLES.resolve("dev-site"), caseDir.resolve("docroot"));
     Files.copy(EXAMPLES.resolve("dev-site.conf"), caseDir.resolve("server.conf"));
     Files.copy(EXAMPLES.resolve("backends.txt"), caseDir.resolve("backends.txt"));
     List<String> requests = new ArrayList<>();

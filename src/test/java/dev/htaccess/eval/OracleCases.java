@@ -6,13 +6,11 @@ import dev.htaccess.cli.RequestLines;
 import dev.htaccess.source.RawText;
 import dev.htaccess.testing.CorpusSites;
 import dev.htaccess.testing.JsonLite;
+import dev.htaccess.testing.Trees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +34,7 @@ final class OracleCases {
   /** The errors our start-up finds in the case's server.conf. */
   static List<String> configErrors(Path caseDir, Path tempDir) throws IOException {
     Path copy = tempDir.resolve("case");
-    copyTree(caseDir, copy);
+    Trees.copy(caseDir, copy);
     substitutePlaceholders(copy);
     Path server = copy.resolve("server.conf");
     Evaluator evaluator =
@@ -50,7 +48,7 @@ final class OracleCases {
   static List<String> differences(Path caseDir, Path expectedFile, Path tempDir)
       throws IOException {
     Path copy = tempDir.resolve("case");
-    copyTree(caseDir, copy);
+    Trees.copy(caseDir, copy);
     substitutePlaceholders(copy);
     Path docroot = copy.resolve("docroot");
     String docrootText = docroot.toString();
@@ -166,23 +164,5 @@ final class OracleCases {
     return RawText.display(raw)
         .replace(docroot, "/var/www/html")
         .replace(caseDir, "${ORACLE_CASE}");
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path src : files.toList()) {
-        Path dst = to.resolve(from.relativize(src).toString());
-        if (Files.isSymbolicLink(src)) {
-          Files.createDirectories(dst.getParent());
-          Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
-        } else if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -89,24 +86,7 @@ class ServeManySitesTest {
         };
     Path conf = dir.resolve("site.conf");
     Files.writeString(conf, "RewriteMap backends " + spec + "\n");
-    server =
-        HtaccessServer.start(
-            new ServeOptions(
-                site,
-                conf,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                false,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                false,
-                PhpBackend.NONE,
-                4),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter(), true));
+    start(site, conf);
     for (MockWebServer m : upstreams) {
       for (int i = 0; i < 3; i++) {
         m.enqueue(new MockResponse.Builder().code(200).body("from " + m.getPort()).build());
@@ -150,24 +130,7 @@ class ServeManySitesTest {
         "RewriteEngine On\nRewriteRule ^where$ /x?root=%{DOCUMENT_ROOT} [R=302,L]\n");
     Path conf = dir.resolve("hosts.conf");
     Files.writeString(conf, "VirtualDocumentRoot " + root + "/%0\n");
-    server =
-        HtaccessServer.start(
-            new ServeOptions(
-                root,
-                conf,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                false,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                false,
-                PhpBackend.NONE,
-                4),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter(), true));
+    start(root, conf);
     assertThat(get("/", "a.example.com").body()).isEqualTo("site a.example.com\n");
     assertThat(get("/index.html", "B.Example.com:8080").body()).isEqualTo("site b.example.com\n");
     assertThat(get("/", "www.c.example.com").body()).isEqualTo("site www.c.example.com\n");
@@ -176,6 +139,14 @@ class ServeManySitesTest {
     assertThat(get("/index.html", "c.example.com").status()).isEqualTo(404);
     Answer where = get("/where", "b.example.com");
     assertThat(where.status()).isEqualTo(302);
+  }
+
+  private void start(Path docroot, Path conf) throws Exception {
+    server =
+        HtaccessServer.start(
+            ServeTesting.options(docroot, conf, "localhost"),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter(), true));
   }
 
   private int port(int i) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -64,22 +62,14 @@ class ServeMirrorTest {
             "RewriteCond %{REQUEST_FILENAME} !-f",
             "RewriteRule ^files/(.*)$ " + upstream + "/files/$1 [P,L]",
             ""));
+    start(mirror, 0);
+  }
+
+  /** Serves {@code site} with its .htaccess as written, on {@code port} (0: a free one). */
+  private void start(MirrorSettings mirror, int port) throws Exception {
     server =
         HtaccessServer.start(
-            new ServeOptions(
-                site,
-                null,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                mirror,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                false,
-                PhpBackend.NONE,
-                4),
+            ServeTesting.options(site, null, "localhost", mirror, port),
             new PrintWriter(new StringWriter()),
             new PrintWriter(errorLog, true));
   }
@@ -244,24 +234,7 @@ class ServeMirrorTest {
             + "RewriteRule ^files/(.*)$ http://127.0.0.1:"
             + port
             + "/files/$1 [P,L]\n");
-    server =
-        HtaccessServer.start(
-            new ServeOptions(
-                site,
-                null,
-                new InetSocketAddress("127.0.0.1", port),
-                "localhost",
-                null,
-                null,
-                MirrorSettings.DOWNLOAD,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                false,
-                PhpBackend.NONE,
-                4),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(errorLog, true));
+    start(MirrorSettings.DOWNLOAD, port);
     HttpResponse<String> r = get("/files/self.png");
     assertThat(r.statusCode()).isEqualTo(508);
     assertThat(errorLog.toString()).contains("came back to it");
@@ -337,24 +310,7 @@ class ServeMirrorTest {
             + "RewriteRule ^app/uploads/(.*)$ http://127.0.0.1:"
             + origin.getPort()
             + "/wp-content/uploads/$1 [P,L]\n");
-    server =
-        HtaccessServer.start(
-            new ServeOptions(
-                site,
-                null,
-                new InetSocketAddress("127.0.0.1", 0),
-                "localhost",
-                null,
-                null,
-                MirrorSettings.DOWNLOAD,
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                false,
-                PhpBackend.NONE,
-                4),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(errorLog, true));
+    start(MirrorSettings.DOWNLOAD, 0);
     origin.enqueue(new MockResponse.Builder().code(200).body("jpeg").build());
     assertThat(get("/app/uploads/2024/05/cat.jpg").body()).isEqualTo("jpeg");
     assertThat(origin.takeRequest(5, TimeUnit.SECONDS).getTarget())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.htaccess.testing.JsonLite;
 import dev.htaccess.testing.ProjectFiles;
+import dev.htaccess.testing.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ class ServeRawRequestsTest {
   void serveAnswersAsApache(Path caseDir) throws Exception {
     // The whole case: relative paths of server.conf (AuthUserFile...) start at its folder.
     Path copy = temp.resolve("case");
-    copyTree(caseDir, copy);
+    Trees.copy(caseDir, copy);
     Path docroot = copy.resolve("docroot");
     Path serverConf = copy.resolve("server.conf");
     List<String> lines = new ArrayList<>();
@@ -91,19 +92,6 @@ class ServeRawRequestsTest {
       }
     }
     assertThat(differences).isEmpty();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   private static Object methods(Object allow) {

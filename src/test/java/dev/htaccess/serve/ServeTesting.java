@@ -24,14 +24,20 @@ public final class ServeTesting {
    * @param serverConfig the --server-config file, or null
    */
   public static ServeOptions options(Path docroot, Path serverConfig, String serverName) {
+    return options(docroot, serverConfig, serverName, MirrorSettings.OFF, 0);
+  }
+
+  /** The same with a mirror, on {@code port} (0: a free one). */
+  public static ServeOptions options(
+      Path docroot, Path serverConfig, String serverName, MirrorSettings mirror, int port) {
     return new ServeOptions(
         docroot,
         serverConfig,
-        new InetSocketAddress("127.0.0.1", 0),
+        new InetSocketAddress("127.0.0.1", port),
         serverName,
         null,
         null,
-        false,
+        mirror,
         Map.of(),
         Duration.ofSeconds(2),
         Duration.ofSeconds(2),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.htaccess.testing.JsonLite;
 import dev.htaccess.testing.ProjectFiles;
+import dev.htaccess.testing.Trees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ class ServeVhostAliasCasesTest {
   @MethodSource("cases")
   void serveAnswersAsApache(Path caseDir) throws Exception {
     Path copy = temp.resolve("case");
-    copyTree(caseDir, copy);
+    Trees.copy(caseDir, copy);
     Path docroot = copy.resolve("docroot");
     Path conf = copy.resolve("server.conf");
     Files.writeString(
@@ -112,19 +113,6 @@ class ServeVhostAliasCasesTest {
         }
       }
       return new String[] {lines[0].substring(9, 12), location, type};
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
     }
   }
 }
