@@ -20,6 +20,14 @@ import java.util.Locale;
  */
 record VhostAlias(String format, boolean byAddress) {
 
+  /** The module's directives. */
+  private static final java.util.Set<String> DIRECTIVES =
+      java.util.Set.of(
+          "virtualdocumentroot",
+          "virtualdocumentrootip",
+          "virtualscriptalias",
+          "virtualscriptaliasip");
+
   /** The module's name, as {@code <IfModule>} knows it. */
   static final String MODULE = "vhost_alias";
 
@@ -34,13 +42,12 @@ record VhostAlias(String format, boolean byAddress) {
    * with UseCanonicalName Off the Host's name).
    */
   String docroot(HostHeader server) {
-    HostHeader host = server;
-    String name = byAddress ? LOCAL_ADDRESS : host.name();
+    String name = byAddress ? LOCAL_ADDRESS : server.name();
     // r->hostname keeps an IPv6 literal without its brackets
     if (name.startsWith("[") && name.endsWith("]")) {
       name = name.substring(1, name.length() - 1);
     }
-    return VhostAliasFormat.interpolate(format, name, host.port());
+    return VhostAliasFormat.interpolate(format, name, server.port());
   }
 
   /**
@@ -54,9 +61,7 @@ record VhostAlias(String format, boolean byAddress) {
           return true;
         }
       } else if (n instanceof Directive d
-          && d.name().toLowerCase(Locale.ROOT).startsWith("virtual")
-          && (d.name().toLowerCase(Locale.ROOT).startsWith("virtualdocumentroot")
-              || d.name().toLowerCase(Locale.ROOT).startsWith("virtualscriptalias"))) {
+          && DIRECTIVES.contains(d.name().toLowerCase(Locale.ROOT))) {
         return true;
       }
     }

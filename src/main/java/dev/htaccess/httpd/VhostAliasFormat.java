@@ -38,34 +38,28 @@ public final class VhostAliasFormat {
         p++;
         continue;
       }
-      if (p < n && format.charAt(p) == '-') {
-        p++;
+      p = part(format, p); // N
+      if (p >= 0 && p < n && format.charAt(p) == '.') {
+        p = part(format, p + 1); // .M
       }
-      if (p < n && isDigit(format.charAt(p))) {
-        p++;
-      } else {
+      if (p < 0) {
         return "syntax error in format string";
-      }
-      if (p < n && format.charAt(p) == '+') {
-        p++;
-      }
-      if (p >= n || format.charAt(p) != '.') {
-        continue;
-      }
-      p++;
-      if (p < n && format.charAt(p) == '-') {
-        p++;
-      }
-      if (p < n && isDigit(format.charAt(p))) {
-        p++;
-      } else {
-        return "syntax error in format string";
-      }
-      if (p < n && format.charAt(p) == '+') {
-        p++;
       }
     }
     return null;
+  }
+
+  /** After {@code -}, a digit and {@code +} (the first and last optional) at {@code p}; -1 else. */
+  private static int part(String format, int p) {
+    int n = format.length();
+    if (p < n && format.charAt(p) == '-') {
+      p++;
+    }
+    if (p >= n || !isDigit(format.charAt(p))) {
+      return -1;
+    }
+    p++;
+    return p < n && format.charAt(p) == '+' ? p + 1 : p;
   }
 
   /** Whether the format turns the directive off ({@code none}). */
